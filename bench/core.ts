@@ -1,0 +1,170 @@
+/**
+ * Engine-core benchmark: the same workload in the engine core, SIM.JS and a bare flatqueue loop.
+ * 1,000,000 events; each processed event schedules one more; N events pending throughout.
+ */
+import FlatQueue from 'flatqueue';
+import { createRequire } from 'node:module';
+import { Simulation, nextU32, seedRng, type ModelDef, type RngState } from '../src/engine/core';
+
+export const EVENTS = 1_000_000;
+
+/**
+ * SIM.JS ships a browserify bundle that only exposes itself on `window.Sim`; give it one to load.
+ */
+function loadSimjs(): typeof import('simjs') {
+  const g = globalThis as { window?: { Sim?: typeof import('simjs') } };
+  g.window = {};
+  createRequire(import.meta.url)('simjs');
+  const lib = g.window.Sim;
+  delete g.window;
+  if (!lib) throw new Error('could not load simjs');
+  return lib;
+}
+const { Entity, Sim } = loadSimjs();
+
+/** The shared delay source: uniform 1 µs to 1 s from the same PRNG in all three implementations. */
+function delays(seed: number): () => number {
+  const s: RngState = seedRng(seed);
+  return () => 1 + (nextU32(s) % 1_000_000);
+}
+
+type Tick = { type: 'tick' };
+const TICK: Tick = { type: 'tick' };
+
+export function runEngine(pending: number): number {
+  const next = delays(1);
+  const def: ModelDef<null, Tick, never, { t: number; type: string }> = {
+    init(sim) {
+      for (let i = 0; i < pending; i++) sim.schedule(next(), TICK);
+      return null;
+    },
+    handle(sim) {
+      sim.schedule(next(), TICK);
+    },
+    applyCommand() {},
+  };
+  const sim = new Simulation(def, { seed: 1, checkpointEvery: 0 });
+  const t0 = performance.now();
+  sim.runEvents(EVENTS);
+  const dt = performance.now() - t0;
+  if (sim.processed !== EVENTS) throw new Error('engine processed ' + sim.processed);
+  return dt;
+}
+
+export function runSimjs(pending: number): number {
+  const next = delays(1);
+  let processed = 0;
+  class Ticker extends Entity {
+    start(): void {
+      for (let i = 0; i < pending; i++) this.arm();
+    }
+    arm(): void {
+      this.setTimer(next()).done(this.onTick, this);
+    }
+    onTick(): void {
+      processed++;
+      this.arm();
+    }
+  }
+  const sim = new Sim();
+  sim.addEntity(Ticker);
+  const t0 = performance.now();
+  sim.simulate(Infinity, EVENTS);
+  const dt = performance.now() - t0;
+  if (processed !== EVENTS) throw new Error('simjs processed ' + processed);
+  return dt;
+}
+
+export function runFlatqueue(pending: number): number {
+  const next = delays(1);
+  const q = new FlatQueue<number>();
+  for (let i = 0; i < pending; i++) q.push(i, next());
+  const t0 = performance.now();
+  for (let i = 0; i < EVENTS; i++) {
+    const t = q.peekValue() as number;
+    const id = q.pop() as number;
+    q.push(id, t + next());
+  }
+  return performance.now() - t0;
+}
+
+function gc(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
+/** Retained heap growth (MB) of the engine holding `pending` events after a full run. */
+export function engineHeapGrowth(pending: number): number {
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  const next = delays(2);
+  const def: ModelDef<null, Tick, never, { t: number; type: string }> = {
+    init(sim) {
+      for (let i = 0; i < pending; i++) sim.schedule(next(), TICK);
+      return null;
+    },
+    handle(sim) {
+      sim.schedule(next(), TICK);
+    },
+    applyCommand() {},
+  };
+  const sim = new Simulation(def, { seed: 1, checkpointEvery: 0 });
+  sim.runEvents(EVENTS);
+  gc();
+  const after = process.memoryUsage().heapUsed;
+  if (sim.pending !== pending) throw new Error('pending drifted');
+  return (after - before) / 1e6;
+}
+
+const median = (xs: number[]): number =>
+  [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+
+export interface CoreBench {
+  engine_events_per_s_1k: number;
+  engine_events_per_s_100k: number;
+  simjs_events_per_s_1k: number;
+  simjs_events_per_s_100k: number;
+  flatqueue_events_per_s_1k: number;
+  flatqueue_events_per_s_100k: number;
+  engine_vs_simjs_1k: number;
+  engine_vs_simjs_100k: number;
+  engine_vs_flatqueue_1k: number;
+  engine_vs_flatqueue_100k: number;
+  engine_heap_growth_mb_100k: number;
+}
+
+/** Runs every implementation three times per size (interleaved) and takes medians. */
+export function benchCore(log: (line: string) => void): CoreBench {
+  const rate = (ms: number): number => Math.round(EVENTS / (ms / 1000));
+  const out: Record<string, number> = {};
+  for (const [label, pending] of [
+    ['1k', 1_000],
+    ['100k', 100_000],
+  ] as const) {
+    const e: number[] = [];
+    const s: number[] = [];
+    const f: number[] = [];
+    runEngine(pending); // warm-up
+    runFlatqueue(pending);
+    for (let i = 0; i < 3; i++) {
+      e.push(runEngine(pending));
+      s.push(runSimjs(pending));
+      f.push(runFlatqueue(pending));
+    }
+    out[`engine_events_per_s_${label}`] = rate(median(e));
+    out[`simjs_events_per_s_${label}`] = rate(median(s));
+    out[`flatqueue_events_per_s_${label}`] = rate(median(f));
+    log(
+      `  ${label} pending: engine ${median(e).toFixed(0)} ms, simjs ${median(s).toFixed(0)} ms, flatqueue ${median(f).toFixed(0)} ms`,
+    );
+  }
+  const r = (a: string, b: string): number =>
+    Math.round(((out[a] as number) / (out[b] as number)) * 100) / 100;
+  return {
+    ...(out as unknown as CoreBench),
+    engine_vs_simjs_1k: r('engine_events_per_s_1k', 'simjs_events_per_s_1k'),
+    engine_vs_simjs_100k: r('engine_events_per_s_100k', 'simjs_events_per_s_100k'),
+    engine_vs_flatqueue_1k: r('engine_events_per_s_1k', 'flatqueue_events_per_s_1k'),
+    engine_vs_flatqueue_100k: r('engine_events_per_s_100k', 'flatqueue_events_per_s_100k'),
+    engine_heap_growth_mb_100k: Math.round(engineHeapGrowth(100_000) * 10) / 10,
+  };
+}

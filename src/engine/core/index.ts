@@ -1,0 +1,7 @@
+export * from './time';
+export * from './rng';
+export * from './hash';
+export * from './queue';
+export * from './trace';
+export * from './checkpoints';
+export * from './simulation';

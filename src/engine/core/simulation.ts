@@ -1,0 +1,280 @@
+import { CheckpointStore } from './checkpoints';
+import { hashValue } from './hash';
+import { EventQueue, type EventId, type QueueSnapshot } from './queue';
+import { Rng, seedRng, type RngState } from './rng';
+import { SECOND, type SimTime } from './time';
+import { Trace, type TraceEntry, type TraceSnapshot } from './trace';
+
+/** Every engine event is plain data with a dotted `type`. Payloads must not be mutated. */
+export interface SimEvent {
+  type: string;
+}
+
+/** One external input, recorded with the point of the run where it was applied. */
+export interface InputLogEntry<C> {
+  /** Simulated time when it was applied. */
+  at: SimTime;
+  /** Number of events processed before it was applied. */
+  after: number;
+  command: C;
+}
+
+/** What a model supplies: its initial state, its event handler and its command handler. */
+export interface ModelDef<M, E extends SimEvent, C, T extends TraceEntry> {
+  /** Builds the initial state; it may schedule the first events (but not read `sim.state`). */
+  init(sim: Simulation<M, E, C, T>): M;
+  /** Handles one event popped from the queue. */
+  handle(sim: Simulation<M, E, C, T>, event: E): void;
+  /** Applies one external command (kill a pod, push config, ...). */
+  applyCommand(sim: Simulation<M, E, C, T>, command: C): void;
+}
+
+/** Engine options. */
+export interface SimOptions {
+  seed: number;
+  /** Simulated time between automatic checkpoints (default 1 s; 0 turns them off). */
+  checkpointEvery?: SimTime;
+  /** Checkpoints kept before thinning (default 128). */
+  maxCheckpoints?: number;
+  /** Trace entries kept in the ring buffer (default 4096). */
+  traceCapacity?: number;
+}
+
+interface EngineState<M, E> {
+  now: SimTime;
+  seq: number;
+  processed: number;
+  rng: RngState;
+  queue: QueueSnapshot<E>;
+  model: M;
+}
+
+interface Saved<M, E, T extends TraceEntry> {
+  engine: EngineState<M, E>;
+  trace: TraceSnapshot<T>;
+}
+
+/**
+ * The discrete-event engine: integer time, a (time, sequence) queue, a seeded RNG in the state,
+ * an input log of commands, checkpoints and exact `seek`. A run is fully described by its seed and
+ * its input log.
+ */
+export class Simulation<M, E extends SimEvent, C, T extends TraceEntry = TraceEntry> {
+  /** Current simulated time. */
+  now: SimTime = 0;
+  /** Events processed so far. */
+  processed = 0;
+  /** The model's state (plain, JSON-serialisable data). */
+  state: M;
+  /** The run's trace. */
+  readonly trace: Trace<T>;
+  /** The seeded random source (its state is part of the engine state). */
+  readonly rng: Rng;
+  /** Bumped whenever the state may have changed; views compare it to re-render. */
+  revision = 0;
+
+  private seq = 0;
+  private readonly queue = new EventQueue<E>();
+  private log: InputLogEntry<C>[] = [];
+  private logCursor = 0;
+  private readonly checkpoints: CheckpointStore<Saved<M, E, T>>;
+  private nextCheckpointAt: SimTime;
+
+  constructor(
+    readonly def: ModelDef<M, E, C, T>,
+    readonly options: SimOptions,
+  ) {
+    this.rng = new Rng(seedRng(options.seed));
+    this.trace = new Trace<T>(options.traceCapacity ?? 4096);
+    const every = options.checkpointEvery ?? SECOND;
+    this.checkpoints = new CheckpointStore(every, options.maxCheckpoints ?? 128);
+    this.nextCheckpointAt = every > 0 ? 0 : Infinity;
+    this.state = def.init(this);
+    if (every > 0) this.takeCheckpoint();
+  }
+
+  /** The seed this run started from. */
+  get seed(): number {
+    return this.options.seed;
+  }
+
+  /** Number of events waiting in the queue. */
+  get pending(): number {
+    return this.queue.pending;
+  }
+
+  /** The recorded commands (read-only view). */
+  get inputLog(): readonly InputLogEntry<C>[] {
+    return this.log;
+  }
+
+  /** Schedules an event `delay` after now (delay ≥ 0, integer microseconds). */
+  schedule(delay: SimTime, event: E): EventId {
+    if (!(delay >= 0)) throw new Error(`schedule: negative or invalid delay ${delay}`);
+    return this.queue.push(this.now + Math.round(delay), this.seq++, event);
+  }
+
+  /** Schedules an event at an absolute time (not before now). */
+  scheduleAt(time: SimTime, event: E): EventId {
+    return this.schedule(time - this.now, event);
+  }
+
+  /** Cancels a scheduled event; false if it already ran or was cancelled. */
+  cancel(id: EventId): boolean {
+    return this.queue.cancel(id);
+  }
+
+  /** Time of the next pending event (Infinity when none). */
+  nextEventTime(): SimTime {
+    return this.queue.peekTime();
+  }
+
+  /** Records a trace entry. */
+  emit(entry: T): void {
+    this.trace.emit(entry);
+  }
+
+  /** Applies an external command now and records it in the input log. */
+  command(command: C): void {
+    if (this.logCursor < this.log.length) {
+      // A command after stepping back starts a new timeline: the old future is dropped.
+      this.log.length = this.logCursor;
+      this.checkpoints.dropAfter(this.processed, this.logCursor);
+    }
+    this.log.push({ at: this.now, after: this.processed, command });
+    this.logCursor++;
+    this.def.applyCommand(this, command);
+    this.revision++;
+  }
+
+  /** Processes exactly one event. Returns false when the queue is empty. */
+  step(): boolean {
+    this.applyDueCommands(Infinity);
+    const t = this.queue.peekTime();
+    if (t === Infinity) return false;
+    this.processNext(t);
+    this.revision++;
+    return true;
+  }
+
+  /** Processes every event with time ≤ t, then sets the clock to t. */
+  advanceTo(t: SimTime): void {
+    for (;;) {
+      if (this.logCursor < this.log.length) this.applyDueCommands(t);
+      const next = this.queue.peekTime();
+      if (next > t) break;
+      this.processNext(next);
+    }
+    if (t > this.now) this.now = t;
+    this.revision++;
+  }
+
+  /** Processes up to `maxEvents` events (the tight loop; commands due on the way are applied). */
+  runEvents(maxEvents: number): number {
+    let n = 0;
+    while (n < maxEvents) {
+      if (this.logCursor < this.log.length) this.applyDueCommands(Infinity);
+      if (this.queue.topTime() >= this.nextCheckpointAt) this.takeCheckpoint();
+      const event = this.queue.pop();
+      if (event === undefined) break;
+      this.now = this.queue.lastTime;
+      this.processed++;
+      this.def.handle(this, event);
+      n++;
+    }
+    this.revision++;
+    return n;
+  }
+
+  /** Steps until the predicate holds (checked after each event) or `maxEvents` ran. */
+  runUntil(predicate: (sim: this) => boolean, maxEvents = 10_000_000): boolean {
+    for (let i = 0; i < maxEvents; i++) {
+      if (predicate(this)) return true;
+      if (!this.step()) return predicate(this);
+    }
+    return predicate(this);
+  }
+
+  /** Restores the nearest checkpoint at or before t and replays to t (exact). */
+  seek(t: SimTime): void {
+    const cp = this.checkpoints.latestAtOrBefore(t);
+    if (!cp) throw new Error('seek: no checkpoint (checkpoints are disabled)');
+    this.restore(cp.state, cp.logCursor);
+    this.advanceTo(t);
+  }
+
+  /** Restores the state right after `processed` events (for stepping back one event). */
+  seekToEvent(processed: number): void {
+    const cp = this.checkpoints.latestAtOrBeforeEvent(Math.max(0, processed));
+    if (!cp) throw new Error('seekToEvent: no checkpoint (checkpoints are disabled)');
+    this.restore(cp.state, cp.logCursor);
+    while (this.processed < processed && this.step());
+    this.revision++;
+  }
+
+  /** A stable hash of the whole engine state (clock, queue, RNG, model, trace). */
+  stateHash(): string {
+    return hashValue({ engine: this.saveEngine(false), trace: this.trace.digest() });
+  }
+
+  /** Number of checkpoints currently held. */
+  get checkpointCount(): number {
+    return this.checkpoints.size;
+  }
+
+  private processNext(t: SimTime): void {
+    if (t >= this.nextCheckpointAt) this.takeCheckpoint();
+    const event = this.queue.pop() as E;
+    this.now = t;
+    this.processed++;
+    this.def.handle(this, event);
+  }
+
+  private applyDueCommands(limit: SimTime): void {
+    while (this.logCursor < this.log.length) {
+      const entry = this.log[this.logCursor] as InputLogEntry<C>;
+      if (entry.after !== this.processed || entry.at > limit) return;
+      if (entry.at > this.now) this.now = entry.at;
+      this.logCursor++;
+      this.def.applyCommand(this, entry.command);
+    }
+  }
+
+  private takeCheckpoint(): void {
+    const every = this.checkpoints.interval;
+    this.nextCheckpointAt = (Math.floor(this.now / every) + 1) * every;
+    if (this.checkpoints.has(this.processed, this.logCursor)) return;
+    this.checkpoints.add({
+      processed: this.processed,
+      logCursor: this.logCursor,
+      now: this.now,
+      state: { engine: this.saveEngine(true), trace: this.trace.snapshot() },
+    });
+  }
+
+  private saveEngine(clone: boolean): EngineState<M, E> {
+    return {
+      now: this.now,
+      seq: this.seq,
+      processed: this.processed,
+      rng: [...this.rng.state],
+      queue: this.queue.snapshot(),
+      model: clone ? structuredClone(this.state) : this.state,
+    };
+  }
+
+  private restore(saved: Saved<M, E, T>, logCursor: number): void {
+    const e = saved.engine;
+    this.now = e.now;
+    this.seq = e.seq;
+    this.processed = e.processed;
+    this.rng.state = [...e.rng];
+    this.queue.restore(e.queue);
+    this.state = structuredClone(e.model);
+    this.trace.restore(saved.trace);
+    this.logCursor = logCursor;
+    const every = this.checkpoints.interval;
+    this.nextCheckpointAt = every > 0 ? (Math.floor(this.now / every) + 1) * every : Infinity;
+    this.revision++;
+  }
+}

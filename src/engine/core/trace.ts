@@ -1,0 +1,103 @@
+import { hashHex, hashString, newHash, type HashState } from './hash';
+import type { SimTime } from './time';
+
+/** Every trace entry has a time and a dotted type name (for example `xds.ack`). */
+export interface TraceEntry {
+  t: SimTime;
+  type: string;
+}
+
+/** Plain-data copy of a trace. */
+export interface TraceSnapshot<T extends TraceEntry> {
+  ring: (T | undefined)[];
+  next: number;
+  total: number;
+  counters: Record<string, number>;
+  hash: HashState;
+}
+
+/**
+ * The run's event trace with bounded memory: the last `capacity` entries in a ring buffer, a
+ * running count per type, and a running hash over every entry ever emitted.
+ * Entries are treated as immutable once emitted.
+ */
+export class Trace<T extends TraceEntry> {
+  private ring: (T | undefined)[];
+  private next = 0;
+  private total = 0;
+  private counters: Record<string, number> = {};
+  private hash: HashState = newHash();
+  private listeners = new Set<(entry: T) => void>();
+
+  /** @param capacity how many recent entries to keep. */
+  constructor(readonly capacity = 4096) {
+    this.ring = new Array<T | undefined>(capacity);
+  }
+
+  /** Records an entry. */
+  emit(entry: T): void {
+    this.ring[this.next] = entry;
+    this.next = (this.next + 1) % this.capacity;
+    this.total++;
+    this.counters[entry.type] = (this.counters[entry.type] ?? 0) + 1;
+    hashString(this.hash, JSON.stringify(entry));
+    for (const l of this.listeners) l(entry);
+  }
+
+  /** Entries ever emitted. */
+  get count(): number {
+    return this.total;
+  }
+
+  /** How many entries of a type were emitted. */
+  counter(type: string): number {
+    return this.counters[type] ?? 0;
+  }
+
+  /** All counters by type (a copy). */
+  allCounters(): Record<string, number> {
+    return { ...this.counters };
+  }
+
+  /** The hash of every entry so far, as 16 hex digits. */
+  digest(): string {
+    return hashHex(this.hash);
+  }
+
+  /** The most recent entries, oldest first (at most `limit`). */
+  recent(limit = this.capacity): T[] {
+    const n = Math.min(limit, this.total, this.capacity);
+    const out: T[] = [];
+    for (let i = n; i > 0; i--) {
+      const e = this.ring[(this.next - i + this.capacity) % this.capacity];
+      if (e) out.push(e);
+    }
+    return out;
+  }
+
+  /** Subscribes to new entries (used by tools; the engine never depends on it). */
+  subscribe(listener: (entry: T) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Copies the trace. */
+  snapshot(): TraceSnapshot<T> {
+    return {
+      ring: this.ring.slice(),
+      next: this.next,
+      total: this.total,
+      counters: { ...this.counters },
+      hash: { ...this.hash },
+    };
+  }
+
+  /** Restores a copy. */
+  restore(s: TraceSnapshot<T>): void {
+    this.ring = s.ring.slice();
+    this.next = s.next;
+    this.total = s.total;
+    this.counters = { ...s.counters };
+    this.hash = { ...s.hash };
+  }
+}
