@@ -149,9 +149,40 @@ export class EventQueue<E> {
     }
   }
 
+  /**
+   * Removes the root: the last entry sifts down from the top. The smaller child is chosen without
+   * a branch on the (random, hence unpredictable) time comparison, as flatqueue does; equal times,
+   * which are rare, fall back to the sequence numbers.
+   */
   private removeTop(): void {
-    const last = --this.size;
-    if (last > 0) this.siftDown(this.heapTime[last] as number, this.heapSlot[last] as number);
+    const n = --this.size;
+    if (n === 0) return;
+    const ht = this.heapTime;
+    const hl = this.heapSlot;
+    const ss = this.slotSeq;
+    const time = ht[n] as number;
+    const slot = hl[n] as number;
+    const half = n >> 1;
+    let pos = 0;
+    while (pos < half) {
+      const left = 2 * pos + 1;
+      const right = left + 1;
+      const lt = ht[left] as number;
+      const rt = ht[right] as number;
+      let child = left + (+(right < n) & +(rt < lt));
+      if (rt === lt && right < n) {
+        child =
+          (ss[hl[right] as number] as number) < (ss[hl[left] as number] as number) ? right : left;
+      }
+      const ct = ht[child] as number;
+      if (time < ct || (time === ct && (ss[slot] as number) < (ss[hl[child] as number] as number)))
+        break;
+      ht[pos] = ct;
+      hl[pos] = hl[child] as number;
+      pos = child;
+    }
+    ht[pos] = time;
+    hl[pos] = slot;
   }
 
   private siftUp(pos: number, time: number, seq: number, slot: number): void {
@@ -165,37 +196,6 @@ export class EventQueue<E> {
       ht[pos] = pt;
       hl[pos] = hl[parent] as number;
       pos = parent;
-    }
-    ht[pos] = time;
-    hl[pos] = slot;
-  }
-
-  private siftDown(time: number, slot: number): void {
-    const ht = this.heapTime;
-    const hl = this.heapSlot;
-    const ss = this.slotSeq;
-    const n = this.size;
-    const half = n >> 1;
-    let pos = 0;
-    while (pos < half) {
-      let child = 2 * pos + 1;
-      let ct = ht[child] as number;
-      const right = child + 1;
-      if (right < n) {
-        const rt = ht[right] as number;
-        if (
-          rt < ct ||
-          (rt === ct && (ss[hl[right] as number] as number) < (ss[hl[child] as number] as number))
-        ) {
-          child = right;
-          ct = rt;
-        }
-      }
-      if (time < ct || (time === ct && (ss[slot] as number) < (ss[hl[child] as number] as number)))
-        break;
-      ht[pos] = ct;
-      hl[pos] = hl[child] as number;
-      pos = child;
     }
     ht[pos] = time;
     hl[pos] = slot;
