@@ -1,0 +1,84 @@
+/**
+ * Small rule helpers shared by the per-kind validators, each mirroring a function of Istio's
+ * pkg/config/validation (names in the comments).
+ */
+import { validateDuration } from './duration';
+import type { ConfigError, IstioObject } from './istio';
+
+/** Collects errors for one object, attaching line numbers from its source. */
+export class Reporter {
+  readonly errors: ConfigError[] = [];
+  constructor(private readonly o: IstioObject) {}
+
+  /** Records `message` at `path` (line taken from the nearest known ancestor path). */
+  add(path: string, message: string): void {
+    const src = this.o.source;
+    let line: number | undefined;
+    if (src) {
+      let p = path;
+      while (p !== '' && src.lines[p] === undefined) p = p.replace(/(\.[^.[\]]+|\[\d+\])$/, '');
+      line = src.lines[p] ?? src.line;
+    }
+    this.errors.push({
+      path,
+      message,
+      object: `${this.o.kind}/${this.o.metadata.namespace}/${this.o.metadata.name}`,
+      ...(src ? { doc: src.doc } : {}),
+      ...(line === undefined ? {} : { line }),
+    });
+  }
+
+  /** `ValidateDuration` on an optional duration field. */
+  duration(path: string, value: string | undefined): void {
+    if (value === undefined) return;
+    const err = validateDuration(value);
+    if (err) this.add(path, `${err} (got ${JSON.stringify(value)})`);
+  }
+}
+
+// Istio's labels package allows upper case here (`[a-zA-Z0-9]`), unlike Kubernetes' own check.
+const DNS1123_LABEL = /^[a-zA-Z0-9]([-a-zA-Z0-9]*[a-zA-Z0-9])?$/;
+const WILDCARD_LABEL = /^(\*|(\*|\*-)?[a-zA-Z0-9]([-a-zA-Z0-9]*[a-zA-Z0-9])?)$/;
+
+/** `labels.IsDNS1123Label`: at most 63 characters of [a-zA-Z0-9-], alphanumeric at both ends. */
+export function isDNS1123Label(s: string): boolean {
+  return s.length <= 63 && DNS1123_LABEL.test(s);
+}
+
+/**
+ * `ValidateWildcardDomain`: a host like `payments`, `payments.shop.svc.cluster.local` or
+ * `*.example.com` (a wildcard only in the first label). Returns the message or null.
+ */
+export function validateWildcardDomain(host: string): string | null {
+  if (host === '') return 'empty domain name not allowed';
+  if (host.length > 255) return `domain name "${host}" too long (max 255)`;
+  const [first = '', ...rest] = host.split('.');
+  if (first.length > 63 || !WILDCARD_LABEL.test(first)) return `domain name "${host}" invalid (label "${first}" invalid)`;
+  if (rest.length > 0 && rest[rest.length - 1] === '') rest.pop(); // a trailing dot is allowed
+  for (const label of rest) {
+    if (!isDNS1123Label(label)) return `domain name "${host}" invalid (label "${label}" invalid)`;
+  }
+  return null;
+}
+
+/** `ValidatePercent`: an integer percentage in 0..100. */
+export function validatePercent(v: number): string | null {
+  return v < 0 || v > 100 ? `percentage ${v} is not in range 0..100` : null;
+}
+
+/** `validatePercentage` (fault injection `percentage.value`): 0, or in [0.0001, 100]. */
+export function validateFractionalPercentage(v: number): string | null {
+  return v < 0 || v > 100 || (v > 0 && v < 0.0001)
+    ? `percentage ${v} is neither 0.0, nor in range [0.0001, 100.0]`
+    : null;
+}
+
+/** `validateHTTPStatus` (fault abort). Istio's check is `status < 200 || status > 600` (600 slips through). */
+export function validateHTTPStatus(status: number): string | null {
+  return status < 200 || status > 600 ? `HTTP status ${status} is not in range 200-599` : null;
+}
+
+/** `ValidatePort`: 1..65535. */
+export function validatePort(port: number): string | null {
+  return port < 1 || port > 65535 ? `port number ${port} must be in the range 1..65535` : null;
+}

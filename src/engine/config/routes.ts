@@ -1,0 +1,120 @@
+/**
+ * RDS: outbound RouteConfigurations named by port (`"8080"`), one virtual host per service on
+ * that port, routes from the VirtualService (pilot/pkg/networking/core/route/route.go) or the
+ * default route, plus the `allow_any` virtual host (ALLOW_ANY → PassthroughCluster).
+ */
+import { durationMs, protoDuration } from './duration';
+import type { FaultConfig, FractionalPercent, HeaderMatcher, Route, RouteAction, RouteConfiguration, RouteMatch, VirtualHost } from './envoy';
+import type { HTTPMatchRequest, HTTPRoute, StringMatch, VirtualService } from './istio';
+import { clusterName, destinationPort, resolveHost, virtualServiceFor } from './lookup';
+import { labelsMatch, type MeshConfig, type MeshPod, type MeshService } from './mesh';
+import { convertRetry, defaultRetryPolicy } from './retry';
+
+/** Domains of a virtual host: FQDN, short name, name.ns, name.ns.svc and ClusterIP, each ± `:port`. */
+export function virtualHostDomains(svc: MeshService, port: number, proxy: MeshPod): string[] {
+  const names = [svc.hostname];
+  if (proxy.namespace === svc.namespace) names.push(svc.name);
+  names.push(`${svc.name}.${svc.namespace}`, `${svc.name}.${svc.namespace}.svc`, svc.clusterIP);
+  return names.flatMap((n) => [n, `${n}:${port}`]);
+}
+
+function stringMatch(m: StringMatch): HeaderMatcher['string_match'] {
+  if (m.exact !== undefined) return { exact: m.exact };
+  if (m.prefix !== undefined) return { prefix: m.prefix };
+  return { safe_regex: { regex: m.regex ?? '' } };
+}
+
+function routeMatch(m: HTTPMatchRequest | undefined): RouteMatch {
+  const uri = m?.uri;
+  const out: RouteMatch =
+    uri?.exact !== undefined ? { path: uri.exact } : uri?.regex !== undefined ? { safe_regex: { regex: uri.regex } } : { prefix: uri?.prefix ?? '/' };
+  out.case_sensitive = true;
+  const headers = Object.entries(m?.headers ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  if (headers.length > 0) out.headers = headers.map(([name, sm]) => ({ name, string_match: stringMatch(sm) }));
+  return out;
+}
+
+/** Istio percent (0–100, fractional) → Envoy FractionalPercent per MILLION. */
+function percent(value: number | undefined): FractionalPercent {
+  return { numerator: Math.round((value ?? 100) * 10_000), denominator: 'MILLION' };
+}
+
+function fault(r: HTTPRoute): FaultConfig | undefined {
+  const f = r.fault;
+  if (!f) return undefined;
+  const out: FaultConfig = { '@type': 'type.googleapis.com/envoy.extensions.filters.http.fault.v3.HTTPFault' };
+  if (f.delay?.fixedDelay !== undefined) out.delay = { fixed_delay: protoDuration(durationMs(f.delay.fixedDelay)), percentage: percent(f.delay.percentage?.value) };
+  if (f.abort?.httpStatus !== undefined) out.abort = { http_status: f.abort.httpStatus, percentage: percent(f.abort.percentage?.value) };
+  return out.delay || out.abort ? out : undefined;
+}
+
+/** The route action of an HTTPRoute: zero weights dropped, no `total_weight` (fidelity.md §4.3). */
+function action(config: MeshConfig, vs: VirtualService, r: HTTPRoute, listenerPort: number): RouteAction {
+  const dests = (r.route ?? []).map((d) => {
+    const host = resolveHost(d.destination.host, vs.metadata.namespace);
+    const svc = config.services.find((s) => s.hostname === host);
+    const port = destinationPort(svc, d.destination.port?.number, listenerPort);
+    return { name: clusterName('outbound', port, d.destination.subset ?? '', host), weight: d.weight ?? 0 };
+  });
+  const a: RouteAction =
+    dests.length === 1 && dests[0]
+      ? { cluster: dests[0].name, timeout: '0s' }
+      : { weighted_clusters: { clusters: dests.filter((d) => d.weight > 0) }, timeout: '0s' };
+  if (r.timeout !== undefined) a.timeout = protoDuration(durationMs(r.timeout));
+  const retry = convertRetry(r.retries);
+  if (retry) a.retry_policy = retry;
+  a.max_grpc_timeout = a.timeout;
+  return a;
+}
+
+/** The Envoy routes of one VirtualService for this proxy (matches filtered by `sourceLabels`). */
+export function virtualServiceRoutes(config: MeshConfig, vs: VirtualService, proxy: MeshPod, svc: MeshService, port: number): Route[] {
+  const out: Route[] = [];
+  for (const r of vs.spec.http ?? []) {
+    const all = r.match ?? [];
+    const matches = all.filter((m) => m.sourceLabels === undefined || labelsMatch(m.sourceLabels, proxy.labels));
+    if (all.length > 0 && matches.length === 0) continue; // no match applies to this proxy
+    const act = action(config, vs, r, port);
+    const f = fault(r);
+    for (const m of matches.length > 0 ? matches : [undefined]) {
+      const name = r.name !== undefined && m?.name !== undefined ? `${r.name}.${m.name}` : (r.name ?? m?.name);
+      out.push({
+        ...(name === undefined ? {} : { name }),
+        match: routeMatch(m),
+        route: act,
+        decorator: { operation: `${svc.hostname}:${port}/*` },
+        ...(f ? { typed_per_filter_config: { 'envoy.filters.http.fault': f } } : {}),
+      });
+    }
+  }
+  return out;
+}
+
+function defaultRoute(svc: MeshService, port: number): Route {
+  return {
+    name: 'default',
+    match: { prefix: '/', case_sensitive: true },
+    route: { cluster: clusterName('outbound', port, '', svc.hostname), timeout: '0s', retry_policy: defaultRetryPolicy(), max_grpc_timeout: '0s' },
+    decorator: { operation: `${svc.hostname}:${port}/*` },
+  };
+}
+
+/** The outbound RouteConfiguration for `port` as `proxy` gets it. */
+export function outboundRouteConfig(config: MeshConfig, proxy: MeshPod, port: number): RouteConfiguration {
+  const vhosts: VirtualHost[] = [];
+  const svcs = config.services.filter((s) => s.ports.some((p) => p.port === port)).sort((a, b) => (a.hostname < b.hostname ? -1 : 1));
+  for (const svc of svcs) {
+    const vs = virtualServiceFor(config, svc);
+    const vsRoutes = vs ? virtualServiceRoutes(config, vs, proxy, svc, port) : [];
+    // A VirtualService that yields no route for this proxy is skipped: the default route applies.
+    const routes = vsRoutes.length > 0 ? vsRoutes : [defaultRoute(svc, port)];
+    vhosts.push({ name: `${svc.hostname}:${port}`, domains: virtualHostDomains(svc, port, proxy), routes, include_request_attempt_count: true });
+  }
+  vhosts.push({
+    name: 'allow_any',
+    domains: ['*'],
+    routes: [{ name: 'allow_any', match: { prefix: '/' }, route: { cluster: 'PassthroughCluster', timeout: '0s', max_grpc_timeout: '0s' } }],
+    include_request_attempt_count: true,
+  });
+  return { name: String(port), virtual_hosts: vhosts, validate_clusters: false };
+}

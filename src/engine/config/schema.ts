@@ -1,0 +1,106 @@
+/**
+ * A tiny structural decoder: plain JS (from YAML) → typed Istio fields, with an error per field
+ * path. It plays the part of the proto unmarshal that `istioctl validate` and the webhook run
+ * before the semantic checks (wrong types, unknown fields, unknown enum values).
+ */
+import type { ConfigError } from './istio';
+
+/** Collects errors and knows the line of each field path. */
+export interface DecodeContext {
+  errors: ConfigError[];
+  lines: Record<string, number>;
+  doc: number;
+}
+
+/** Decodes `value` found at `path`; returns undefined (and records an error) when invalid. */
+export type Decoder = (value: unknown, path: string, ctx: DecodeContext) => unknown;
+
+function fail(ctx: DecodeContext, path: string, message: string): undefined {
+  const line = ctx.lines[path];
+  ctx.errors.push({ path, message, doc: ctx.doc, ...(line === undefined ? {} : { line }) });
+  return undefined;
+}
+
+function describe(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'object') return 'an object';
+  return `${typeof v} ${JSON.stringify(v)}`;
+}
+
+export const str: Decoder = (v, path, ctx) =>
+  typeof v === 'string' ? v : fail(ctx, path, `must be a string, got ${describe(v)}`);
+
+export const bool: Decoder = (v, path, ctx) =>
+  typeof v === 'boolean' ? v : fail(ctx, path, `must be a boolean, got ${describe(v)}`);
+
+/** A double (Istio `Percent.value`). */
+export const num: Decoder = (v, path, ctx) =>
+  typeof v === 'number' && Number.isFinite(v) ? v : fail(ctx, path, `must be a number, got ${describe(v)}`);
+
+/** A proto int32 (`weight`, `attempts`, `httpStatus`...): negative values pass, the validator judges them. */
+export const int32: Decoder = (v, path, ctx) => {
+  if (typeof v !== 'number' || !Number.isInteger(v)) return fail(ctx, path, `must be an integer, got ${describe(v)}`);
+  if (v < -2147483648 || v > 2147483647) return fail(ctx, path, `${v} overflows int32`);
+  return v;
+};
+
+/** A proto uint32 (`port.number`, `maxEjectionPercent`...). */
+export const uint32: Decoder = (v, path, ctx) => {
+  if (typeof v !== 'number' || !Number.isInteger(v)) return fail(ctx, path, `must be an integer, got ${describe(v)}`);
+  if (v < 0 || v > 4294967295) return fail(ctx, path, `${v} is not a valid uint32 (0..4294967295)`);
+  return v;
+};
+
+/** A proto enum written by name. */
+export function enumOf(values: readonly string[], protoName: string): Decoder {
+  return (v, path, ctx) =>
+    typeof v === 'string' && values.includes(v)
+      ? v
+      : fail(ctx, path, `unknown value ${JSON.stringify(v)} for enum ${protoName} (one of ${values.join(', ')})`);
+}
+
+export function arr(item: Decoder): Decoder {
+  return (v, path, ctx) => {
+    if (!Array.isArray(v)) return fail(ctx, path, `must be a list, got ${describe(v)}`);
+    const out: unknown[] = [];
+    v.forEach((x, i) => {
+      const d = item(x, `${path}[${i}]`, ctx);
+      if (d !== undefined) out.push(d);
+    });
+    return out;
+  };
+}
+
+/** A map with string keys (`labels`, `headers`). */
+export function mapOf(item: Decoder): Decoder {
+  return (v, path, ctx) => {
+    if (v === null || typeof v !== 'object' || Array.isArray(v)) return fail(ctx, path, `must be a map, got ${describe(v)}`);
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
+      const d = item(x, `${path}.${k}`, ctx);
+      if (d !== undefined) out[k] = d;
+    }
+    return out;
+  };
+}
+
+/** An object with known fields; any other field is an error (as a strict proto unmarshal). */
+export function obj(fields: Record<string, Decoder>, protoName: string): Decoder {
+  return (v, path, ctx) => {
+    if (v === null || typeof v !== 'object' || Array.isArray(v)) return fail(ctx, path, `must be an object, got ${describe(v)}`);
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
+      const field = fields[k];
+      const p = path === '' ? k : `${path}.${k}`;
+      if (!field) {
+        fail(ctx, p, `unknown field "${k}" in ${protoName}`);
+        continue;
+      }
+      if (x === null) continue; // YAML `key:` with no value: proto unmarshal treats null as unset.
+      const d = field(x, p, ctx);
+      if (d !== undefined) out[k] = d;
+    }
+    return out;
+  };
+}

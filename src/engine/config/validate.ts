@@ -1,0 +1,60 @@
+/**
+ * `validateIstio`: Istiod's admission-webhook checks (pkg/config/validation) on decoded objects.
+ * Decoding errors (YAML, unknown kind, wrong types, unknown fields) come from `parseMeshYaml`;
+ * this runs the semantic rules. What Envoy would still reject is `envoyRejects`' job.
+ */
+import type { ConfigError, IstioObject } from './istio';
+import { validateDestinationRule } from './validateDestinationRule';
+import { validateAuthorizationPolicy, validatePeerAuthentication } from './validateSecurity';
+import { validateVirtualService } from './validateVirtualService';
+
+const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+
+function metadataErrors(o: IstioObject): ConfigError[] {
+  const out: ConfigError[] = [];
+  const at = (path: string, message: string): void => {
+    const line = o.source?.lines[path] ?? o.source?.line;
+    out.push({
+      path,
+      message,
+      object: `${o.kind}/${o.metadata.namespace}/${o.metadata.name}`,
+      ...(o.source ? { doc: o.source.doc } : {}),
+      ...(line === undefined ? {} : { line }),
+    });
+  };
+  const { name, namespace } = o.metadata;
+  if (name.length > 253 || !DNS1123_SUBDOMAIN.test(name))
+    at('metadata.name', `invalid name ${JSON.stringify(name)}: a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character`);
+  if (namespace.length > 63 || !/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(namespace))
+    at('metadata.namespace', `invalid namespace ${JSON.stringify(namespace)}: must be a lowercase RFC 1123 label`);
+  return out;
+}
+
+/** Every rule violation in `docs`, in document order. An empty list means Istiod accepts them. */
+export function validateIstio(docs: readonly IstioObject[]): ConfigError[] {
+  const errors: ConfigError[] = [];
+  for (const o of docs) {
+    errors.push(...metadataErrors(o));
+    switch (o.kind) {
+      case 'VirtualService':
+        errors.push(...validateVirtualService(o));
+        break;
+      case 'DestinationRule':
+        errors.push(...validateDestinationRule(o));
+        break;
+      case 'PeerAuthentication':
+        errors.push(...validatePeerAuthentication(o));
+        break;
+      case 'AuthorizationPolicy':
+        errors.push(...validateAuthorizationPolicy(o));
+        break;
+    }
+  }
+  return errors;
+}
+
+/** `path: message` (with `line N` when known), the form the CLI and the scene print. */
+export function formatError(e: ConfigError): string {
+  const where = e.line === undefined ? '' : `line ${e.line}: `;
+  return `${where}${e.path === '' ? '' : `${e.path}: `}${e.message}`;
+}

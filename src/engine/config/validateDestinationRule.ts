@@ -1,0 +1,80 @@
+/**
+ * DestinationRule rules of Istio's `ValidateDestinationRule` (pkg/config/validation):
+ * host, subsets (DNS-label names, no duplicates, valid labels) and traffic policies.
+ */
+import { Reporter, isDNS1123Label, validatePercent, validateWildcardDomain } from './checks';
+import type { DestinationRule, TrafficPolicy } from './istio';
+
+const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
+const LABEL_NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
+
+/** Kubernetes label syntax (`labels.Instance.Validate`). */
+export function checkLabels(r: Reporter, path: string, labels: Record<string, string> | undefined): void {
+  for (const [k, v] of Object.entries(labels ?? {})) {
+    const name = k.includes('/') ? k.slice(k.indexOf('/') + 1) : k;
+    if (name.length > 63 || !LABEL_NAME.test(name)) r.add(`${path}.${k}`, `invalid label key: ${JSON.stringify(k)}`);
+    if (v.length > 63 || !LABEL_VALUE.test(v)) r.add(`${path}.${k}`, `invalid label value: ${JSON.stringify(v)}`);
+  }
+}
+
+function checkPolicy(r: Reporter, p: string, tp: TrafficPolicy): void {
+  const { loadBalancer: lb, connectionPool: cp, outlierDetection: od, tls } = tp;
+  if (!lb && !cp && !od && !tls) r.add(p, 'traffic policy must have at least one field');
+  if (lb) {
+    if (lb.simple !== undefined && lb.consistentHash !== undefined)
+      r.add(`${p}.loadBalancer`, 'only one of simple or consistentHash may be set (LoadBalancerSettings.lb_policy is a oneof)');
+    const ch = lb.consistentHash;
+    if (ch) {
+      const keys = [ch.httpHeaderName, ch.httpCookie, ch.useSourceIp].filter((x) => x !== undefined);
+      if (keys.length !== 1) r.add(`${p}.loadBalancer.consistentHash`, 'exactly one of httpHeaderName, httpCookie or useSourceIp must be set (hash_key is a oneof)');
+      if (ch.httpCookie) {
+        if (ch.httpCookie.name === undefined || ch.httpCookie.name === '') r.add(`${p}.loadBalancer.consistentHash.httpCookie.name`, 'name required for HttpCookie');
+        if (ch.httpCookie.ttl === undefined) r.add(`${p}.loadBalancer.consistentHash.httpCookie.ttl`, 'ttl required for HttpCookie');
+      }
+    }
+  }
+  if (cp) {
+    const cpp = `${p}.connectionPool`;
+    if (!cp.http && !cp.tcp) r.add(cpp, 'must set either http or tcp settings');
+    const nonNeg = (path: string, v: number | undefined, what: string): void => {
+      if (v !== undefined && v < 0) r.add(path, `${what} must be non-negative`);
+    };
+    nonNeg(`${cpp}.http.http1MaxPendingRequests`, cp.http?.http1MaxPendingRequests, 'http1 max pending requests');
+    nonNeg(`${cpp}.http.http2MaxRequests`, cp.http?.http2MaxRequests, 'http2 max requests');
+    nonNeg(`${cpp}.http.maxRequestsPerConnection`, cp.http?.maxRequestsPerConnection, 'max requests per connection');
+    nonNeg(`${cpp}.http.maxRetries`, cp.http?.maxRetries, 'max retries');
+    nonNeg(`${cpp}.tcp.maxConnections`, cp.tcp?.maxConnections, 'max connections');
+    r.duration(`${cpp}.tcp.connectTimeout`, cp.tcp?.connectTimeout);
+  }
+  if (od) {
+    const op = `${p}.outlierDetection`;
+    r.duration(`${op}.baseEjectionTime`, od.baseEjectionTime);
+    r.duration(`${op}.interval`, od.interval);
+    for (const k of ['maxEjectionPercent', 'minHealthPercent'] as const) {
+      const v = od[k];
+      const e = v === undefined ? null : validatePercent(v);
+      if (e) r.add(`${op}.${k}`, e);
+    }
+  }
+}
+
+/** All rule violations of one DestinationRule. */
+export function validateDestinationRule(dr: DestinationRule): Reporter['errors'] {
+  const r = new Reporter(dr);
+  const { spec } = dr;
+  const hostErr = validateWildcardDomain(spec.host);
+  if (hostErr) r.add('spec.host', spec.host === '' ? 'host is required (empty domain name not allowed)' : hostErr);
+  if (spec.trafficPolicy) checkPolicy(r, 'spec.trafficPolicy', spec.trafficPolicy);
+  const seen = new Set<string>();
+  (spec.subsets ?? []).forEach((s, i) => {
+    const p = `spec.subsets[${i}]`;
+    const name = s.name ?? '';
+    if (name === '') r.add(`${p}.name`, 'subset name cannot be empty');
+    else if (!isDNS1123Label(name)) r.add(`${p}.name`, `subset name is invalid: ${name} (must be a DNS-1123 label)`);
+    if (seen.has(name)) r.add(`${p}.name`, `duplicate subset names: ${name}`);
+    seen.add(name);
+    checkLabels(r, `${p}.labels`, s.labels);
+    if (s.trafficPolicy) checkPolicy(r, `${p}.trafficPolicy`, s.trafficPolicy);
+  });
+  return r.errors;
+}
