@@ -1,0 +1,39 @@
+import { useEffect, useId, useState } from 'react';
+import type { SceneEntry, SceneModule } from '../../scenes/types';
+import type { SceneRuntime } from '../runtime/context';
+import { createRuntime } from './createRuntime';
+import { SceneShell } from './SceneShell';
+import { readSceneParams } from './urlState';
+
+type Loaded = { mod: SceneModule; rt: SceneRuntime; embed: boolean } | { error: string } | null;
+
+/** Loads a scene's chunk, then builds the runtime the URL describes. */
+export function ScenePage({ entry, query }: { entry: SceneEntry; query: URLSearchParams }) {
+  const rawId = useId();
+  const idPrefix = `s${entry.number}-${rawId.replace(/[^a-zA-Z0-9_-]/g, '')}`;
+  const [loaded, setLoaded] = useState<Loaded>(null);
+  const q = query.toString();
+  useEffect(() => {
+    let alive = true;
+    entry
+      .load()
+      .then(({ default: mod }) => {
+        if (!alive) return;
+        const { params, notices } = readSceneParams(new URLSearchParams(q), mod.def);
+        setLoaded({ mod, rt: createRuntime(mod, params, notices, idPrefix), embed: params.embed });
+      })
+      .catch((e: unknown) => alive && setLoaded({ error: e instanceof Error ? e.message : String(e) }));
+    return () => {
+      alive = false;
+    };
+    // A new hash reloads the scene; q changes only through navigation.
+  }, [entry, q, idPrefix]);
+  if (!loaded) return <p className="loading">Loading scene {entry.number}…</p>;
+  if ('error' in loaded)
+    return (
+      <p className="notice" role="alert">
+        Scene {entry.number} could not be loaded: {loaded.error}
+      </p>
+    );
+  return <SceneShell rt={loaded.rt} mod={loaded.mod} embed={loaded.embed} />;
+}

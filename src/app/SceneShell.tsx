@@ -1,0 +1,67 @@
+import { Implementation } from '../code-panel/Implementation';
+import { SceneContext, type SceneRuntime } from '../runtime/context';
+import { useFrameDriver } from '../runtime/useFrameDriver';
+import type { SceneModule } from '../../scenes/types';
+import { HelpOverlay } from '../ui/HelpOverlay';
+import { Narrative } from '../ui/Narrative';
+import { Notices } from '../ui/Notices';
+import { PlayerBar } from '../ui/PlayerBar';
+import { ThemeToggle } from '../ui/ThemeToggle';
+import { TryThisPanel } from '../ui/TryThisPanel';
+import { useKeyboard } from './useKeyboard';
+import { useDocumentTheme, useResolvedTheme } from './useTheme';
+import { useUrlSync } from './useUrlSync';
+import '../ui/ui.css';
+import '../code-panel/code.css';
+import '../diagram/diagram.css';
+
+/** A scene page: header, "Previously", the scene's view, narrative, controls and code panels. */
+export function SceneShell({ rt, mod, embed }: { rt: SceneRuntime; mod: SceneModule; embed: boolean }) {
+  const { def, idPrefix } = rt;
+  const theme = useResolvedTheme(rt.ui);
+  useDocumentTheme(theme);
+  useFrameDriver(rt);
+  useKeyboard(rt);
+  useUrlSync(rt, embed);
+  const View = mod.View;
+  return (
+    <SceneContext.Provider value={rt}>
+      <article className={embed ? 'scene embed' : 'scene'} data-theme={theme} aria-labelledby={`${idPrefix}-title`}>
+        <header className="scene-header">
+          <h2 id={`${idPrefix}-title`}>
+            Scene {def.number} · {def.title} — {def.subtitle}
+          </h2>
+          <p className="caption">{def.caption}</p>
+          <div className="header-tools">
+            <ThemeToggle />
+            <button type="button" className="btn" aria-keyshortcuts="?" onClick={() => rt.ui.setState({ helpOpen: true })}>
+              ? Keys
+            </button>
+          </div>
+        </header>
+        <Notices />
+        {def.previously && (
+          <aside className="previously" aria-labelledby={`${idPrefix}-prev`}>
+            <h3 id={`${idPrefix}-prev`}>Previously</h3>
+            <p>{def.previously}</p>
+          </aside>
+        )}
+        <PlayerBar />
+        <Narrative />
+        <View def={def} />
+        <TryThisPanel />
+        <Implementation />
+        {def.simplified.length > 0 && (
+          <section className="simplified" aria-label="Simplifications">
+            <ul>
+              {def.simplified.map((s) => (
+                <li key={s}>simplified: {s}</li>
+              ))}
+            </ul>
+          </section>
+        )}
+        <HelpOverlay />
+      </article>
+    </SceneContext.Provider>
+  );
+}

@@ -1,0 +1,34 @@
+import { act, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { select } from '../store/uiStore';
+import { renderTestScene } from '../test/renderScene';
+
+const activeLine = () => {
+  const panel = screen.getByRole('figure', { name: 'Sidecar.loop' });
+  return panel.querySelector('[aria-current="true"]');
+};
+
+describe('code panel', () => {
+  it('shows title, subtitle and numbered lines with the anchors stripped', () => {
+    renderTestScene();
+    const panel = screen.getByRole('figure', { name: 'Sidecar.loop' });
+    expect(within(panel).getByText('one line')).toBeInTheDocument();
+    expect(panel.textContent).not.toContain('@anchor');
+    expect(panel.querySelectorAll('.line')).toHaveLength(4);
+  });
+
+  it('highlights the line its machine is on, following engine trace events', () => {
+    const { rt } = renderTestScene();
+    expect(activeLine()).toHaveTextContent('stream.send(ack(resp.nonce))');
+    act(() => rt.player.goToStep(2));
+    expect(activeLine()).toHaveTextContent('stream.send(nack(resp.nonce))');
+    expect(screen.getByText('following cart-1’s sidecar')).toBeInTheDocument();
+  });
+
+  it('follows the sidecar the learner selects', () => {
+    const { rt } = renderTestScene('step=3');
+    expect(activeLine()).toHaveTextContent('nack');
+    act(() => select(rt.ui, 'web-1'));
+    expect(activeLine()).toHaveTextContent('stream.send(ack(resp.nonce))');
+  });
+});

@@ -1,0 +1,39 @@
+import { m } from 'motion/react';
+import type { MeshView } from '../engine/mesh/contract';
+import type { MeshLayout } from './layout/meshLayout';
+
+/** Istiod: up (solid) or down (dashed, crossed out). Never on the request path. */
+export function IstiodNode({ l, istiod }: { l: MeshLayout; istiod: MeshView['istiod'] }) {
+  const b = l.istiod;
+  const label = istiod.up
+    ? `Istiod up: ${istiod.connectedProxies} of 8 proxies connected`
+    : 'Istiod down: no config pushes, sidecars keep their last config';
+  return (
+    <g role="img" aria-label={label} data-testid="istiod" data-up={istiod.up}>
+      <m.rect
+        x={b.x}
+        y={b.y}
+        width={b.w}
+        height={b.h}
+        rx={10}
+        className={istiod.up ? 'node istiod' : 'node istiod down'}
+        animate={{ opacity: istiod.up ? 1 : 0.55 }}
+        transition={{ duration: 0.3 }}
+      />
+      <text x={b.x + 14} y={b.y + 26} className="node-title">
+        Istiod
+      </text>
+      <text x={b.x + 14} y={b.y + 46} className="node-sub">
+        {istiod.up
+          ? `xDS on :15012 · ${istiod.connectedProxies}/8 streams · push ${istiod.lastVersion ? istiod.lastVersion.slice(istiod.lastVersion.lastIndexOf('/')) : '—'}`
+          : 'DOWN — no pushes, no new certs'}
+      </text>
+      {!istiod.up && (
+        <g className="cross" aria-hidden="true">
+          <line x1={b.x + b.w - 40} y1={b.y + 14} x2={b.x + b.w - 16} y2={b.y + 38} />
+          <line x1={b.x + b.w - 16} y1={b.y + 14} x2={b.x + b.w - 40} y2={b.y + 38} />
+        </g>
+      )}
+    </g>
+  );
+}

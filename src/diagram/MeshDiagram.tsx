@@ -1,0 +1,57 @@
+import { domAnimation, LazyMotion, MotionConfig } from 'motion/react';
+import { useMemo } from 'react';
+import type { XdsMessageView } from '../engine/mesh/contract';
+import { useMeshView, useRuntime } from '../runtime/context';
+import { pin, select, useUi } from '../store/uiStore';
+import { AdsStreams } from './AdsStreams';
+import { IstiodNode } from './IstiodNode';
+import { meshLayout } from './layout/meshLayout';
+import { RegionLabels } from './RegionLabels';
+import { SidecarCard } from './SidecarCard';
+import { TrafficLayer } from './TrafficLayer';
+
+/**
+ * The mesh diagram, drawn from the engine's view every frame: Istiod on top, eight sidecars with
+ * their cached config, the ADS streams with their tokens, and request traffic underneath.
+ * Motion only eases badges; `reducedMotion="user"` honours prefers-reduced-motion.
+ */
+export function MeshDiagram() {
+  const { ui, def, idPrefix } = useRuntime();
+  const view = useMeshView();
+  const selected = useUi(ui, (s) => s.selected);
+  const pods = view.sidecars.map((s) => s.pod);
+  const key = pods.join(',');
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const l = useMemo(() => meshLayout(pods), [key]);
+  const onPick = (msg: XdsMessageView) => {
+    const sender = def.senders[msg.kind];
+    select(ui, msg.pod);
+    if (sender) pin(ui, { ...sender, label: `this ${msg.kind} (${msg.xds}, ${msg.pod})` });
+  };
+  return (
+    <LazyMotion features={domAnimation} strict>
+      <MotionConfig reducedMotion="user">
+        <svg
+          className="mesh-diagram"
+          viewBox={`0 0 ${l.width} ${l.height}`}
+          role="group"
+          aria-labelledby={`${idPrefix}-diagram-title`}
+        >
+          <title id={`${idPrefix}-diagram-title`}>
+            Mesh diagram: Istiod, eight sidecars, their ADS streams and the request traffic
+          </title>
+          <RegionLabels l={l} />
+          <AdsStreams l={l} sidecars={view.sidecars} messages={view.xdsMessages} now={view.now} onPick={onPick} />
+          <IstiodNode l={l} istiod={view.istiod} />
+          <TrafficLayer l={l} requests={view.requests} now={view.now} />
+          {view.sidecars.map((s) => {
+            const box = l.sidecars[s.pod];
+            return box ? (
+              <SidecarCard key={s.pod} s={s} box={box} selected={s.pod === selected} onSelect={(p) => select(ui, p)} />
+            ) : null;
+          })}
+        </svg>
+      </MotionConfig>
+    </LazyMotion>
+  );
+}

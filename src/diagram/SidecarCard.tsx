@@ -1,0 +1,72 @@
+import { m } from 'motion/react';
+import type { SidecarView, XdsType } from '../engine/mesh/contract';
+import { shortVersion, sidecarBadge, STATUS_GLYPH, statusClass } from '../ui/statusText';
+import type { MeshLayout } from './layout/meshLayout';
+
+const ROWS: [XdsType, string][] = [
+  ['LDS', 'listeners'],
+  ['RDS', 'routes'],
+  ['CDS', 'clusters'],
+  ['EDS', 'endpoints'],
+];
+
+interface Props {
+  s: SidecarView;
+  box: MeshLayout['sidecars'][string];
+  selected: boolean;
+  onSelect: (pod: string) => void;
+}
+
+/** One pod: istio-agent (the ADS stream ends here) and Envoy with its cached config cell. */
+export function SidecarCard({ s, box, selected, onSelect }: Props) {
+  const badge = sidecarBadge(s);
+  const { x, y, w } = box;
+  const label = `${s.pod} sidecar: ${badge.text}. ${ROWS.map(([t]) => `${t} ${s.status[t]} version ${shortVersion(s.versions[t])}`).join(', ')}${s.lastError ? `. Last NACK: ${s.lastError}` : ''}`;
+  return (
+    <g
+      role="button"
+      tabIndex={0}
+      aria-pressed={selected}
+      aria-label={label}
+      data-testid={`sidecar-${s.pod}`}
+      data-badge={badge.text.split(' ')[0]}
+      className={selected ? 'sidecar selected' : 'sidecar'}
+      onClick={() => onSelect(s.pod)}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') onSelect(s.pod);
+      }}
+    >
+      <rect x={x} y={y} width={w} height={box.h} rx={8} className={s.podUp ? 'node card' : 'node card down'} />
+      <rect x={x} y={y} width={w} height={18} rx={8} className="agent-strip" />
+      <text x={x + w / 2} y={y + 13} textAnchor="middle" className="tiny">
+        istio-agent ⇄ envoy
+      </text>
+      <text x={x + 8} y={y + 34} className="pod-name">
+        {s.pod}
+      </text>
+      <m.g key={badge.cls} initial={{ opacity: 0.3 }} animate={{ opacity: 1 }} transition={{ duration: 0.25 }}>
+        <rect x={x + 6} y={y + 41} width={w - 12} height={18} rx={4} className={`badge ${badge.cls}`} />
+        <text x={x + 11} y={y + 54} className="badge-text">
+          {badge.glyph} {badge.text.length > 16 ? badge.text.replace('STALE since ', 'STALE ') : badge.text}
+        </text>
+      </m.g>
+      <g className="config-cell">
+        {ROWS.map(([t, name], i) => (
+          <text key={t} x={x + 8} y={y + 78 + i * 17} className={`cfg ${statusClass(s.status[t])}`}>
+            <tspan className="cfg-type">{t}</tspan>
+            <tspan dx={4}>{shortVersion(s.versions[t])}</tspan>
+            <tspan dx={4} aria-hidden="true">
+              {STATUS_GLYPH[s.status[t]]}
+            </tspan>
+            <title>{`${name}: ${s.status[t]}, version_info ${s.versions[t] ?? 'none'}`}</title>
+          </text>
+        ))}
+      </g>
+      {s.staleSince === null && !s.connected && (
+        <text x={x + 8} y={y + box.h - 6} className="tiny">
+          connecting…
+        </text>
+      )}
+    </g>
+  );
+}

@@ -1,0 +1,219 @@
+import type { Simulation } from '../engine/core/simulation';
+import type { MeshCommand, MeshModule, MeshTrace, MeshView } from '../engine/mesh/contract';
+import type { SceneDef, SceneStep, WaitFor } from '../../scenes/types';
+import {
+  createStepperMachine,
+  stepMeta,
+  stepperSend,
+  stepperStart,
+  type StepperMachine,
+  type StepperSnapshot,
+} from '../machines/stepper';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type MeshSim = Simulation<any, { type: string }, MeshCommand, MeshTrace>;
+
+interface Wait {
+  match: WaitFor | null;
+  deadline: number;
+  hit: boolean;
+}
+
+const DEFAULT_WAIT_MS = 30_000;
+
+/** True when a trace entry is what a step waits for. */
+export function matchesWait(w: WaitFor, e: MeshTrace): boolean {
+  if (e.type !== w.type) return false;
+  const r = e as Record<string, unknown>;
+  if (w.pod !== undefined && r['pod'] !== w.pod) return false;
+  if (w.xds !== undefined && r['xds'] !== w.xds) return false;
+  return true;
+}
+
+/**
+ * The scene player (vanilla, no React): owns the simulation, the narrative position and the
+ * playing flag. Views read it through `subscribe`/`getSnapshot` (useSyncExternalStore); the frame
+ * driver calls `advance`. Stepping to a step applies its commands and runs until its `waitFor`
+ * entry appears, then pauses, so step N is the same state however you reach it.
+ */
+export class Player {
+  sim: MeshSim;
+  playing = false;
+  /** Bumped whenever time jumps (rebuild, seek, step back): trace followers refold. */
+  epoch = 0;
+  /** Furthest simulated time reached (the scrubber's end). */
+  highWater = 0;
+  private stepper: StepperMachine;
+  private stepSnap: StepperSnapshot;
+  private wait: Wait | null = null;
+  private unsubTrace: () => void = () => {};
+  private listeners = new Set<() => void>();
+  private version = 0;
+  private viewCache: { key: string; view: MeshView } | null = null;
+  /** Called when a step starts (the app selects the step's sidecar). */
+  onStepEnter: (step: SceneStep, index: number) => void = () => {};
+
+  constructor(
+    readonly def: SceneDef,
+    readonly engine: MeshModule<unknown>,
+    public seed: number = def.setup.seed,
+  ) {
+    this.stepper = createStepperMachine(def.steps);
+    this.stepSnap = stepperStart(this.stepper);
+    this.sim = this.fresh();
+  }
+
+  get stepIndex(): number {
+    return stepMeta(this.stepSnap).index;
+  }
+  get step(): SceneStep {
+    return this.def.steps[this.stepIndex] as SceneStep;
+  }
+  /** True while a step runs towards its waitFor event. */
+  get waiting(): boolean {
+    return this.wait !== null;
+  }
+
+  subscribe = (l: () => void): (() => void) => {
+    this.listeners.add(l);
+    return () => this.listeners.delete(l);
+  };
+  getSnapshot = (): string => `${this.version}:${this.sim.revision}`;
+
+  /** The mesh view for the current state (cached per snapshot). */
+  view(): MeshView {
+    const key = `${this.epoch}:${this.getSnapshot()}`;
+    if (this.viewCache?.key !== key) this.viewCache = { key, view: this.engine.meshView(this.sim) };
+    return this.viewCache.view;
+  }
+
+  /** Rebuilds the run from the seed and plays the steps headlessly up to `index` (0-based). */
+  goToStep(index: number, seed = this.seed): void {
+    this.seed = seed;
+    this.sim = this.fresh();
+    this.highWater = 0;
+    this.stepSnap = stepperStart(this.stepper);
+    for (let i = 0; i <= index && i < this.def.steps.length; i++) {
+      if (i > 0) this.stepSnap = stepperSend(this.stepper, this.stepSnap, { type: 'NEXT' });
+      this.enterStep();
+      this.finishHeadless();
+    }
+    this.playing = false;
+    this.epoch++;
+    this.changed();
+  }
+
+  /** Starts the next step: applies its commands and plays until its event. */
+  next(): void {
+    if (this.stepIndex + 1 >= this.def.steps.length) return;
+    this.stepSnap = stepperSend(this.stepper, this.stepSnap, { type: 'NEXT' });
+    this.enterStep();
+    this.playing = true;
+    this.changed();
+  }
+  /** Back one narrative step: the canonical state of the previous step. */
+  prev(): void {
+    if (this.stepIndex > 0) this.goToStep(this.stepIndex - 1);
+  }
+  reset(): void {
+    this.goToStep(0);
+  }
+
+  play(): void {
+    this.playing = true;
+    this.changed();
+  }
+  pause(): void {
+    this.playing = false;
+    this.changed();
+  }
+  toggle(): void {
+    if (this.playing) this.pause();
+    else this.play();
+  }
+
+  /** One engine event forward. */
+  stepEvent(): void {
+    this.pause();
+    this.sim.step();
+    this.touch();
+  }
+  /** One engine event back (exact, from the nearest checkpoint). */
+  backEvent(): void {
+    this.pause();
+    this.sim.seekToEvent(this.sim.processed - 1);
+    this.epoch++;
+    this.touch();
+  }
+  /** Exact jump to simulated time t (commands in the input log replay on the way). */
+  seek(t: number): void {
+    this.wait = null;
+    this.sim.seek(Math.max(0, Math.round(t)));
+    this.epoch++;
+    this.touch();
+  }
+
+  /** A learner's input ("Try this"): recorded in the engine's input log. */
+  command(c: MeshCommand): void {
+    this.sim.command(c);
+    this.touch();
+  }
+
+  /** Called by the frame driver while playing. */
+  advance(deltaUs: number): void {
+    if (!this.playing) return;
+    const target = this.sim.now + Math.max(1, Math.round(deltaUs));
+    const w = this.wait;
+    if (!w) this.sim.advanceTo(target);
+    else {
+      while (!w.hit && this.sim.nextEventTime() <= Math.min(target, w.deadline) && this.sim.step());
+      if (w.hit || target >= w.deadline) {
+        if (!w.hit) this.sim.advanceTo(w.deadline);
+        this.wait = null;
+        this.playing = false;
+        this.version++;
+      } else this.sim.advanceTo(target);
+    }
+    this.touch();
+  }
+
+  private fresh(): MeshSim {
+    this.unsubTrace();
+    const o = this.def.setup;
+    const sim = this.engine.createMesh({
+      seed: this.seed,
+      ...(o.perEdgeRps !== undefined ? { perEdgeRps: o.perEdgeRps } : {}),
+    }) as MeshSim;
+    this.unsubTrace = sim.trace.subscribe((e) => {
+      const w = this.wait;
+      if (w && !w.hit && w.match && matchesWait(w.match, e)) w.hit = true;
+    });
+    return sim;
+  }
+
+  private enterStep(): void {
+    const step = this.step;
+    for (const c of step.commands ?? []) this.sim.command(c);
+    const limit = (step.runForMs ?? DEFAULT_WAIT_MS) * 1000;
+    this.wait = { match: step.waitFor ?? null, deadline: this.sim.now + limit, hit: false };
+    this.onStepEnter(step, this.stepIndex);
+  }
+
+  private finishHeadless(): void {
+    const w = this.wait;
+    if (!w) return;
+    while (!w.hit && this.sim.nextEventTime() <= w.deadline && this.sim.step());
+    if (!w.hit) this.sim.advanceTo(w.deadline);
+    this.wait = null;
+    this.highWater = Math.max(this.highWater, this.sim.now);
+  }
+
+  private touch(): void {
+    this.highWater = Math.max(this.highWater, this.sim.now);
+    this.changed();
+  }
+  private changed(): void {
+    this.version++;
+    for (const l of this.listeners) l();
+  }
+}

@@ -1,0 +1,53 @@
+import { createStore } from 'zustand/vanilla';
+import { useStore } from 'zustand';
+
+/**
+ * UI state only (never engine state): speed, theme, the followed sidecar, overlays, notices and a
+ * pinned code line. Actions live outside the store as plain functions (zustand's "no store
+ * actions" pattern), so tests can call them without React.
+ */
+export type ThemeChoice = 'system' | 'light' | 'dark';
+
+export interface Pinned {
+  panel: string;
+  anchor: string;
+  label: string;
+}
+
+export interface UiState {
+  speed: number;
+  theme: ThemeChoice;
+  selected: string;
+  helpOpen: boolean;
+  /** Visible notices (invalid URL parameters, ignored messages...). */
+  notices: string[];
+  /** A code line pinned by clicking a message in the diagram. */
+  pinned: Pinned | null;
+  embed: boolean;
+}
+
+export const initialUi: UiState = {
+  speed: 1,
+  theme: 'system',
+  selected: 'web-1',
+  helpOpen: false,
+  notices: [],
+  pinned: null,
+  embed: false,
+};
+
+export type UiStore = ReturnType<typeof createUiStore>;
+
+export const createUiStore = (init: Partial<UiState> = {}) =>
+  createStore<UiState>()(() => ({ ...initialUi, ...init }));
+
+export const useUi = <T>(store: UiStore, pick: (s: UiState) => T): T => useStore(store, pick);
+
+export const setSpeed = (s: UiStore, speed: number) => s.setState({ speed });
+export const setTheme = (s: UiStore, theme: ThemeChoice) => s.setState({ theme });
+export const select = (s: UiStore, selected: string) => s.setState({ selected, pinned: null });
+export const setHelp = (s: UiStore, helpOpen: boolean) => s.setState({ helpOpen });
+export const pin = (s: UiStore, pinned: Pinned | null) => s.setState({ pinned });
+export const addNotice = (s: UiStore, text: string) =>
+  s.setState((st) => (st.notices.includes(text) ? st : { notices: [...st.notices, text] }));
+export const dismissNotices = (s: UiStore) => s.setState({ notices: [] });

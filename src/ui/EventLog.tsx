@@ -1,0 +1,32 @@
+import { formatTime } from '../engine/core/time';
+import { useMeshView, useRuntime } from '../runtime/context';
+
+const ROWS = 10;
+
+/** The text alternative of the diagram: what happened, in words, newest first. */
+export function EventLog() {
+  const { idPrefix } = useRuntime();
+  const view = useMeshView();
+  const rows = view.log.slice(-ROWS).reverse();
+  return (
+    <section className="event-log" aria-labelledby={`${idPrefix}-log`}>
+      <h3 id={`${idPrefix}-log`}>What happened (newest first)</h3>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">t</th>
+            <th scope="col">Event</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r, i) => (
+            <tr key={`${r.t}-${i}-${r.text}`} className={`log-${r.kind}`}>
+              <td className="num">{formatTime(r.t)}</td>
+              <td>{r.text}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

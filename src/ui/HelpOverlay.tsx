@@ -1,0 +1,45 @@
+import { useEffect, useRef } from 'react';
+import { KEYS, keyName } from '../app/keys';
+import { useRuntime } from '../runtime/context';
+import { setHelp, useUi } from '../store/uiStore';
+
+/** The `?` overlay: every keyboard shortcut, from the same list the handler uses. */
+export function HelpOverlay() {
+  const { ui, idPrefix } = useRuntime();
+  const open = useUi(ui, (s) => s.helpOpen);
+  const closeRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (open) closeRef.current?.focus();
+  }, [open]);
+  if (!open) return null;
+  return (
+    <div className="overlay" role="dialog" aria-modal="true" aria-labelledby={`${idPrefix}-help`}>
+      <div className="overlay-card">
+        <h2 id={`${idPrefix}-help`}>Keyboard shortcuts</h2>
+        <table className="keys">
+          <thead>
+            <tr>
+              <th scope="col">Key</th>
+              <th scope="col">Does</th>
+            </tr>
+          </thead>
+          <tbody>
+            {KEYS.map((k) => (
+              <tr key={k.action}>
+                <td>
+                  {k.keys.map((x) => (
+                    <kbd key={x}>{keyName(x)}</kbd>
+                  ))}
+                </td>
+                <td>{k.label}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <button ref={closeRef} type="button" className="btn" onClick={() => setHelp(ui, false)}>
+          Close
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+import { useRuntime, usePlayer } from '../runtime/context';
+
+/** The step caption; a polite live region announces it when the step changes. */
+export function Narrative() {
+  const { def, idPrefix } = useRuntime();
+  const player = usePlayer();
+  const i = player.stepIndex;
+  return (
+    <section className="narrative" aria-labelledby={`${idPrefix}-narrative`}>
+      <h3 id={`${idPrefix}-narrative`}>
+        Step {i + 1} of {def.steps.length}
+      </h3>
+      <p className="step-caption" aria-live="polite" aria-atomic="true" data-testid="step-caption">
+        {player.step.caption}
+      </p>
+      <ol className="step-dots" aria-label="Steps">
+        {def.steps.map((s, k) => (
+          <li key={k}>
+            <button
+              type="button"
+              className={k === i ? 'dot current' : k < i ? 'dot done' : 'dot'}
+              aria-current={k === i ? 'step' : undefined}
+              aria-label={`Step ${k + 1}: ${s.caption.slice(0, 60)}`}
+              onClick={() => player.goToStep(k)}
+            >
+              {k + 1}
+            </button>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

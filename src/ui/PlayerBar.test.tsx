@@ -1,0 +1,77 @@
+import { act, fireEvent, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { KEYS } from '../app/keys';
+import { renderTestScene } from '../test/renderScene';
+
+describe('the scene player', () => {
+  it('plays and pauses with the button and with Space', async () => {
+    const { rt } = renderTestScene();
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: /play/i }));
+    expect(rt.player.playing).toBe(true);
+    expect(screen.getByRole('button', { name: /pause/i })).toBeInTheDocument();
+    fireEvent.keyDown(document.body, { key: ' ' });
+    expect(rt.player.playing).toBe(false);
+  });
+
+  it('steps the narrative forward and back; the live region announces the caption', async () => {
+    const { rt } = renderTestScene();
+    const caption = screen.getByTestId('step-caption');
+    expect(caption).toHaveAttribute('aria-live', 'polite');
+    expect(caption).toHaveTextContent('First ACK.');
+    await userEvent.click(screen.getByRole('button', { name: 'Step ▶' }));
+    expect(caption).toHaveTextContent('Kill Istiod.');
+    act(() => {
+      for (let i = 0; i < 200 && rt.player.playing; i++) rt.player.advance(1_000);
+    });
+    expect(rt.player.playing).toBe(false);
+    fireEvent.keyDown(document.body, { key: 'ArrowLeft' });
+    expect(caption).toHaveTextContent('First ACK.');
+    fireEvent.keyDown(document.body, { key: 'ArrowRight' });
+    expect(screen.getByLabelText('Narrative step')).toHaveTextContent('2 / 3');
+  });
+
+  it('steps single engine events and changes speed with + and −', () => {
+    const { rt } = renderTestScene();
+    const n = rt.player.sim.processed;
+    fireEvent.click(screen.getByRole('button', { name: 'One engine event forward' }));
+    expect(rt.player.sim.processed).toBe(n + 1);
+    fireEvent.click(screen.getByRole('button', { name: 'One engine event back' }));
+    expect(rt.player.sim.processed).toBe(n);
+    fireEvent.keyDown(document.body, { key: '+' });
+    expect(rt.ui.getState().speed).toBe(2);
+    fireEvent.keyDown(document.body, { key: '-' });
+    fireEvent.keyDown(document.body, { key: '-' });
+    expect(rt.ui.getState().speed).toBe(0.5);
+    expect(screen.getByLabelText('Speed')).toHaveValue('0.5');
+  });
+
+  it('shows every key in the ? overlay', () => {
+    renderTestScene();
+    fireEvent.keyDown(document.body, { key: '?' });
+    const dialog = screen.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    for (const k of KEYS) expect(within(dialog).getByText(k.label)).toBeInTheDocument();
+    fireEvent.keyDown(document.body, { key: 'Escape' });
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
+  it('kills and restores Istiod from Try this and with k', async () => {
+    const { rt } = renderTestScene();
+    await userEvent.click(screen.getByRole('button', { name: 'Kill Istiod' }));
+    expect(rt.player.view().istiod.up).toBe(false);
+    expect(screen.getByRole('button', { name: 'Restore Istiod' })).toBeInTheDocument();
+    fireEvent.keyDown(document.body, { key: 'k' });
+    expect(rt.player.view().istiod.up).toBe(true);
+  });
+
+  it('restores the step from the URL and reports invalid parameters', () => {
+    const { rt } = renderTestScene('step=3&speed=7&seed=abc&bogus=1');
+    expect(rt.player.stepIndex).toBe(2);
+    expect(rt.ui.getState().speed).toBe(1);
+    const notice = screen.getByTestId('notice');
+    expect(notice).toHaveTextContent('speed="7"');
+    expect(notice).toHaveTextContent('seed="abc"');
+    expect(notice).toHaveTextContent('Unknown parameter "bogus"');
+  });
+});

@@ -1,0 +1,57 @@
+import { runAction } from '../app/actions';
+import { formatTime } from '../engine/core/time';
+import { useRuntime, usePlayer } from '../runtime/context';
+import { formatSpeed, SPEEDS } from '../runtime/speed';
+import { setSpeed, useUi } from '../store/uiStore';
+import { Timeline } from './Timeline';
+
+/** Play/pause, narrative and single-event stepping, reset, speed, and the timeline scrubber. */
+export function PlayerBar() {
+  const rt = useRuntime();
+  const player = usePlayer();
+  const speed = useUi(rt.ui, (s) => s.speed);
+  const { def, idPrefix } = rt;
+  const scale = def.setup.timeScale;
+  const last = def.steps.length - 1;
+  const act = (a: Parameters<typeof runAction>[1]) => () => runAction(rt, a);
+  return (
+    <div className="player-bar" role="group" aria-label="Player controls">
+      <button type="button" className="btn primary" onClick={act('toggle')} aria-keyshortcuts="Space">
+        {player.playing ? '❚❚ Pause' : '▶ Play'}
+      </button>
+      <button type="button" className="btn" onClick={act('prev')} disabled={player.stepIndex === 0} aria-keyshortcuts="ArrowLeft">
+        ◀ Step
+      </button>
+      <span className="step-count" aria-label="Narrative step">
+        {player.stepIndex + 1} / {last + 1}
+      </span>
+      <button type="button" className="btn" onClick={act('next')} disabled={player.stepIndex === last} aria-keyshortcuts="ArrowRight">
+        Step ▶
+      </button>
+      <button type="button" className="btn" onClick={act('eventBack')} disabled={player.sim.processed === 0} aria-label="One engine event back" aria-keyshortcuts=",">
+        ‹ event
+      </button>
+      <button type="button" className="btn" onClick={act('eventFwd')} aria-label="One engine event forward" aria-keyshortcuts=".">
+        event ›
+      </button>
+      <button type="button" className="btn" onClick={act('reset')} aria-keyshortcuts="r">
+        ↺ Reset
+      </button>
+      <label className="speed" htmlFor={`${idPrefix}-speed`}>
+        Speed
+        <select id={`${idPrefix}-speed`} value={speed} onChange={(e) => setSpeed(rt.ui, Number(e.target.value))}>
+          {SPEEDS[scale].map((s) => (
+            <option key={s} value={s}>
+              {formatSpeed(scale, s)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <Timeline />
+      <span className="sim-time" aria-label="Simulated time">
+        t = {formatTime(player.sim.now)}
+      </span>
+      {player.waiting && <span className="waiting">running to the step’s event…</span>}
+    </div>
+  );
+}
