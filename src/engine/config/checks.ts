@@ -82,3 +82,15 @@ export function validateHTTPStatus(status: number): string | null {
 export function validatePort(port: number): string | null {
   return port < 1 || port > 65535 ? `port number ${port} must be in the range 1..65535` : null;
 }
+
+const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
+const LABEL_NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
+
+/** Kubernetes label syntax (`labels.Instance.Validate`). */
+export function checkLabels(r: Reporter, path: string, labels: Record<string, string> | undefined): void {
+  for (const [k, v] of Object.entries(labels ?? {})) {
+    const name = k.includes('/') ? k.slice(k.indexOf('/') + 1) : k;
+    if (name.length > 63 || !LABEL_NAME.test(name)) r.add(`${path}.${k}`, `invalid label key: ${JSON.stringify(k)}`);
+    if (v.length > 63 || !LABEL_VALUE.test(v)) r.add(`${path}.${k}`, `invalid label value: ${JSON.stringify(v)}`);
+  }
+}

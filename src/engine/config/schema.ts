@@ -31,6 +31,10 @@ function describe(v: unknown): string {
 export const str: Decoder = (v, path, ctx) =>
   typeof v === 'string' ? v : fail(ctx, path, `must be a string, got ${describe(v)}`);
 
+/** A duration written as a Go duration string (`1s`, `500ms`); its syntax is judged later. */
+export const dur: Decoder = (v, path, ctx) =>
+  typeof v === 'string' ? v : fail(ctx, path, `must be a duration string such as "1s" or "500ms", got ${describe(v)}`);
+
 export const bool: Decoder = (v, path, ctx) =>
   typeof v === 'boolean' ? v : fail(ctx, path, `must be a boolean, got ${describe(v)}`);
 

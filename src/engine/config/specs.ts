@@ -2,7 +2,7 @@
  * Structural schemas of the modelled Istio specs (names as in istio/api), used by `parseMeshYaml`.
  */
 import { AUTHZ_ACTIONS, CLIENT_TLS_MODES, MTLS_MODES, SIMPLE_LB, type IstioKind } from './istio';
-import { arr, bool, enumOf, int32, mapOf, num, obj, str, uint32, type Decoder } from './schema';
+import { arr, bool, dur, enumOf, int32, mapOf, num, obj, str, uint32, type Decoder } from './schema';
 
 const NET = 'istio.networking.v1alpha3';
 const SEC = 'istio.security.v1beta1';
@@ -22,18 +22,18 @@ const destination = obj(
 
 const routeDestination = obj({ destination, weight: int32 }, `${NET}.HTTPRouteDestination`);
 
-const retry = obj({ attempts: int32, perTryTimeout: str, retryOn: str, backoff: str }, `${NET}.HTTPRetry`);
+const retry = obj({ attempts: int32, perTryTimeout: dur, retryOn: str, backoff: dur }, `${NET}.HTTPRetry`);
 
 const fault = obj(
   {
-    delay: obj({ fixedDelay: str, percentage: percent }, `${NET}.HTTPFaultInjection.Delay`),
+    delay: obj({ fixedDelay: dur, percentage: percent }, `${NET}.HTTPFaultInjection.Delay`),
     abort: obj({ httpStatus: int32, percentage: percent }, `${NET}.HTTPFaultInjection.Abort`),
   },
   `${NET}.HTTPFaultInjection`,
 );
 
 const httpRoute = obj(
-  { name: str, match: arr(httpMatch), route: arr(routeDestination), timeout: str, retries: retry, fault },
+  { name: str, match: arr(httpMatch), route: arr(routeDestination), timeout: dur, retries: retry, fault },
   `${NET}.HTTPRoute`,
 );
 
@@ -51,7 +51,7 @@ const trafficPolicy = obj(
           {
             httpHeaderName: str,
             useSourceIp: bool,
-            httpCookie: obj({ name: str, ttl: str }, `${NET}.LoadBalancerSettings.ConsistentHashLB.HTTPCookie`),
+            httpCookie: obj({ name: str, ttl: dur }, `${NET}.LoadBalancerSettings.ConsistentHashLB.HTTPCookie`),
           },
           `${NET}.LoadBalancerSettings.ConsistentHashLB`,
         ),
@@ -60,7 +60,7 @@ const trafficPolicy = obj(
     ),
     connectionPool: obj(
       {
-        tcp: obj({ maxConnections: int32, connectTimeout: str }, `${NET}.ConnectionPoolSettings.TCPSettings`),
+        tcp: obj({ maxConnections: int32, connectTimeout: dur }, `${NET}.ConnectionPoolSettings.TCPSettings`),
         http: obj(
           { http1MaxPendingRequests: int32, http2MaxRequests: int32, maxRequestsPerConnection: int32, maxRetries: int32 },
           `${NET}.ConnectionPoolSettings.HTTPSettings`,
@@ -72,8 +72,8 @@ const trafficPolicy = obj(
       {
         consecutive5xxErrors: uint32,
         consecutiveGatewayErrors: uint32,
-        interval: str,
-        baseEjectionTime: str,
+        interval: dur,
+        baseEjectionTime: dur,
         maxEjectionPercent: int32,
         minHealthPercent: int32,
       },

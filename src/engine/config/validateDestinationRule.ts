@@ -2,20 +2,8 @@
  * DestinationRule rules of Istio's `ValidateDestinationRule` (pkg/config/validation):
  * host, subsets (DNS-label names, no duplicates, valid labels) and traffic policies.
  */
-import { Reporter, isDNS1123Label, validatePercent, validateWildcardDomain } from './checks';
+import { Reporter, checkLabels, isDNS1123Label, validatePercent, validateWildcardDomain } from './checks';
 import type { DestinationRule, TrafficPolicy } from './istio';
-
-const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
-const LABEL_NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
-
-/** Kubernetes label syntax (`labels.Instance.Validate`). */
-export function checkLabels(r: Reporter, path: string, labels: Record<string, string> | undefined): void {
-  for (const [k, v] of Object.entries(labels ?? {})) {
-    const name = k.includes('/') ? k.slice(k.indexOf('/') + 1) : k;
-    if (name.length > 63 || !LABEL_NAME.test(name)) r.add(`${path}.${k}`, `invalid label key: ${JSON.stringify(k)}`);
-    if (v.length > 63 || !LABEL_VALUE.test(v)) r.add(`${path}.${k}`, `invalid label value: ${JSON.stringify(v)}`);
-  }
-}
 
 function checkPolicy(r: Reporter, p: string, tp: TrafficPolicy): void {
   const { loadBalancer: lb, connectionPool: cp, outlierDetection: od, tls } = tp;

@@ -2,9 +2,8 @@
  * PeerAuthentication and AuthorizationPolicy rules (Istio's `ValidatePeerAuthentication`,
  * `ValidateAuthorizationPolicy`), the parts the simulator models.
  */
-import { Reporter } from './checks';
+import { Reporter, checkLabels } from './checks';
 import type { AuthorizationPolicy, PeerAuthentication } from './istio';
-import { checkLabels } from './validateDestinationRule';
 
 /** All rule violations of one PeerAuthentication. */
 export function validatePeerAuthentication(pa: PeerAuthentication): Reporter['errors'] {

@@ -5,6 +5,7 @@
  */
 import {
   Reporter,
+  checkLabels,
   isDNS1123Label,
   validateFractionalPercentage,
   validateHTTPStatus,
@@ -53,6 +54,7 @@ function checkStringMatch(r: Reporter, path: string, m: StringMatch): void {
 
 function checkRoute(r: Reporter, p: string, http: HTTPRoute): void {
   (http.match ?? []).forEach((m, j) => {
+    checkLabels(r, `${p}.match[${j}].sourceLabels`, m.sourceLabels);
     if (m.uri) checkStringMatch(r, `${p}.match[${j}].uri`, m.uri);
     for (const [name, hm] of Object.entries(m.headers ?? {})) {
       if (name === '') r.add(`${p}.match[${j}].headers`, 'header name can not be empty');
