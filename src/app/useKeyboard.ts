@@ -14,7 +14,7 @@ export function useKeyboard(rt: SceneRuntime): void {
       const b = bindingFor(e);
       if (!b) return;
       // Space and Enter on a focused button keep their native meaning.
-      if (b.action === 'toggle' && t?.tagName === 'BUTTON') return;
+      if (b.action === 'toggle' && (t?.tagName === 'BUTTON' || t?.getAttribute('role') === 'button')) return;
       e.preventDefault();
       runAction(rt, b.action);
     };

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import type { PanelDef } from '../../scenes/types';
 import { parseSnippet, splitComment } from './snippet';
 
@@ -14,7 +14,7 @@ export interface CodePanelProps {
 }
 
 /** One "Implementation" panel: `Actor.method`, a subtitle, numbered lines, one highlighted. */
-export function CodePanel({ panel, active, pinned = null, following, idPrefix }: CodePanelProps) {
+export const CodePanel = memo(function CodePanel({ panel, active, pinned = null, following, idPrefix }: CodePanelProps) {
   const snippet = useMemo(() => parseSnippet(panel.source), [panel.source]);
   const activeLine = active ? (snippet.anchors.get(active) ?? null) : null;
   const pinnedLine = pinned ? (snippet.anchors.get(pinned) ?? null) : null;
@@ -56,4 +56,4 @@ export function CodePanel({ panel, active, pinned = null, following, idPrefix }:
       </pre>
     </figure>
   );
-}
+});

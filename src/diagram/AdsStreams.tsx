@@ -52,7 +52,10 @@ export function AdsStreams({ l, sidecars, messages, now, onPick }: Props) {
             data-kind={msg.kind}
             onClick={() => onPick(msg)}
             onKeyDown={(e) => {
-              if (e.key === 'Enter') onPick(msg);
+              if (e.key === 'Enter' || e.key === ' ') {
+                e.preventDefault();
+                onPick(msg);
+              }
             }}
           >
             <Token kind={msg.kind} />

@@ -33,7 +33,10 @@ export function SidecarCard({ s, box, selected, onSelect }: Props) {
       className={selected ? 'sidecar selected' : 'sidecar'}
       onClick={() => onSelect(s.pod)}
       onKeyDown={(e) => {
-        if (e.key === 'Enter') onSelect(s.pod);
+        if (e.key === 'Enter' || e.key === ' ') {
+          e.preventDefault();
+          onSelect(s.pod);
+        }
       }}
     >
       <rect x={x} y={y} width={w} height={box.h} rx={8} className={s.podUp ? 'node card' : 'node card down'} />

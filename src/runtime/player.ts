@@ -20,6 +20,7 @@ interface Wait {
 }
 
 const DEFAULT_WAIT_MS = 30_000;
+const MAX_EVENTS_PER_FRAME = 5_000;
 
 /** True when a trace entry is what a step waits for. */
 export function matchesWait(w: WaitFor, e: MeshTrace): boolean {
@@ -41,6 +42,8 @@ export class Player {
   playing = false;
   /** Bumped whenever time jumps (rebuild, seek, step back): trace followers refold. */
   epoch = 0;
+  /** Whether the last finished step saw its waitFor event (false: it hit its time limit). */
+  lastWaitHit: boolean | null = null;
   /** Furthest simulated time reached (the scrubber's end). */
   highWater = 0;
   private stepper: StepperMachine;
@@ -159,21 +162,23 @@ export class Player {
     this.touch();
   }
 
-  /** Called by the frame driver while playing. */
+  /**
+   * Called by the frame driver while playing. At most MAX_EVENTS_PER_FRAME events run per frame:
+   * when the model is busier than that, simulated time slows down instead of the page freezing.
+   */
   advance(deltaUs: number): void {
     if (!this.playing) return;
-    const target = this.sim.now + Math.max(1, Math.round(deltaUs));
     const w = this.wait;
-    if (!w) this.sim.advanceTo(target);
-    else {
-      while (!w.hit && this.sim.nextEventTime() <= Math.min(target, w.deadline) && this.sim.step());
-      if (w.hit || target >= w.deadline) {
-        if (!w.hit) this.sim.advanceTo(w.deadline);
-        this.wait = null;
-        this.playing = false;
-        this.version++;
-      } else this.sim.advanceTo(target);
-    }
+    const target = this.sim.now + Math.max(1, Math.round(deltaUs));
+    const limit = w ? Math.min(target, w.deadline) : target;
+    let n = 0;
+    while (!w?.hit && n < MAX_EVENTS_PER_FRAME && this.sim.nextEventTime() <= limit && this.sim.step()) n++;
+    if (w && (w.hit || limit >= w.deadline)) {
+      if (!w.hit) this.sim.advanceTo(w.deadline);
+      this.lastWaitHit = w.match ? w.hit : null;
+      this.wait = null;
+      this.playing = false;
+    } else if (n < MAX_EVENTS_PER_FRAME) this.sim.advanceTo(limit);
     this.touch();
   }
 
@@ -204,6 +209,7 @@ export class Player {
     if (!w) return;
     while (!w.hit && this.sim.nextEventTime() <= w.deadline && this.sim.step());
     if (!w.hit) this.sim.advanceTo(w.deadline);
+    this.lastWaitHit = w.match ? w.hit : null;
     this.wait = null;
     this.highWater = Math.max(this.highWater, this.sim.now);
   }

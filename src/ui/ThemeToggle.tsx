@@ -9,7 +9,7 @@ export function ThemeToggle() {
   const dark = theme === 'dark' || (theme === 'system' && systemDark());
   return (
     <button type="button" className="btn" aria-pressed={dark} onClick={() => runAction(rt, 'theme')} aria-keyshortcuts="t">
-      {dark ? '☾ Dark' : '☀ Light'} theme
+      <span aria-hidden="true">{dark ? '☾' : '☀'}</span> Dark theme
     </button>
   );
 }

@@ -1,0 +1,106 @@
+// `npm run bench:ui`: scene 11 in Chromium at 1× and 10× for 20 s each. Measures frame time
+// (requestAnimationFrame intervals, p50/p95) and long tasks (> 50 ms, PerformanceObserver
+// 'longtask'). Prints a table, then as the last line one JSON object.
+// Builds into a temp folder and serves it with `vite preview` on its own port, so it never
+// disturbs a dev server or the e2e server.
+import { spawn, spawnSync } from 'node:child_process';
+import { chromium } from '@playwright/test';
+import { findBrowser } from './browser.mjs';
+
+const SECONDS = Number(process.env.BENCH_UI_SECONDS ?? 20);
+const PORT = Number(process.env.BENCH_UI_PORT ?? 4288);
+const OUT = '/tmp/mesh-scenes-bench-ui';
+
+const browser = findBrowser();
+if (!browser) {
+  console.error('bench:ui needs Chromium (see scripts/e2e.mjs for ways to get one).');
+  process.exit(1);
+}
+const build = spawnSync('npx', ['vite', 'build', '--outDir', OUT, '--emptyOutDir', '--logLevel', 'error'], { stdio: 'inherit' });
+if (build.status !== 0) process.exit(build.status ?? 1);
+const server = spawn('npx', ['vite', 'preview', '--outDir', OUT, '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: 'ignore', detached: true });
+const stopServer = () => {
+  try {
+    process.kill(-server.pid, 'SIGTERM');
+  } catch {
+    // already gone
+  }
+};
+process.on('exit', stopServer);
+
+async function waitForServer() {
+  for (let i = 0; i < 100; i++) {
+    try {
+      const r = await fetch(`http://127.0.0.1:${PORT}/`);
+      if (r.ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('vite preview did not start');
+}
+
+const pct = (xs, p) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] : NaN;
+};
+
+async function measure(page, speed) {
+  await page.goto(`http://127.0.0.1:${PORT}/#/scene/11?step=1&speed=${speed}`);
+  await page.getByRole('button', { name: /play/i }).first().waitFor();
+  await page.evaluate(() => {
+    const w = window;
+    w.__bench = { frames: [], longTasks: [] };
+    new PerformanceObserver((l) => {
+      for (const e of l.getEntries()) w.__bench.longTasks.push(e.duration);
+    }).observe({ type: 'longtask', buffered: false });
+    let last = performance.now();
+    const loop = (t) => {
+      w.__bench.frames.push(t - last);
+      last = t;
+      w.__bench.raf = requestAnimationFrame(loop);
+    };
+    w.__bench.raf = requestAnimationFrame(loop);
+  });
+  await page.getByRole('button', { name: '▶ Play' }).click();
+  await page.waitForTimeout(SECONDS * 1000);
+  const r = await page.evaluate(() => {
+    const w = window;
+    cancelAnimationFrame(w.__bench.raf);
+    const completed = document.querySelector('[data-testid="count-completed"]')?.textContent ?? '0';
+    return { frames: w.__bench.frames.slice(1), longTasks: w.__bench.longTasks, completed: Number(completed) };
+  });
+  return {
+    p50: +pct(r.frames, 50).toFixed(2),
+    p95: +pct(r.frames, 95).toFixed(2),
+    frames: r.frames.length,
+    longTasks: r.longTasks.length,
+    worstLongTask: r.longTasks.length ? +Math.max(...r.longTasks).toFixed(1) : 0,
+    completed: r.completed,
+  };
+}
+
+try {
+  await waitForServer();
+  const b = await chromium.launch({ ...(browser.path ? { executablePath: browser.path } : {}), args: ['--disable-gpu'] });
+  const page = await b.newPage({ viewport: { width: 1400, height: 900 } });
+  const results = {};
+  for (const speed of [1, 10]) results[speed] = await measure(page, speed);
+  await b.close();
+  console.log(`Scene 11, ${SECONDS} s per speed (${browser.source})`);
+  console.log('| speed | frames | frame p50 (ms) | frame p95 (ms) | long tasks > 50 ms | worst (ms) | completed requests |');
+  console.log('|---|---:|---:|---:|---:|---:|---:|');
+  for (const [s, r] of Object.entries(results))
+    console.log(`| ${s}× | ${r.frames} | ${r.p50} | ${r.p95} | ${r.longTasks} | ${r.worstLongTask} | ${r.completed} |`);
+  console.log('targets: no long task, frame p95 <= 20 ms');
+  const json = {};
+  for (const [s, r] of Object.entries(results)) {
+    json[`ui_frame_p50_ms_${s}x`] = r.p50;
+    json[`ui_frame_p95_ms_${s}x`] = r.p95;
+    json[`ui_long_tasks_${s}x`] = r.longTasks;
+  }
+  console.log(JSON.stringify(json));
+} finally {
+  stopServer();
+}
