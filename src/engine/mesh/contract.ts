@@ -54,7 +54,17 @@ export type MeshCommand =
   /** A config Istiod accepts but that this pod's Envoy rejects (NACK); last good config stays. */
   | { kind: 'config.pushBad'; pod: PodName }
   /** Change the request rate of every generator (requests per second per edge). */
-  | { kind: 'traffic.rate'; perEdgeRps: number };
+  | { kind: 'traffic.rate'; perEdgeRps: number }
+  /** Removes what `config.pushBad` added (the sidecar ACKs again). */
+  | { kind: 'config.revertBad' }
+  /** Root rotation: a new root joins the trust bundle and signs new certs (overlap). */
+  | { kind: 'ca.rotateRoot' }
+  /** Ends the overlap: only the signing root stays in the trust bundle. */
+  | { kind: 'ca.dropOldRoots' }
+  /** Apps forward trace headers or not; trace sampling percent (Istio default 1). */
+  | { kind: 'tracing.set'; forwardHeaders?: boolean; samplingPercent?: number }
+  /** Scale a service's deployment to `replicas` pods (new pods copy the first pod's labels). */
+  | { kind: 'service.scale'; service: string; replicas: number };
 
 /**
  * Trace entries the views and code-panel machines follow. `t` is simulated time. Models may emit
@@ -146,6 +156,14 @@ export interface MeshOptions {
   perEdgeRps?: number;
   /** Use Delta xDS instead of state of the world (Istio's default since 1.22 is Delta). */
   delta?: boolean;
+  /** Istiod's CPU cores (sets the push throttle and stream admission: min(15+5×cores,100)); default 2. */
+  cores?: number;
+  /** A generated large mesh instead of the cast (no traffic generators): for scale runs. */
+  topology?: { sidecars: number; services?: number; namespaces?: number };
+  /** Engine checkpoint interval (default 1 s of simulated time; 0 = off). */
+  checkpointEvery?: SimTime;
+  /** Trace ring size (default 4096). */
+  traceCapacity?: number;
 }
 
 /** What the model module exports (src/engine/mesh/index.ts). */

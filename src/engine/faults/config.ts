@@ -1,0 +1,80 @@
+/**
+ * Operator config commands. `config.apply` parses and validates the YAML as Istio's admission
+ * webhook would (an invalid document changes nothing); accepted objects land in the Kubernetes
+ * API at once — even while Istiod is down — and reach the sidecars through Istiod's debounced
+ * push. `canary.weights` is the 90/10 slider (the payments VirtualService); `config.pushBad` is
+ * a config Istiod accepts but one sidecar's Envoy rejects (NACK); `config.revertBad` removes it.
+ */
+import {
+  applyDocs,
+  formatError,
+  makeEnvoyRejectedConfig,
+  NACK_TARGET_LABEL,
+  objectKey,
+  parseMeshYaml,
+  setCanaryWeights,
+  validateIstio,
+  type MeshConfig,
+  type VirtualService,
+} from '../config';
+import { onConfigEvent } from '../mesh/istiod/debounce';
+import { logLine } from '../mesh/log';
+import { configChanged } from '../mesh/resources';
+import type { MeshSim } from '../mesh/types';
+
+function commit(sim: MeshSim, next: MeshConfig, keys: string[]): void {
+  const s = sim.state;
+  s.config = next;
+  configChanged(s);
+  s.configGeneration++;
+  for (const key of keys) {
+    const [kind = '', , name = ''] = key.split('/');
+    sim.emit({ t: sim.now, type: 'config.accepted', kind, name, version: String(s.configGeneration) });
+  }
+  onConfigEvent(sim, { full: true, configs: keys, services: [], forced: false, reason: keys });
+}
+
+/** Applies operator YAML (all documents or nothing). */
+export function applyYaml(sim: MeshSim, yaml: string): void {
+  const { docs, errors } = parseMeshYaml(yaml);
+  const all = errors.length ? errors : validateIstio(docs);
+  if (all.length || docs.length === 0) {
+    const msgs = all.length ? all.map(formatError) : ['no Istio object in the YAML'];
+    sim.emit({ t: sim.now, type: 'config.rejected', errors: msgs });
+    logLine(sim, 'config', `Rejected by validation: ${msgs[0] ?? ''}${msgs.length > 1 ? ` (+${msgs.length - 1} more)` : ''}`);
+    return;
+  }
+  commit(sim, applyDocs(sim.state.config, docs), docs.map(objectKey));
+  logLine(sim, 'config', `Applied ${docs.map(objectKey).join(', ')}`);
+}
+
+/** The canary slider: payments v1/v2 weights (relative). */
+export function setCanary(sim: MeshSim, v1: number, v2: number): void {
+  if (!(v1 >= 0 && v2 >= 0 && v1 + v2 > 0)) {
+    sim.emit({ t: sim.now, type: 'config.rejected', errors: ['total destination weight = 0'] });
+    return;
+  }
+  commit(sim, setCanaryWeights(sim.state.config, v1, v2), ['VirtualService/shop/payments']);
+  logLine(sim, 'config', `Canary weights set: payments v1 ${v1} / v2 ${v2}`);
+}
+
+/** A config that `pod`'s Envoy will NACK (an oversized RE2 regex for that pod only). */
+export function pushBad(sim: MeshSim, pod: string): void {
+  if (!sim.state.config.pods.some((p) => p.name === pod)) return;
+  commit(sim, makeEnvoyRejectedConfig(sim.state.config, pod), ['VirtualService/shop/payments', `Pod/shop/${pod}`]);
+  logLine(sim, 'config', `Applied a VirtualService rule Istio accepts but ${pod}'s Envoy will reject`);
+}
+
+/** Removes the rejected rule and the target label. */
+export function revertBad(sim: MeshSim): void {
+  const c = sim.state.config;
+  const vss: VirtualService[] = c.virtualServices.map((vs) => ({ ...vs, spec: { ...vs.spec, http: (vs.spec.http ?? []).filter((r) => r.name !== 'user-name-check') } }));
+  const pods = c.pods.map((p) => {
+    if (!(NACK_TARGET_LABEL in p.labels)) return p;
+    const labels = { ...p.labels };
+    delete labels[NACK_TARGET_LABEL];
+    return { ...p, labels };
+  });
+  commit(sim, { ...c, virtualServices: vss, pods }, ['VirtualService/shop/payments']);
+  logLine(sim, 'config', 'Removed the rule the sidecar rejected');
+}

@@ -1,0 +1,55 @@
+/** Applies one recorded MeshCommand (the only way the outside world changes a run). */
+import type { MeshCommand } from '../mesh/contract';
+import type { MeshSim } from '../mesh/types';
+import { dropOldRoots, rotateRoot, setCaStopped } from './ca';
+import { applyYaml, pushBad, revertBad, setCanary } from './config';
+import { killIstiod, restoreIstiod } from './istiod';
+import { failPod, killPod, restorePod, slowPod } from './pods';
+import { scaleService } from './scale';
+import { cutSidecar, uncutSidecar } from './sidecarCut';
+import { setTracing, setTrafficRate } from './traffic';
+
+/** Dispatches a command to its fault handler. */
+export function applyMeshCommand(sim: MeshSim, c: MeshCommand): void {
+  sim.emit({ t: sim.now, type: 'command', command: c });
+  switch (c.kind) {
+    case 'istiod.kill':
+      return killIstiod(sim);
+    case 'istiod.restore':
+      return restoreIstiod(sim);
+    case 'pod.kill':
+      return killPod(sim, c.pod);
+    case 'pod.restore':
+      return restorePod(sim, c.pod);
+    case 'pod.slow':
+      return slowPod(sim, c.pod, c.extraMs);
+    case 'pod.fail':
+      return failPod(sim, c.pod, c.share);
+    case 'sidecar.cut':
+      return cutSidecar(sim, c.pod);
+    case 'sidecar.uncut':
+      return uncutSidecar(sim, c.pod);
+    case 'ca.stop':
+      return setCaStopped(sim, true);
+    case 'ca.start':
+      return setCaStopped(sim, false);
+    case 'ca.rotateRoot':
+      return rotateRoot(sim);
+    case 'ca.dropOldRoots':
+      return dropOldRoots(sim);
+    case 'config.apply':
+      return applyYaml(sim, c.yaml);
+    case 'canary.weights':
+      return setCanary(sim, c.v1, c.v2);
+    case 'config.pushBad':
+      return pushBad(sim, c.pod);
+    case 'config.revertBad':
+      return revertBad(sim);
+    case 'traffic.rate':
+      return setTrafficRate(sim, c.perEdgeRps);
+    case 'tracing.set':
+      return setTracing(sim, c.forwardHeaders, c.samplingPercent);
+    case 'service.scale':
+      return scaleService(sim, c.service, c.replicas);
+  }
+}

@@ -1,0 +1,53 @@
+/**
+ * Pod faults: `pod.kill` (the container dies: its endpoint leaves the registry, its ADS stream
+ * ends, requests it was serving are reset), `pod.restore` (a new Envoy with no dynamic config and
+ * no certificate: it must reach Istiod before it is ready), `pod.slow`, `pod.fail`.
+ */
+import { ms } from '../core/time';
+import { requestCert } from '../mesh/ca/agent';
+import { logLine } from '../mesh/log';
+import { newSidecar, setReady } from '../mesh/registry';
+import { breakStream } from '../mesh/sidecar/stream';
+import type { MeshSim } from '../mesh/types';
+import { onPodDied } from '../traffic/podFailure';
+
+/** Kills a pod. */
+export function killPod(sim: MeshSim, pod: string): void {
+  const p = sim.state.pods[pod];
+  if (!p || !p.up) return;
+  p.up = false;
+  breakStream(sim, pod, 'pod terminated', false);
+  const sc = sim.state.sidecars[pod];
+  if (sc?.retryTimer !== null && sc?.retryTimer !== undefined) sim.cancel(sc.retryTimer);
+  setReady(sim, p, false);
+  onPodDied(sim, pod);
+  logLine(sim, 'fault', `${pod} was killed`);
+}
+
+/** Restarts a killed pod: empty Envoy, new stream, new certificate. */
+export function restorePod(sim: MeshSim, pod: string): void {
+  const p = sim.state.pods[pod];
+  if (!p || p.up) return;
+  p.up = true;
+  p.generation++;
+  sim.state.sidecars[pod] = newSidecar(pod);
+  sim.schedule(ms(100), { type: 'stream.connect', pod, gen: p.generation });
+  requestCert(sim, pod);
+  logLine(sim, 'fault', `${pod} restarted: its new Envoy has no config until it reaches Istiod`);
+}
+
+/** Adds latency to a pod's app. */
+export function slowPod(sim: MeshSim, pod: string, extraMs: number): void {
+  const p = sim.state.pods[pod];
+  if (!p) return;
+  p.extraMs = Math.max(0, extraMs);
+  logLine(sim, 'fault', `${pod} answers ${p.extraMs} ms slower`);
+}
+
+/** Makes a pod's app answer 503 to a share of requests. */
+export function failPod(sim: MeshSim, pod: string, share: number): void {
+  const p = sim.state.pods[pod];
+  if (!p) return;
+  p.failShare = Math.min(1, Math.max(0, share));
+  logLine(sim, 'fault', `${pod} fails ${Math.round(p.failShare * 100)}% of requests with 503`);
+}

@@ -1,0 +1,64 @@
+/**
+ * Istiod's CA: signs CSRs for `spiffe://cluster.local/ns/<ns>/sa/<sa>` with a 24 h TTL; nothing is
+ * signed while Istiod is down or the CA is stopped (`ca.stop`). Root rotation: a new root is
+ * added to the trust bundle (both roots during the overlap) and signs from then on; removing the
+ * old root ends the overlap. Simplified: the bundle reaches every running agent at once (it
+ * travels in real Istio via the `istio-ca-root-cert` ConfigMap and the CSR response chain).
+ */
+import { hours, ms } from '../../core/time';
+import type { PodName } from '../contract';
+import { rfc3339 } from '../format';
+import { logLine } from '../log';
+import type { MeshSim } from '../types';
+import { csrRetryDelay, identityOf, onIssued, setTrust } from './agent';
+import { ROOT_TTL } from './state';
+
+/** A CSR reached Istiod (or failed to). */
+export function onCsr(sim: MeshSim, pod: PodName, gen: number, attempt: number): void {
+  const s = sim.state;
+  const sc = s.sidecars[pod];
+  const p = s.pods[pod];
+  if (!sc || !p || p.generation !== gen || !p.up) return;
+  if (!s.istiod.up || s.ca.stopped || sc.cut) {
+    sc.cert.csrAttempts = attempt + 1;
+    sim.schedule(csrRetryDelay(sim, attempt), { type: 'ca.csr', pod, gen, attempt: attempt + 1 });
+    if (attempt === 0) logLine(sim, 'cert', `${pod}: CreateCertificate failed (CA unavailable); retrying with backoff`);
+    return;
+  }
+  const ca = s.ca;
+  const serial = ca.nextSerial++;
+  ca.signed++;
+  const cert = { serial, spiffe: identityOf(sim, pod), issuedAt: sim.now, expiresAt: sim.now + ca.ttl, rootId: ca.signingRootId, version: rfc3339(sim.now) };
+  sim.schedule(ms(1) + sim.rng.int(ms(2)), { type: 'ca.issued', pod, gen, serial, cert });
+}
+
+/** `ca.issued` event: deliver the chain to the agent. */
+export { onIssued };
+
+/** Starts a root rotation: a new root joins the bundle and signs new certificates. */
+export function rotateRoot(sim: MeshSim): void {
+  const ca = sim.state.ca;
+  const id = `root-${ca.roots.length + 1}`;
+  ca.roots.push({ id, createdAt: sim.now, expiresAt: sim.now + ROOT_TTL });
+  ca.signingRootId = id;
+  ca.bundle = [...ca.bundle, id];
+  distributeBundle(sim);
+  logLine(sim, 'cert', `CA: new root ${id}; trust bundle now holds ${ca.bundle.join(' + ')}`);
+}
+
+/** Ends the overlap: drops every root except the signing one from the bundle. */
+export function dropOldRoots(sim: MeshSim): void {
+  const ca = sim.state.ca;
+  ca.bundle = [ca.signingRootId];
+  distributeBundle(sim);
+  logLine(sim, 'cert', `CA: trust bundle now holds only ${ca.signingRootId}`);
+}
+
+function distributeBundle(sim: MeshSim): void {
+  for (const pod of sim.state.order) if (sim.state.pods[pod]?.up) setTrust(sim, pod, sim.state.ca.bundle);
+}
+
+/** Shortens the workload TTL (scene 12 runs hours per second; default 24 h). */
+export function setTtlHours(sim: MeshSim, h: number): void {
+  sim.state.ca.ttl = hours(h);
+}

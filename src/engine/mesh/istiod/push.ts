@@ -1,0 +1,129 @@
+/**
+ * Istiod → sidecar DiscoveryResponses. State of the world: CDS and LDS always carry every
+ * resource (a missing one means delete); EDS/RDS carry whole named resources. Delta: only the
+ * resources whose version changed, plus `removed_resources`. Every response of one push carries
+ * the PushContext version; each gets its own nonce. Types go out in Istiod's push order
+ * CDS → EDS → LDS → RDS; when CDS changes a cluster, its EDS is sent too (Envoy needs a new
+ * ClusterLoadAssignment to finish warming, envoy#13009).
+ */
+import type { XdsType } from '../contract';
+import { PUSH_ORDER, type ProxyResources, type XdsResource } from '../envoy';
+import { makeNonce } from '../format';
+import { sendXds } from '../network';
+import type { MeshSim } from '../types';
+import { generateFor } from '../resources';
+import { typesFor } from './scope';
+import type { Connection, PushRequest } from './types';
+
+/** What Istiod would send to `pod` now. */
+export function resourcesFor(sim: MeshSim, pod: string): ProxyResources {
+  return generateFor(sim.state, pod);
+}
+
+/** Host (FQDN) of an `outbound|port|subset|host` cluster name. */
+export function hostOfCluster(name: string): string {
+  const i = name.lastIndexOf('|');
+  return i < 0 ? name : name.slice(i + 1);
+}
+
+/**
+ * Sends one response of `type` on `conn`. `names` limits EDS to some clusters (incremental push).
+ * `initial` answers a (re)subscription even when nothing changed. Returns resources sent.
+ */
+export function respond(
+  sim: MeshSim,
+  conn: Connection,
+  type: XdsType,
+  res: ProxyResources,
+  opts: { names?: readonly string[]; initial: boolean; pushId: number },
+): number {
+  const i = sim.state.istiod;
+  const delta = sim.state.options.delta;
+  const sync = conn.types[type];
+  const all = res[type] as Record<string, XdsResource>;
+  const names = opts.names ?? Object.keys(all);
+  const send: XdsResource[] = [];
+  let removed: string[] = [];
+  if (delta) {
+    for (const n of names) {
+      const r = all[n];
+      if (r && sync.sentHashes[n] !== r.hash) send.push(r);
+    }
+    if (!opts.names) removed = Object.keys(sync.sentHashes).filter((n) => !all[n]);
+    if (send.length === 0 && removed.length === 0 && !opts.initial) return 0;
+  } else {
+    for (const n of names) {
+      const r = all[n];
+      if (r) send.push(r);
+    }
+    if (type === 'EDS' && send.length === 0 && !opts.initial) return 0;
+  }
+  if (!delta && !opts.names) sync.sentHashes = {};
+  for (const r of send) sync.sentHashes[r.name] = r.hash;
+  for (const n of removed) delete sync.sentHashes[n];
+  const version = i.pushVersion ?? '';
+  const nonce = makeNonce(version, sim.rng);
+  let bytes = 64;
+  for (const r of send) bytes += r.bytes;
+  sync.sentNonce = nonce;
+  sync.sentVersion = version;
+  sync.sentAt = sim.now;
+  i.metrics.pilot_xds_pushes[type] = (i.metrics.pilot_xds_pushes[type] ?? 0) + 1;
+  i.metrics.pilot_xds_config_size_bytes = bytes;
+  sendXds(sim, {
+    pod: conn.pod,
+    streamId: conn.streamId,
+    direction: 'down',
+    kind: 'DiscoveryResponse',
+    xds: type,
+    versionInfo: version,
+    nonce,
+    resources: send,
+    removed,
+    delta,
+    bytes,
+    pushId: opts.pushId,
+  });
+  const shown = send.length > 20 ? send.slice(0, 20) : send;
+  sim.emit({
+    t: sim.now,
+    type: 'xds.response',
+    pod: conn.pod,
+    xds: type,
+    version,
+    nonce,
+    resources: shown.map((r) => r.name),
+    resourceCount: send.length,
+    removed: removed.length,
+    bytes,
+    delta,
+  });
+  return send.length;
+}
+
+/** Pushes one merged request to one proxy; returns the time the push holds its throttle slot. */
+export function pushToProxy(sim: MeshSim, conn: Connection, req: PushRequest): number {
+  const res = resourcesFor(sim, conn.pod);
+  const types = typesFor(req);
+  let edsNames: string[] | undefined;
+  if (!req.full) {
+    const hosts = new Set(req.services);
+    edsNames = Object.keys(res.EDS).filter((n) => hosts.has(hostOfCluster(n)));
+  } else if (types.has('CDS') && !types.has('EDS')) {
+    const cds = conn.types.CDS.sentHashes;
+    const changed = Object.keys(res.EDS).filter((n) => res.CDS[n] && cds[n] !== res.CDS[n]?.hash);
+    if (changed.length) {
+      types.add('EDS');
+      edsNames = changed;
+    }
+  }
+  let count = 0;
+  const pushId = ++sim.state.istiod.pushId;
+  for (const t of PUSH_ORDER) {
+    if (!types.has(t) || !conn.types[t].watched) continue;
+    const opts: { names?: readonly string[]; initial: boolean; pushId: number } = { initial: false, pushId };
+    if (t === 'EDS' && edsNames) opts.names = edsNames;
+    count += respond(sim, conn, t, res, opts);
+  }
+  return 150 + 2 * count;
+}

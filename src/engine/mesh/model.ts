@@ -1,0 +1,114 @@
+/**
+ * The mesh model definition: initial state (the cast or a generated topology, every sidecar
+ * about to dial Istiod, every agent about to send its CSR, generators armed) and the event
+ * dispatch to the actors.
+ */
+import type { ModelDef } from '../core/simulation';
+import { ms, SECOND } from '../core/time';
+import { applyMeshCommand } from '../faults';
+import { onAttemptEnd } from '../traffic/attempt';
+import { onGenTick } from '../traffic/generators';
+import { onUneject } from '../traffic/outlier';
+import { onRetry, onTimeout } from '../traffic/request';
+import { DEFAULT_EDGES, DEFAULT_RPS, newTrafficState } from '../traffic/state';
+import { onIssued, onRotate } from './ca/agent';
+import { onCsr } from './ca/ca';
+import { newCa } from './ca/state';
+import { castConfig, generateTopology, podState } from './cast';
+import type { MeshCommand, MeshOptions, MeshTrace } from './contract';
+import { pushVersion } from './format';
+import { onDebounceTimer } from './istiod/debounce';
+import { onProxyPushed } from './istiod/queue';
+import { onAdmit, onUpMessage } from './istiod/server';
+import { newIstiod } from './istiod/state';
+import { takeDelivered } from './network';
+import { newSidecar } from './registry';
+import { onDownMessage } from './sidecar/ads';
+import { connect, onStreamFailed } from './sidecar/stream';
+import type { MeshEvent, MeshSim, MeshState, PodState, SidecarState } from './types';
+
+/** Builds the model for one set of options. */
+export function meshModel(opts: MeshOptions): ModelDef<MeshState, MeshEvent, MeshCommand, MeshTrace> {
+  return {
+    init(sim) {
+      const config = opts.topology ? generateTopology(opts.topology.sidecars, opts.topology.services, opts.topology.namespaces) : castConfig();
+      const pods: Record<string, PodState> = {};
+      const sidecars: Record<string, SidecarState> = {};
+      const order = config.pods.map((p) => p.name);
+      for (const mp of config.pods) {
+        pods[mp.name] = podState(config, mp);
+        const sc = newSidecar(mp.name);
+        sc.cert.csrPending = true;
+        sidecars[mp.name] = sc;
+        sim.schedule(sim.rng.int(ms(20)), { type: 'stream.connect', pod: mp.name, gen: 0 });
+        sim.schedule(ms(20) + sim.rng.int(ms(5)), { type: 'ca.csr', pod: mp.name, gen: 0, attempt: 0 });
+      }
+      const rps = opts.perEdgeRps ?? DEFAULT_RPS;
+      const traffic = newTrafficState(opts.topology ? [] : DEFAULT_EDGES.map((e) => ({ ...e })), rps);
+      if (rps > 0) traffic.edges.forEach((_, i) => (traffic.genTimers[i] = sim.schedule(sim.rng.exp(SECOND / rps), { type: 'gen.tick', edge: i })));
+      const istiod = newIstiod(opts.cores ?? 2, 1);
+      istiod.versionNum = 1;
+      istiod.pushVersion = pushVersion(0, 1);
+      return {
+        options: { delta: opts.delta ?? false, cores: opts.cores ?? 2, perEdgeRps: rps },
+        pods,
+        order,
+        config,
+        configHash: null,
+        configGeneration: 0,
+        istiod,
+        sidecars,
+        ca: newCa(),
+        traffic,
+        net: { nextId: 1, inflight: {}, recent: [], lastArrive: {} },
+        log: [],
+        logTotal: 0,
+      };
+    },
+    handle(sim, ev) {
+      dispatch(sim, ev);
+    },
+    applyCommand(sim, command) {
+      applyMeshCommand(sim, command);
+    },
+  };
+}
+
+function dispatch(sim: MeshSim, ev: MeshEvent): void {
+  switch (ev.type) {
+    case 'xds.arrive': {
+      const msg = takeDelivered(sim, ev.id);
+      if (!msg) return;
+      if (msg.direction === 'down') onDownMessage(sim, msg);
+      else onUpMessage(sim, msg);
+      return;
+    }
+    case 'stream.connect':
+      if (sim.state.pods[ev.pod]?.generation === ev.gen) connect(sim, ev.pod);
+      return;
+    case 'stream.fail':
+      return onStreamFailed(sim, ev.pod, ev.streamId, ev.reason);
+    case 'istiod.debounce':
+      return onDebounceTimer(sim, ev.epoch);
+    case 'istiod.proxyPushed':
+      return onProxyPushed(sim, ev.pod, ev.epoch, ev.streamId);
+    case 'istiod.admit':
+      return onAdmit(sim, ev.pod, ev.streamId, ev.epoch);
+    case 'ca.csr':
+      return onCsr(sim, ev.pod, ev.gen, ev.attempt);
+    case 'ca.issued':
+      return onIssued(sim, ev.pod, ev.gen, ev.cert);
+    case 'ca.rotate':
+      return onRotate(sim, ev.pod, ev.gen, ev.serial);
+    case 'gen.tick':
+      return onGenTick(sim, ev.edge);
+    case 'rq.attemptEnd':
+      return onAttemptEnd(sim, ev.id, ev.attempt);
+    case 'rq.retry':
+      return onRetry(sim, ev.id);
+    case 'rq.timeout':
+      return onTimeout(sim, ev.id);
+    case 'outlier.uneject':
+      return onUneject(sim, ev.pod, ev.cluster, ev.host, ev.count);
+  }
+}

@@ -1,0 +1,126 @@
+/**
+ * The sidecar's ADS stream lifecycle (Envoy → istio-agent → istiod:15012, one stream for all
+ * types). On open: a fresh Envoy asks for CDS first (LDS after its clusters warmed); an Envoy that
+ * holds config re-subscribes to every type at once with its current versions (SotW) or
+ * `initial_resource_versions` (Delta). Nonces do not survive the stream. On failure: keep serving
+ * from the cache, mark `staleSince`, retry with jittered exponential backoff 500 ms → 30 s, reset
+ * when a message is received (fidelity.md §1.5).
+ * Simplified: the stream break is noticed by both ends at once (no keepalive timeout), and a cut
+ * network makes each connect attempt fail after Istio's xds-grpc connect timeout of 1 s.
+ */
+import { sec } from '../../core/time';
+import type { PodName, XdsType } from '../contract';
+import { backoffDelay } from '../backoff';
+import { logLine } from '../log';
+import { sendXds } from '../network';
+import type { MeshSim, SidecarState } from '../types';
+import { closeConnection } from '../istiod/server';
+
+const TYPES: XdsType[] = ['CDS', 'EDS', 'LDS', 'RDS'];
+
+/** Names a SotW request subscribes to: wildcard (empty) for CDS/LDS, by name for EDS/RDS. */
+export function subscribedNames(sc: SidecarState, t: XdsType): string[] {
+  if (t === 'EDS') return Object.keys(sc.active.CDS).filter((n) => sc.active.CDS[n]?.body.type === 'EDS').concat(Object.keys(sc.warmingClusters));
+  if (t === 'RDS') {
+    const out = new Set<string>();
+    for (const l of Object.values(sc.active.LDS)) if (l.body.rds_route_config_name) out.add(l.body.rds_route_config_name);
+    for (const l of Object.values(sc.warmingListeners)) if (l.body.rds_route_config_name) out.add(l.body.rds_route_config_name);
+    return [...out];
+  }
+  return [];
+}
+
+/** Sends the initial (subscription) request of one type on the current stream. */
+export function sendInitialRequest(sim: MeshSim, sc: SidecarState, t: XdsType): void {
+  const st = sc.xds[t];
+  st.requested = true;
+  const delta = sim.state.options.delta;
+  const m: Parameters<typeof sendXds>[1] = {
+    pod: sc.pod,
+    streamId: sc.streamId,
+    direction: 'up',
+    kind: 'DiscoveryRequest',
+    xds: t,
+    versionInfo: delta ? '' : (st.version ?? ''),
+    nonce: '',
+    delta,
+    bytes: 200,
+    resourceNames: subscribedNames(sc, t),
+  };
+  if (delta && st.version !== null) m.initialVersions = { ...sc.deltaVersions[t] };
+  sendXds(sim, m);
+}
+
+/** Opens a new ADS stream. */
+export function connect(sim: MeshSim, pod: PodName): void {
+  const sc = sim.state.sidecars[pod];
+  const p = sim.state.pods[pod];
+  if (!sc || !p || !p.up || sc.connected || sc.connecting) return;
+  sc.retryTimer = null;
+  sc.nextRetryAt = null;
+  if (sc.cut) {
+    sc.streamId++;
+    sc.connecting = true;
+    sim.schedule(sec(1), { type: 'stream.fail', pod, streamId: sc.streamId, reason: 'connect timeout (network cut)' });
+    return;
+  }
+  sc.streamId++;
+  sc.connecting = true;
+  for (const t of TYPES) {
+    const st = sc.xds[t];
+    st.nonce = '';
+    st.requested = false;
+    st.received = 0;
+  }
+  if (sc.xds.CDS.version === null) {
+    sendInitialRequest(sim, sc, 'CDS');
+    return;
+  }
+  for (const t of TYPES) if (sc.xds[t].version !== null) sendInitialRequest(sim, sc, t);
+}
+
+function scheduleRetry(sim: MeshSim, sc: SidecarState): void {
+  const p = sim.state.pods[sc.pod];
+  if (!p || !p.up) return;
+  const delay = backoffDelay(sim.rng, sc.backoffAttempt);
+  sc.backoffAttempt++;
+  sc.nextRetryAt = sim.now + delay;
+  sc.retryTimer = sim.schedule(delay, { type: 'stream.connect', pod: sc.pod, gen: p.generation });
+  sim.emit({ t: sim.now, type: 'stream.retry', pod: sc.pod, backoffMs: delay / 1000 });
+}
+
+/** A connection attempt or an open stream failed (seen by the sidecar). */
+export function onStreamFailed(sim: MeshSim, pod: PodName, streamId: number, reason: string): void {
+  const sc = sim.state.sidecars[pod];
+  if (!sc || sc.streamId !== streamId || (!sc.connecting && !sc.connected)) return;
+  const wasConnected = sc.connected;
+  sc.connecting = false;
+  sc.connected = false;
+  if (sc.staleSince === null) sc.staleSince = sim.now;
+  dropInflight(sim, pod);
+  if (wasConnected) logLine(sim, 'xds', `${pod} lost its ADS stream (${reason}); serving from cached config`);
+  scheduleRetry(sim, sc);
+}
+
+/** Breaks an established stream from outside (Istiod killed, network cut, pod killed). */
+export function breakStream(sim: MeshSim, pod: PodName, reason: string, retry = true): void {
+  const sc = sim.state.sidecars[pod];
+  if (!sc) return;
+  closeConnection(sim, pod, reason);
+  if (!sc.connected && !sc.connecting) return;
+  if (retry) onStreamFailed(sim, pod, sc.streamId, reason);
+  else {
+    sc.connected = false;
+    sc.connecting = false;
+    dropInflight(sim, pod);
+  }
+}
+
+/** Messages of a broken stream are lost. */
+function dropInflight(sim: MeshSim, pod: PodName): void {
+  const inflight = sim.state.net.inflight;
+  for (const id of Object.keys(inflight)) {
+    const m = inflight[Number(id)];
+    if (m && m.pod === pod) delete inflight[Number(id)];
+  }
+}

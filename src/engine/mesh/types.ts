@@ -1,0 +1,153 @@
+/**
+ * The mesh model's state (plain JSON-serialisable data) and its event union. One file so that the
+ * actors (istiod/, sidecar/, ca/, traffic/) share one vocabulary.
+ */
+import type { EventId } from '../core/queue';
+import type { Simulation } from '../core/simulation';
+import type { SimTime } from '../core/time';
+import type { MeshCommand, MeshTrace, PodName, XdsType } from './contract';
+import type { ProxyResources, ResourceMap, XdsResource } from './envoy';
+import type { CaState, CertState, WorkloadCert } from './ca/types';
+import type { TrafficState, SidecarTraffic } from '../traffic/types';
+import type { IstiodState } from './istiod/types';
+import type { MeshConfig } from '../config';
+
+/** A pod of the registry (Kubernetes' view). */
+export interface PodState {
+  name: PodName;
+  service: string;
+  namespace: string;
+  serviceAccount: string;
+  subset: string | null;
+  ip: string;
+  port: number;
+  /** Container running (false after `pod.kill`). */
+  up: boolean;
+  /** Readiness as the kubelet reports it (the agent's probe: first CDS and LDS applied). */
+  ready: boolean;
+  /** Restarts so far (a restarted pod has a new sidecar with empty config). */
+  generation: number;
+  /** Extra app latency (`pod.slow`) and failure share (`pod.fail`). */
+  extraMs: number;
+  failShare: number;
+  /** Mean app service time in µs. */
+  serviceTimeUs: SimTime;
+  /** Has an Envoy sidecar (injected). */
+  injected: boolean;
+  /** Namespaces whose services this sidecar's scope imports ('*' = all, the default). */
+  egress: string[];
+}
+
+/** Per-type bookkeeping in the sidecar's ADS client. */
+export interface ClientTypeState {
+  /** version_info of the last applied response (empty before any; sent in ACK/NACK). */
+  version: string | null;
+  /** Nonce of the last response received on the current stream. */
+  nonce: string;
+  /** The last NACK's error message, cleared by the next ACK. */
+  lastError: string | null;
+  lastUpdated: SimTime | null;
+  /** Requested on the current stream (initial request sent). */
+  requested: boolean;
+  /** Responses received on the current stream. */
+  received: number;
+}
+
+/** The Envoy sidecar plus its istio-agent. */
+export interface SidecarState {
+  pod: PodName;
+  streamId: number;
+  connected: boolean;
+  /** Stream being opened (waiting for Istiod's admission). */
+  connecting: boolean;
+  /** No route to Istiod (`sidecar.cut`). */
+  cut: boolean;
+  staleSince: SimTime | null;
+  nextRetryAt: SimTime | null;
+  retryTimer: EventId | null;
+  backoffAttempt: number;
+  xds: Record<XdsType, ClientTypeState>;
+  /** Active (serving) resources. */
+  active: ProxyResources;
+  /** Added or updated clusters waiting for EDS; listeners waiting for RDS. */
+  warmingClusters: ResourceMap<'CDS'>;
+  warmingListeners: ResourceMap<'LDS'>;
+  /** Delta xDS: the version (hash) of each resource the client holds, per type. */
+  deltaVersions: Record<XdsType, Record<string, string>>;
+  cert: CertState;
+  traffic: SidecarTraffic;
+}
+
+/** A message in flight on an ADS stream. */
+export interface XdsMessage {
+  id: number;
+  pod: PodName;
+  streamId: number;
+  direction: 'down' | 'up';
+  kind: 'DiscoveryResponse' | 'DiscoveryRequest' | 'ACK' | 'NACK';
+  xds: XdsType;
+  versionInfo: string;
+  nonce: string;
+  errorDetail?: string;
+  sentAt: SimTime;
+  arriveAt: SimTime;
+  /** Responses: the resources carried (SotW: all for LDS/CDS), removed names (Delta). */
+  resources?: XdsResource[];
+  removed?: string[];
+  delta: boolean;
+  bytes: number;
+  /** Requests: resource names subscribed (empty = wildcard). */
+  resourceNames?: string[];
+  /** Delta requests after a reconnect: `initial_resource_versions` (name → version). */
+  initialVersions?: Record<string, string>;
+  /** Istiod push this response belongs to (for convergence metrics). */
+  pushId?: number;
+}
+
+/** One line of the text alternative. */
+export interface LogLine {
+  t: SimTime;
+  text: string;
+  kind: 'config' | 'xds' | 'traffic' | 'fault' | 'cert';
+}
+
+/** The whole model state. */
+export interface MeshState {
+  options: { delta: boolean; cores: number; perEdgeRps: number };
+  pods: Record<PodName, PodState>;
+  /** Pod names in display order. */
+  order: PodName[];
+  /** What Istiod watches: the registry (Services, Pods with readiness) and the Istio objects. */
+  config: MeshConfig;
+  /** Content hash of `config` (null after a change until the next generation needs it). */
+  configHash: string | null;
+  /** Bumped on every accepted operator change. */
+  configGeneration: number;
+  istiod: IstiodState;
+  sidecars: Record<PodName, SidecarState>;
+  ca: CaState;
+  traffic: TrafficState;
+  net: { nextId: number; inflight: Record<number, XdsMessage>; recent: XdsMessage[]; lastArrive: Record<string, SimTime> };
+  log: LogLine[];
+  logTotal: number;
+}
+
+/** Engine events of the mesh model (dotted names). */
+export type MeshEvent =
+  | { type: 'xds.arrive'; id: number }
+  | { type: 'stream.connect'; pod: PodName; gen: number }
+  | { type: 'stream.fail'; pod: PodName; streamId: number; reason: string }
+  | { type: 'istiod.debounce'; epoch: number }
+  | { type: 'istiod.proxyPushed'; pod: PodName; epoch: number; streamId: number }
+  | { type: 'istiod.admit'; pod: PodName; streamId: number; epoch: number }
+  | { type: 'ca.csr'; pod: PodName; gen: number; attempt: number }
+  | { type: 'ca.issued'; pod: PodName; gen: number; serial: number; cert: WorkloadCert }
+  | { type: 'ca.rotate'; pod: PodName; gen: number; serial: number }
+  | { type: 'gen.tick'; edge: number }
+  | { type: 'rq.attemptEnd'; id: number; attempt: number }
+  | { type: 'rq.retry'; id: number }
+  | { type: 'rq.timeout'; id: number }
+  | { type: 'outlier.uneject'; pod: PodName; cluster: string; host: string; count: number };
+
+/** The simulation type of the mesh model. */
+export type MeshSim = Simulation<MeshState, MeshEvent, MeshCommand, MeshTrace>;

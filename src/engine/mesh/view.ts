@@ -1,0 +1,115 @@
+/**
+ * `meshView`: everything a frame needs, derived from the state without copying it (bounded
+ * arrays only: at most 200 requests, 200 log lines, the xDS messages in flight). Cached per
+ * simulation revision, so calling it every animation frame is cheap.
+ */
+import type { MeshView, SidecarView, SyncStatus, XdsMessageView, XdsType } from './contract';
+import { spiffeId } from './cast';
+import { typeStatus } from './istiod/state';
+import type { MeshSim, XdsMessage } from './types';
+
+const TYPES: readonly XdsType[] = ['CDS', 'EDS', 'LDS', 'RDS'];
+const MAX_MESSAGES = 200;
+
+/** Extra per-sidecar fields beyond the contract (readiness, certificate, warming). */
+export interface SidecarViewExt extends SidecarView {
+  ready: boolean;
+  cut: boolean;
+  cert: { serial: number; expiresAt: number; rotateAt: number | null; rootId: string } | null;
+  trust: string[];
+  warming: { clusters: number; listeners: number };
+}
+
+/** The view plus extensions (Delta flag, certificate counters, recently delivered messages). */
+export interface MeshViewExt extends MeshView {
+  sidecars: SidecarViewExt[];
+  delta: boolean;
+  recentXds: XdsMessageView[];
+  handshakes: { ok: number; failed: number };
+  rejects: number;
+}
+
+const cache = new WeakMap<object, { rev: number; view: MeshViewExt }>();
+
+function msgView(m: XdsMessage): XdsMessageView {
+  const v: XdsMessageView = { id: m.id, pod: m.pod, direction: m.direction, kind: m.kind, xds: m.xds, versionInfo: m.versionInfo, nonce: m.nonce, sentAt: m.sentAt, arriveAt: m.arriveAt };
+  if (m.errorDetail !== undefined) v.errorDetail = m.errorDetail;
+  return v;
+}
+
+function sidecarView(sim: MeshSim, pod: string): SidecarViewExt | null {
+  const s = sim.state;
+  const p = s.pods[pod];
+  const sc = s.sidecars[pod];
+  if (!p || !sc) return null;
+  const conn = s.istiod.up ? s.istiod.conns[pod] : undefined;
+  const versions = {} as Record<XdsType, string | null>;
+  const status = {} as Record<XdsType, SyncStatus>;
+  let lastError: string | null = null;
+  for (const t of TYPES) {
+    versions[t] = sc.xds[t].version;
+    // While the stream is down istioctl would not list the proxy; the view shows STALE.
+    status[t] = conn ? typeStatus(conn.types[t]) : sc.xds[t].version !== null ? 'STALE' : 'NOT SENT';
+    if (lastError === null && sc.xds[t].lastError) lastError = sc.xds[t].lastError;
+  }
+  const c = sc.cert.cert;
+  return {
+    pod,
+    service: p.service,
+    subset: p.subset,
+    identity: spiffeId(p),
+    podUp: p.up,
+    connected: sc.connected,
+    staleSince: sc.staleSince,
+    nextRetryAt: sc.nextRetryAt,
+    versions,
+    status,
+    lastError,
+    ready: p.ready,
+    cut: sc.cut,
+    cert: c ? { serial: c.serial, expiresAt: c.expiresAt, rotateAt: sc.cert.rotateAt, rootId: c.rootId } : null,
+    trust: sc.cert.trust,
+    warming: { clusters: Object.keys(sc.warmingClusters).length, listeners: Object.keys(sc.warmingListeners).length },
+  };
+}
+
+/** Everything a frame needs. */
+export function meshView(sim: MeshSim): MeshViewExt {
+  const hit = cache.get(sim);
+  if (hit && hit.rev === sim.revision) return hit.view;
+  const s = sim.state;
+  const i = s.istiod;
+  const sidecars: SidecarViewExt[] = [];
+  for (const pod of s.order) {
+    const v = sidecarView(sim, pod);
+    if (v) sidecars.push(v);
+  }
+  const xdsMessages: XdsMessageView[] = [];
+  for (const key in s.net.inflight) {
+    const m = s.net.inflight[Number(key)];
+    if (m) xdsMessages.push(msgView(m));
+    if (xdsMessages.length >= MAX_MESSAGES) break;
+  }
+  const t = s.traffic;
+  const n = t.recent.length;
+  const requests = [];
+  for (let k = 0; k < n; k++) {
+    const r = t.recent[(t.recentNext + k) % n];
+    if (r) requests.push({ ...r });
+  }
+  const view: MeshViewExt = {
+    now: sim.now,
+    istiod: { up: i.up, connectedProxies: Object.keys(i.conns).length, lastVersion: i.pushVersion, pendingPushes: i.queue.length + i.inProgress },
+    sidecars,
+    xdsMessages,
+    requests,
+    counters: { completed: t.counters.completed, ok: t.counters.ok, failed: t.counters.failed, byFlag: { ...t.counters.byFlag } },
+    log: s.log.slice(),
+    delta: s.options.delta,
+    recentXds: s.net.recent.map(msgView),
+    handshakes: { ...t.handshakes },
+    rejects: i.metrics.pilot_total_xds_rejects,
+  };
+  cache.set(sim, { rev: sim.revision, view });
+  return view;
+}

@@ -1,0 +1,90 @@
+/**
+ * The destination side of an attempt: the mTLS handshake between the two sidecars (auto-mTLS:
+ * ISTIO_MUTUAL towards injected pods) and the inbound listener's checks (PeerAuthentication mode,
+ * AuthorizationPolicy by source principal → 403 `rbac_access_denied_matched_policy`).
+ * Certificates are checked only when a new connection is made: a connection made before the
+ * client's or server's cert expired keeps working (Envoy does not close it, envoy#17999).
+ */
+import { certProblem } from '../mesh/ca/state';
+import type { AuthzRule, EnvoyCluster, PrincipalMatcher } from '../mesh/envoy';
+import type { MeshSim, SidecarState } from '../mesh/types';
+import { logLine } from '../mesh/log';
+import type { Request } from './types';
+
+const IDLE_TIMEOUT_US = 3_600_000_000;
+
+/** Reuses an idle pooled connection or makes a new one; returns a TLS error text or null. */
+export function handshake(sim: MeshSim, sc: SidecarState, tsc: SidecarState, host: string, tls: EnvoyCluster['tls'], rq: Request): string | null {
+  const t = sim.state.traffic;
+  let pool = sc.traffic.conns[host];
+  if (!pool) {
+    pool = [];
+    sc.traffic.conns[host] = pool;
+  }
+  for (let i = 0; i < pool.length; i++) {
+    const c = pool[i];
+    if (!c || c.busy) continue;
+    if (sim.now - c.lastUsed > IDLE_TIMEOUT_US) {
+      pool.splice(i--, 1);
+      continue;
+    }
+    c.busy = true;
+    rq.connId = c.id;
+    return null;
+  }
+  const target = sim.state.pods[host];
+  if (tls === 'ISTIO_MUTUAL' && target?.injected) {
+    const err = certProblem(sc.cert, tsc.cert.trust, sim.now) ?? certProblem(tsc.cert, sc.cert.trust, sim.now);
+    if (err) {
+      t.handshakes.failed++;
+      if (t.handshakes.failed === 1 || t.handshakes.failed % 1000 === 0) logLine(sim, 'cert', `mTLS handshake ${rq.from} → ${host} failed: ${err}`);
+      sim.emit({ t: sim.now, type: 'tls.handshakeFailed', from: rq.from, to: host, reason: err });
+      return `TLS error: ${err}`;
+    }
+  } else if (tsc.active.LDS['virtualInbound']?.body.mtls_mode === 'STRICT') {
+    t.handshakes.failed++;
+    return 'connection reset (STRICT mTLS: plaintext refused)';
+  }
+  t.handshakes.ok++;
+  const id = t.nextConnId++;
+  pool.push({ id, busy: true, establishedAt: sim.now, lastUsed: sim.now });
+  rq.connId = id;
+  return null;
+}
+
+const regexCache = new Map<string, RegExp>();
+
+function principalMatches(m: PrincipalMatcher, principal: string): boolean {
+  if (m.exact !== undefined) return principal === m.exact;
+  if (m.prefix !== undefined) return principal.startsWith(m.prefix);
+  if (m.suffix !== undefined) return principal.endsWith(m.suffix);
+  if (m.regex !== undefined) {
+    let re = regexCache.get(m.regex);
+    if (!re) {
+      re = new RegExp(`^(?:${m.regex})$`);
+      regexCache.set(m.regex, re);
+    }
+    return re.test(principal);
+  }
+  return false;
+}
+
+/** Requests are `GET /` (simplified request model). */
+function ruleMatches(r: AuthzRule, principal: string): boolean {
+  if (r.principals && !r.principals.some((m) => principalMatches(m, principal))) return false;
+  if (r.paths && !r.paths.includes('/')) return false;
+  if (r.methods && !r.methods.includes('GET')) return false;
+  return true;
+}
+
+/** The inbound listener's authorization; returns 403 when denied, else null. */
+export function inboundCheck(sim: MeshSim, from: string, tsc: SidecarState): number | null {
+  const authz = tsc.active.LDS['virtualInbound']?.body.authz;
+  if (!authz || (authz.deny.length === 0 && authz.allowPolicies === 0)) return null;
+  const p = sim.state.pods[from];
+  if (!p) return 403;
+  const principal = `spiffe://cluster.local/ns/${p.namespace}/sa/${p.serviceAccount}`;
+  if (authz.deny.some((r) => ruleMatches(r, principal))) return 403;
+  if (authz.allowPolicies > 0 && !authz.allow.some((r) => ruleMatches(r, principal))) return 403;
+  return null;
+}

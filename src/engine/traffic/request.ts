@@ -1,0 +1,122 @@
+/**
+ * One request's life in the caller's sidecar: route, fault injection, the retry policy copied
+ * from the route (Istio's default: 2 retries on connect-failure, refused-stream, unavailable,
+ * cancelled; previous_hosts; 25 ms base backoff; 503 not retried), the route timeout (0 =
+ * disabled in Istio; it spans all attempts; expiry → 504 UT).
+ */
+import { ms } from '../core/time';
+import type { RetryPolicyConfig } from '../mesh/envoy';
+import type { MeshSim } from '../mesh/types';
+import { dispatchAttempt, releaseAttempt } from './attempt';
+import { finishRequest, recordView } from './finish';
+import { routeRequest } from './routing';
+import type { Request, RqRetry } from './types';
+
+function retryOf(p: RetryPolicyConfig | undefined): RqRetry | null {
+  if (!p || p.num_retries <= 0) return null;
+  const on = p.retry_on;
+  return {
+    left: p.num_retries,
+    baseMs: p.base_interval_ms,
+    perTryMs: p.per_try_timeout_ms,
+    onConnectFailure: on.includes('connect-failure'),
+    onRefusedStream: on.includes('refused-stream'),
+    on5xx: /(^|,)5xx(,|$)/.test(on),
+    onGatewayError: on.includes('gateway-error'),
+    onReset: /(^|,)reset(,|$)/.test(on),
+    codes: on.includes('retriable-status-codes') ? p.retriable_status_codes : [],
+    previousHosts: p.previous_hosts,
+  };
+}
+
+/** The app of `from` calls `service`: the request enters `from`'s sidecar now. */
+export function startRequest(sim: MeshSim, from: string, service: string): void {
+  const s = sim.state;
+  const t = s.traffic;
+  const sc = s.sidecars[from];
+  if (!sc) return;
+  const id = t.nextId++;
+  t.counters.issued++;
+  const user = `user-${sim.rng.int(100)}`;
+  const rq: Request = {
+    id,
+    from,
+    to: service,
+    start: sim.now,
+    cluster: '',
+    attempt: 0,
+    retry: null,
+    triedHosts: [],
+    host: null,
+    connId: 0,
+    outcome: null,
+    attemptSentAt: sim.now,
+    timeoutAt: null,
+    timeoutTimer: null,
+    attemptTimer: null,
+    viewSlot: -1,
+    user,
+    reached: false,
+    extraFlags: '',
+    traceId: null,
+    spanId: t.nextSpanId++,
+    parentSpan: null,
+  };
+  const ctx = t.serving[from];
+  if (t.forwardHeaders && ctx && ctx.until > sim.now) {
+    rq.traceId = ctx.traceId;
+    rq.parentSpan = ctx.spanId;
+  } else if (t.samplingPercent > 0 && sim.rng.float() * 100 < t.samplingPercent) rq.traceId = id;
+  t.requests[id] = rq;
+  recordView(sim, rq, service);
+  const r = routeRequest(sim, sc, service, '/', user);
+  if (!r.ok) {
+    finishRequest(sim, rq, r.code, r.flags);
+    return;
+  }
+  rq.cluster = r.cluster;
+  const a = r.route.route;
+  rq.retry = retryOf(a.retry_policy);
+  if (a.timeout_ms > 0) {
+    rq.timeoutAt = sim.now + ms(a.timeout_ms);
+    rq.timeoutTimer = sim.schedule(ms(a.timeout_ms), { type: 'rq.timeout', id });
+  }
+  let delay = 0;
+  const f = a.fault;
+  if (f) {
+    if (f.abort_status !== undefined && sim.rng.float() * 100 < (f.abort_percent ?? 100)) {
+      finishRequest(sim, rq, f.abort_status, 'FI');
+      return;
+    }
+    if (f.delay_ms !== undefined && sim.rng.float() * 100 < (f.delay_percent ?? 100)) {
+      delay = ms(f.delay_ms);
+      rq.extraFlags = 'DI';
+    }
+  }
+  if (delay > 0) rq.attemptTimer = sim.schedule(delay, { type: 'rq.retry', id });
+  else dispatchAttempt(sim, rq);
+}
+
+/** A retry's backoff (or a fault delay) is over: send the next attempt. */
+export function onRetry(sim: MeshSim, id: number): void {
+  const rq = sim.state.traffic.requests[id];
+  if (!rq) return;
+  rq.attemptTimer = null;
+  dispatchAttempt(sim, rq);
+}
+
+/** Envoy's fully jittered backoff before retry n (1-based): uniform in [0, (2^n − 1) × base). */
+export function retryBackoff(sim: MeshSim, n: number, baseMs: number): number {
+  const ceil = Math.min((2 ** n - 1) * baseMs, baseMs * 10) * 1000;
+  return sim.rng.int(Math.max(1, ceil));
+}
+
+/** The route timeout fired: the upstream request is reset, the caller gets 504 UT. */
+export function onTimeout(sim: MeshSim, id: number): void {
+  const rq = sim.state.traffic.requests[id];
+  if (!rq) return;
+  rq.timeoutTimer = null;
+  if (rq.attemptTimer !== null) sim.cancel(rq.attemptTimer);
+  releaseAttempt(sim, rq);
+  finishRequest(sim, rq, 504, 'UT');
+}

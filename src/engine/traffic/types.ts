@@ -1,0 +1,155 @@
+/** Data-plane state: generators, requests in flight, per-sidecar LB/outlier/pool state, metrics. */
+import type { SimTime } from '../core/time';
+import type { PodName } from '../mesh/contract';
+
+/** A traffic edge: the app in `from` calls service `to` (short name) at `rps`. */
+export interface Edge {
+  from: PodName;
+  to: string;
+}
+
+/** Retry policy values copied onto a request (so the request survives config changes). */
+export interface RqRetry {
+  left: number;
+  baseMs: number;
+  perTryMs: number;
+  onConnectFailure: boolean;
+  onRefusedStream: boolean;
+  on5xx: boolean;
+  onGatewayError: boolean;
+  onReset: boolean;
+  codes: number[];
+  previousHosts: boolean;
+}
+
+/** One request in flight. */
+export interface Request {
+  id: number;
+  from: PodName;
+  /** Destination service (short name). */
+  to: string;
+  start: SimTime;
+  cluster: string;
+  attempt: number;
+  retry: RqRetry | null;
+  triedHosts: string[];
+  /** Current attempt: upstream host, its connection, and the outcome decided at dispatch. */
+  host: string | null;
+  connId: number;
+  outcome: { code: number; flags: string; retriable: 'connect' | 'refused' | 'reset' | 'status' | null } | null;
+  attemptSentAt: SimTime;
+  timeoutAt: SimTime | null;
+  timeoutTimer: number | null;
+  attemptTimer: number | null;
+  /** Index into the view ring (to update code/flags when done). */
+  viewSlot: number;
+  /** Value of the `x-user` header (for header matches and RING_HASH). */
+  user: string;
+  /** The last attempt reached the destination sidecar (it reports metrics too). */
+  reached: boolean;
+  /** Extra response flags set on the way (DI: fault delay). */
+  extraFlags: string;
+  /** Tracing: sampled trace id, this request's client span id, parent span (if headers forwarded). */
+  traceId: number | null;
+  spanId: number;
+  parentSpan: number | null;
+}
+
+/** Per-host outlier state inside one client cluster. */
+export interface HostOutlier {
+  consecutive5xx: number;
+  ejections: number;
+  ejected: boolean;
+  ejectedUntil: SimTime;
+}
+
+/** Per-cluster runtime state inside one client sidecar. */
+export interface ClusterRuntime {
+  rr: number;
+  active: number;
+  activeRetries: number;
+  /** Active requests per host (LEAST_REQUEST). */
+  hostActive: Record<string, number>;
+  outlier: Record<string, HostOutlier>;
+  ejectedCount: number;
+}
+
+/** An upstream connection from one sidecar to one host. */
+export interface UpstreamConn {
+  id: number;
+  busy: boolean;
+  establishedAt: SimTime;
+  lastUsed: SimTime;
+}
+
+/** Data-plane state of one sidecar. */
+export interface SidecarTraffic {
+  clusters: Record<string, ClusterRuntime>;
+  /** Upstream connection pools by host pod. */
+  conns: Record<string, UpstreamConn[]>;
+  /** Inbound requests being served (for DC/UC when a pod dies). */
+  inbound: number;
+}
+
+/** A request as the view ring keeps it. */
+export interface RequestRecord {
+  id: number;
+  from: PodName;
+  to: PodName;
+  sentAt: SimTime;
+  arriveAt: SimTime;
+  code?: number;
+  flags?: string;
+}
+
+/** A finished span (client or server side). */
+export interface Span {
+  traceId: number;
+  spanId: number;
+  parentId: number | null;
+  name: string;
+  pod: PodName;
+  kind: 'client' | 'server';
+  start: SimTime;
+  end: SimTime;
+  code: number;
+}
+
+/** Counters of finished requests. */
+export interface Counters {
+  issued: number;
+  completed: number;
+  ok: number;
+  failed: number;
+  byFlag: Record<string, number>;
+  byCode: Record<string, number>;
+}
+
+/** Data-plane state of the mesh. */
+export interface TrafficState {
+  edges: Edge[];
+  perEdgeRps: number;
+  nextId: number;
+  nextConnId: number;
+  requests: Record<number, Request>;
+  counters: Counters;
+  /** Ring of the last 200 requests (view). */
+  recent: RequestRecord[];
+  recentNext: number;
+  /** `istio_requests_total` by label set (reporter|source|destination|code|flags). */
+  requestsTotal: Record<string, number>;
+  /** `istio_request_duration_milliseconds` buckets per destination service (source reporter). */
+  latency: Record<string, number[]>;
+  /** Apps forward trace headers (x-request-id, traceparent, b3): spans join into one trace. */
+  forwardHeaders: boolean;
+  /** Sampling percent (Istio default 1%). */
+  samplingPercent: number;
+  spans: Span[];
+  nextSpanId: number;
+  /** mTLS handshakes: ok / failed (for scene 12). */
+  handshakes: { ok: number; failed: number };
+  /** Next generator event per edge (to reschedule on a rate change). */
+  genTimers: (number | null)[];
+  /** The request each pod's app is serving now (its trace context, if sampled). */
+  serving: Record<string, { traceId: number; spanId: number; until: SimTime }>;
+}
