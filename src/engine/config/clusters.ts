@@ -62,6 +62,9 @@ function applyPolicy(c: Cluster, tp: TrafficPolicy): void {
       max_ejection_percent: od.maxEjectionPercent !== undefined && od.maxEjectionPercent > 0 ? od.maxEjectionPercent : 10,
       enforcing_consecutive_5xx: od.consecutive5xxErrors === 0 ? 0 : 100,
       enforcing_success_rate: 0, // Istio always disables success-rate ejection
+      ...(od.baseEjectionTime !== undefined && durationMs(od.baseEjectionTime) > 300_000
+        ? { max_ejection_time: protoDuration(durationMs(od.baseEjectionTime)) }
+        : {}),
       ...(od.consecutiveGatewayErrors === undefined
         ? {}
         : {

@@ -44,6 +44,8 @@ export interface OutlierDetectionConfig {
   max_ejection_percent: number;
   enforcing_consecutive_5xx: number;
   enforcing_success_rate: number;
+  /** Set when baseEjectionTime exceeds Envoy's default max_ejection_time (300s). */
+  max_ejection_time?: ProtoDuration;
   consecutive_gateway_failure?: number;
   enforcing_consecutive_gateway_failure?: number;
 }
@@ -103,6 +105,7 @@ export interface RetryPolicy {
   per_try_timeout?: ProtoDuration;
   /** Unset in Istio's default: Envoy then uses base 25 ms, max 250 ms. */
   retry_back_off?: { base_interval: ProtoDuration };
+  /** previous_hosts: retry on another host. Empty when the route hashes (consistent hashing). */
   retry_host_predicate: { name: string; typed_config: TypedConfig }[];
   host_selection_retry_max_attempts: number;
   retriable_status_codes?: number[];

@@ -58,6 +58,8 @@ export interface HTTPRetry {
   retryOn?: string;
   /** Base interval of Envoy's retry backoff (Envoy's default when unset: 25 ms). */
   backoff?: string;
+  /** Retry on another host (previous_hosts); default true unless the route hashes. */
+  retryIgnorePreviousHosts?: boolean;
 }
 
 export interface HTTPFaultInjection {

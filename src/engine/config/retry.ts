@@ -4,6 +4,7 @@
 import { durationMs, protoDuration } from './duration';
 import type { RetryPolicy } from './envoy';
 import type { HTTPRetry } from './istio';
+import { GO_STATUS_TEXT } from './statusText';
 
 /** Istio's default `retryOn` (≥ 1.24: no 503 in retriable_status_codes). */
 export const DEFAULT_RETRY_ON = 'connect-failure,refused-stream,unavailable,cancelled,retriable-status-codes';
@@ -19,14 +20,15 @@ const PREVIOUS_HOSTS = {
 
 /**
  * Istio's default outbound retry policy: 2 retries on connect-failure, refused-stream, unavailable,
- * cancelled; another host each time (previous_hosts, up to 5 host picks). No `retry_back_off`
+ * cancelled; another host each time (previous_hosts, up to 5 host picks) unless the route hashes
+ * (consistent hashing keeps retries on the same host). No `retry_back_off`
  * field: Envoy's default 25 ms base applies (see ENVOY_RETRY_BASE_INTERVAL_MS).
  */
-export function defaultRetryPolicy(): RetryPolicy {
+export function defaultRetryPolicy(hashPolicy = false): RetryPolicy {
   return {
     retry_on: DEFAULT_RETRY_ON,
     num_retries: DEFAULT_RETRY_ATTEMPTS,
-    retry_host_predicate: [PREVIOUS_HOSTS],
+    retry_host_predicate: hashPolicy ? [] : [PREVIOUS_HOSTS],
     host_selection_retry_max_attempts: 5,
   };
 }
@@ -35,19 +37,23 @@ export function defaultRetryPolicy(): RetryPolicy {
  * Istio's `ConvertPolicy`: undefined when the VirtualService disables retries (`attempts: 0`).
  * Numeric entries of `retryOn` become `retriable_status_codes` (and `retriable-status-codes`).
  */
-export function convertRetry(r: HTTPRetry | undefined): RetryPolicy | undefined {
-  if (r === undefined) return defaultRetryPolicy();
+export function convertRetry(r: HTTPRetry | undefined, hashPolicy = false): RetryPolicy | undefined {
+  if (r === undefined) return defaultRetryPolicy(hashPolicy);
   if (r.attempts <= 0) return undefined;
-  const policy = defaultRetryPolicy();
+  const policy = defaultRetryPolicy(hashPolicy);
   policy.num_retries = r.attempts;
   if (r.retryOn !== undefined && r.retryOn !== '') {
-    const parts = r.retryOn.split(',').map((s) => s.trim());
-    const codes = parts.filter((s) => /^\d+$/.test(s)).map(Number);
-    const named = parts.filter((s) => !/^\d+$/.test(s));
+    // Istio's parseRetryOn: numbers Go's http.StatusText knows become status codes.
+    const parts = r.retryOn.split(',').map((s) => s.trim()).filter((s) => s !== '');
+    const isCode = (s: string): boolean => /^\d+$/.test(s) && GO_STATUS_TEXT.has(Number(s));
+    const codes = parts.filter(isCode).map(Number);
+    const named = parts.filter((s) => !isCode(s));
     if (codes.length > 0 && !named.includes('retriable-status-codes')) named.push('retriable-status-codes');
     policy.retry_on = named.join(',');
     if (codes.length > 0) policy.retriable_status_codes = codes;
   }
+  if (r.retryIgnorePreviousHosts === true) policy.retry_host_predicate = [PREVIOUS_HOSTS];
+  if (r.retryIgnorePreviousHosts === false) policy.retry_host_predicate = [];
   if (r.perTryTimeout !== undefined) policy.per_try_timeout = protoDuration(durationMs(r.perTryTimeout));
   if (r.backoff !== undefined) policy.retry_back_off = { base_interval: protoDuration(durationMs(r.backoff)) };
   return policy;

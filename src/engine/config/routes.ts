@@ -7,6 +7,7 @@ import { durationMs, protoDuration } from './duration';
 import type { FaultConfig, FractionalPercent, HeaderMatcher, Route, RouteAction, RouteConfiguration, RouteMatch, VirtualHost } from './envoy';
 import type { HTTPMatchRequest, HTTPRoute, StringMatch, VirtualService } from './istio';
 import { clusterName, destinationPort, resolveHost, virtualServiceFor } from './lookup';
+import { commonHashPolicy, hashPolicyFor, type HashPolicy } from './hash';
 import { labelsMatch, type MeshConfig, type MeshPod, type MeshService } from './mesh';
 import { convertRetry, defaultRetryPolicy } from './retry';
 
@@ -49,20 +50,24 @@ function fault(r: HTTPRoute): FaultConfig | undefined {
 }
 
 /** The route action of an HTTPRoute: zero weights dropped, no `total_weight` (fidelity.md §4.3). */
-function action(config: MeshConfig, vs: VirtualService, r: HTTPRoute, listenerPort: number): RouteAction {
+function action(config: MeshConfig, proxy: MeshPod, vs: VirtualService, r: HTTPRoute, listenerPort: number): RouteAction {
+  const hashes: (HashPolicy | undefined)[] = [];
   const dests = (r.route ?? []).map((d) => {
     const host = resolveHost(d.destination.host, vs.metadata.namespace);
     const svc = config.services.find((s) => s.hostname === host);
     const port = destinationPort(svc, d.destination.port?.number, listenerPort);
+    if ((d.weight ?? 0) > 0 || r.route?.length === 1) hashes.push(hashPolicyFor(config, proxy, host, d.destination.subset ?? ''));
     return { name: clusterName('outbound', port, d.destination.subset ?? '', host), weight: d.weight ?? 0 };
   });
+  const hash = commonHashPolicy(hashes);
   const a: RouteAction =
     dests.length === 1 && dests[0]
       ? { cluster: dests[0].name, timeout: '0s' }
       : { weighted_clusters: { clusters: dests.filter((d) => d.weight > 0) }, timeout: '0s' };
   if (r.timeout !== undefined) a.timeout = protoDuration(durationMs(r.timeout));
-  const retry = convertRetry(r.retries);
+  const retry = convertRetry(r.retries, hash !== undefined);
   if (retry) a.retry_policy = retry;
+  if (hash) a.hash_policy = [hash];
   a.max_grpc_timeout = a.timeout;
   return a;
 }
@@ -74,7 +79,7 @@ export function virtualServiceRoutes(config: MeshConfig, vs: VirtualService, pro
     const all = r.match ?? [];
     const matches = all.filter((m) => m.sourceLabels === undefined || labelsMatch(m.sourceLabels, proxy.labels));
     if (all.length > 0 && matches.length === 0) continue; // no match applies to this proxy
-    const act = action(config, vs, r, port);
+    const act = action(config, proxy, vs, r, port);
     const f = fault(r);
     for (const m of matches.length > 0 ? matches : [undefined]) {
       const name = r.name !== undefined && m?.name !== undefined ? `${r.name}.${m.name}` : (r.name ?? m?.name);
@@ -90,11 +95,18 @@ export function virtualServiceRoutes(config: MeshConfig, vs: VirtualService, pro
   return out;
 }
 
-function defaultRoute(svc: MeshService, port: number): Route {
+function defaultRoute(config: MeshConfig, proxy: MeshPod, svc: MeshService, port: number): Route {
+  const hash = hashPolicyFor(config, proxy, svc.hostname, '');
   return {
     name: 'default',
     match: { prefix: '/', case_sensitive: true },
-    route: { cluster: clusterName('outbound', port, '', svc.hostname), timeout: '0s', retry_policy: defaultRetryPolicy(), max_grpc_timeout: '0s' },
+    route: {
+      cluster: clusterName('outbound', port, '', svc.hostname),
+      timeout: '0s',
+      retry_policy: defaultRetryPolicy(hash !== undefined),
+      ...(hash ? { hash_policy: [hash] } : {}),
+      max_grpc_timeout: '0s',
+    },
     decorator: { operation: `${svc.hostname}:${port}/*` },
   };
 }
@@ -107,7 +119,7 @@ export function outboundRouteConfig(config: MeshConfig, proxy: MeshPod, port: nu
     const vs = virtualServiceFor(config, svc);
     const vsRoutes = vs ? virtualServiceRoutes(config, vs, proxy, svc, port) : [];
     // A VirtualService that yields no route for this proxy is skipped: the default route applies.
-    const routes = vsRoutes.length > 0 ? vsRoutes : [defaultRoute(svc, port)];
+    const routes = vsRoutes.length > 0 ? vsRoutes : [defaultRoute(config, proxy, svc, port)];
     vhosts.push({ name: `${svc.hostname}:${port}`, domains: virtualHostDomains(svc, port, proxy), routes, include_request_attempt_count: true });
   }
   vhosts.push({

@@ -22,7 +22,7 @@ const destination = obj(
 
 const routeDestination = obj({ destination, weight: int32 }, `${NET}.HTTPRouteDestination`);
 
-const retry = obj({ attempts: int32, perTryTimeout: dur, retryOn: str, backoff: dur }, `${NET}.HTTPRetry`);
+const retry = obj({ attempts: int32, perTryTimeout: dur, retryOn: str, backoff: dur, retryIgnorePreviousHosts: bool }, `${NET}.HTTPRetry`);
 
 const fault = obj(
   {
