@@ -1,6 +1,6 @@
 // `npm run validate -- FILE...`: validates Istio YAML like `istioctl validate -f`, with the
 // simulator's rules (src/engine/config). For each document prints OK (kind and name) or each
-// error with its line and field path. Then compiles the valid documents onto the default cast
+// error with its line and field path, and Istio's warnings (accepted anyway). Then compiles the valid documents onto the default cast
 // and reports what an Envoy sidecar would still reject (NACK) although Istio accepted it.
 // Exit code: 0 all valid, 1 some document invalid, 2 a file could not be read (or no files).
 import { readFileSync } from 'node:fs';
@@ -11,6 +11,7 @@ import {
   CAST_PODS,
   envoyRejectsAny,
   formatError,
+  istioWarnings,
   parseMeshYaml,
   validateIstio,
   type ConfigError,
@@ -45,6 +46,7 @@ function envoyVerdicts(docs: IstioObject[]): string[] {
 function validateFile(file: string, text: string): boolean {
   const { docs, errors: parseErrors } = parseMeshYaml(text);
   const semantic = validateIstio(docs);
+  const warnings = istioWarnings(docs);
   const all: ConfigError[] = [...parseErrors, ...semantic];
   const docIndexes = [...new Set([...docs.map((d) => d.source?.doc ?? 0), ...all.map((e) => e.doc ?? 0)])].sort((a, b) => a - b);
   console.log(file);
@@ -56,6 +58,7 @@ function validateFile(file: string, text: string): boolean {
     const name = object ? `${object.replace('/', ' ')} (document ${i + 1})` : `document ${i + 1}`;
     if (errs.length === 0) console.log(`  OK    ${name}`);
     for (const e of errs) console.log(`  ERROR ${name} ${formatError(e)}`);
+    for (const w of warnings.filter((x) => (x.doc ?? 0) === i)) console.log(`  WARN  ${name} ${formatError(w)}`);
   }
   const invalid = new Set(all.map((e) => e.doc ?? 0));
   const valid = docs.filter((d) => !invalid.has(d.source?.doc ?? 0));

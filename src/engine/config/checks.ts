@@ -5,13 +5,25 @@
 import { validateDuration } from './duration';
 import type { ConfigError, IstioObject } from './istio';
 
-/** Collects errors for one object, attaching line numbers from its source. */
+/** Collects errors (and Istio's non-blocking warnings) for one object, with line numbers. */
 export class Reporter {
   readonly errors: ConfigError[] = [];
+  readonly warnings: ConfigError[] = [];
+  /** Prepended to every error message (Istio prefixes AuthorizationPolicy errors). */
+  prefix = '';
   constructor(private readonly o: IstioObject) {}
 
-  /** Records `message` at `path` (line taken from the nearest known ancestor path). */
+  /** Records the error `message` at `path` (line from the nearest known ancestor path). */
   add(path: string, message: string): void {
+    this.errors.push(this.entry(path, `${this.prefix}${message}`));
+  }
+
+  /** Records a warning: `istioctl validate` prints it, the webhook still accepts the object. */
+  warn(path: string, message: string): void {
+    this.warnings.push(this.entry(path, message));
+  }
+
+  private entry(path: string, message: string): ConfigError {
     const src = this.o.source;
     let line: number | undefined;
     if (src) {
@@ -19,13 +31,13 @@ export class Reporter {
       while (p !== '' && src.lines[p] === undefined) p = p.replace(/(\.[^.[\]]+|\[\d+\])$/, '');
       line = src.lines[p] ?? src.line;
     }
-    this.errors.push({
+    return {
       path,
       message,
       object: `${this.o.kind}/${this.o.metadata.namespace}/${this.o.metadata.name}`,
       ...(src ? { doc: src.doc } : {}),
       ...(line === undefined ? {} : { line }),
-    });
+    };
   }
 
   /** `ValidateDuration` on an optional duration field. */
@@ -86,11 +98,11 @@ export function validatePort(port: number): string | null {
 const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
 const LABEL_NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
 
-/** Kubernetes label syntax (`labels.Instance.Validate`). */
+/** Kubernetes label syntax (Istio's `labels.Instance.Validate`: `invalid tag key/value`). */
 export function checkLabels(r: Reporter, path: string, labels: Record<string, string> | undefined): void {
   for (const [k, v] of Object.entries(labels ?? {})) {
     const name = k.includes('/') ? k.slice(k.indexOf('/') + 1) : k;
-    if (name.length > 63 || !LABEL_NAME.test(name)) r.add(`${path}.${k}`, `invalid label key: ${JSON.stringify(k)}`);
-    if (v.length > 63 || !LABEL_VALUE.test(v)) r.add(`${path}.${k}`, `invalid label value: ${JSON.stringify(v)}`);
+    if (name.length > 63 || !LABEL_NAME.test(name)) r.add(`${path}.${k}`, `invalid tag key: ${JSON.stringify(k)}`);
+    if (v.length > 63 || !LABEL_VALUE.test(v)) r.add(`${path}.${k}`, `invalid tag value: ${JSON.stringify(v)}`);
   }
 }

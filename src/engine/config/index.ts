@@ -9,7 +9,7 @@ export { MAX_UINT32 } from './envoy';
 export type { MeshConfig, MeshPod, MeshService, ServicePort } from './mesh';
 export { applyDocs, deleteObject, endpointsOf, labelsMatch, servicesOfPod, setPodReady, spiffeId } from './mesh';
 export { parseMeshYaml, type ParseOptions, type ParseResult } from './parse';
-export { formatError, validateIstio } from './validate';
+export { formatError, istioWarnings, validateIstio } from './validate';
 export { envoyRejects, envoyRejectsAny } from './envoyRejects';
 export { buildProxyResources, nodeId, podByName } from './build';
 export { CAST_NAMESPACE, CAST_PODS, CAST_PORT, CAST_SERVICES, castConfigYaml, castMesh, castRegistry, type CastPod } from './cast';

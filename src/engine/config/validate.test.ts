@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { castConfigYaml, parseMeshYaml, validateIstio } from './index';
+import { castConfigYaml, istioWarnings, parseMeshYaml, validateIstio } from './index';
 
 /** Parse + validate; errors as `path: message`. */
 function errs(yaml: string): string[] {
@@ -55,13 +55,19 @@ describe('validateIstio: VirtualService weights (Istio ≥ 1.15)', () => {
 });
 
 describe('validateIstio: VirtualService fields', () => {
-  it('requires hosts and http', () => {
+  it('requires http routes; a VirtualService without hosts is a delegate (accepted, with a warning)', () => {
     const y = `apiVersion: networking.istio.io/v1beta1
 kind: VirtualService
 metadata: { name: x }
 spec: {}
 `;
-    expect(errs(y)).toEqual(['spec.hosts: virtual service must have at least one host', 'spec: http, tcp or tls must be provided in virtual service']);
+    expect(errs(y)).toEqual(['spec: http, tcp or tls must be provided in virtual service']);
+    expect(istioWarnings(parseMeshYaml(y).docs).map((w) => w.path)).toEqual(['spec.hosts']);
+  });
+  it('rejects duplicate hosts', () => {
+    expect(errs(vs(split(1, 1)).replace('hosts: [payments]', 'hosts: [payments, "*.shop.svc.cluster.local", a.shop.svc.cluster.local]'))).toEqual([
+      'spec.hosts: duplicate hosts in virtual service: *.shop.svc.cluster.local & a.shop.svc.cluster.local',
+    ]);
   });
   it('rejects the * host for sidecars and a bad domain', () => {
     expect(errs(vs(split(1, 1)).replace('hosts: [payments]', 'hosts: ["*", "pay_ments"]'))).toEqual([
@@ -70,14 +76,12 @@ spec: {}
     ]);
   });
   it('requires a route and a destination host', () => {
-    expect(errs(vs('  - timeout: 1s\n'))).toEqual(['spec.http[0]: HTTP route, redirect or direct response is required']);
-    expect(errs(vs('  - route:\n    - destination: { subset: v1 }\n'))).toEqual([
-      'spec.http[0].route[0].destination.host: destination host is required (empty domain name not allowed)',
-    ]);
+    expect(errs(vs('  - timeout: 1s\n'))).toEqual(['spec.http[0]: HTTP route, redirect or direct_response is required']);
+    expect(errs(vs('  - route:\n    - destination: { subset: v1 }\n'))).toEqual(['spec.http[0].route[0].destination.host: empty domain name not allowed']);
   });
   it('requires subset names to be DNS labels', () => {
     expect(errs(vs('  - route:\n    - destination: { host: payments, subset: v1.beta }\n'))).toEqual([
-      'spec.http[0].route[0].destination.subset: subset name is invalid: v1.beta (must be a DNS-1123 label)',
+      'spec.http[0].route[0].destination.subset: subset name is invalid: v1.beta',
     ]);
   });
   it('checks the port number', () => {
@@ -123,17 +127,21 @@ spec: {}
       'spec.http[0].match[0].uri: only one of exact, prefix or regex may be set (StringMatch is a oneof), got exact and prefix',
     ]);
     expect(errs(vs(`  - match: [{ uri: { regex: "/(?=x)" } }]\n${route}`))).toEqual([
-      'spec.http[0].match[0].uri.regex: "/(?=x)": error parsing regexp: invalid or unsupported Perl syntax: `(?=`; Istio uses RE2 style regex-based match (https://github.com/google/re2/wiki/Syntax)',
+      'spec.http[0].match[0].uri.regex: "uri": error parsing regexp: invalid or unsupported Perl syntax: `(?=`; Istio uses RE2 style regex-based match (https://github.com/google/re2/wiki/Syntax)',
     ]);
     expect(errs(vs(`  - match: [{ headers: { x-v: { regex: "a{1001}" } } }]\n${route}`))).toEqual([
-      'spec.http[0].match[0].headers.x-v.regex: "a{1001}": error parsing regexp: invalid repeat count: `{1001}`; Istio uses RE2 style regex-based match (https://github.com/google/re2/wiki/Syntax)',
+      'spec.http[0].match[0].headers.x-v.regex: "headers": error parsing regexp: invalid repeat count: `{1001}`; Istio uses RE2 style regex-based match (https://github.com/google/re2/wiki/Syntax)',
+    ]);
+    expect(errs(vs(`  - match: [{ headers: { x-v: { prefix: "" } }, uri: { regex: "${'a'.repeat(1025)}" } }]\n${route}`))).toEqual([
+      'spec.http[0].match[0].headers.x-v.prefix: "headers": prefix string match should not be empty',
+      'spec.http[0].match[0].uri.regex: "uri": regex is too large, max length allowed is 1024',
     ]);
   });
 });
 
 describe('validateIstio: DestinationRule', () => {
   it('requires a host', () => {
-    expect(errs(dr('').replace('  host: payments\n', '  subsets: []\n'))).toEqual(['spec.host: host is required (empty domain name not allowed)']);
+    expect(errs(dr('').replace('  host: payments\n', '  subsets: []\n'))).toEqual(['spec.host: empty domain name not allowed']);
   });
   it('requires DNS-label subset names, no duplicates, valid labels', () => {
     const y = dr(`  subsets:
@@ -144,8 +152,8 @@ describe('validateIstio: DestinationRule', () => {
   - name: v2
 `);
     expect(errs(y)).toEqual([
-      'spec.subsets[0].name: subset name is invalid: V_1 (must be a DNS-1123 label)',
-      'spec.subsets[1].labels.version: invalid label value: "bad value!"',
+      'spec.subsets[0].name: subset name is invalid: V_1',
+      'spec.subsets[1].labels.version: invalid tag value: "bad value!"',
       'spec.subsets[2].name: duplicate subset names: v2',
     ]);
   });
@@ -200,7 +208,7 @@ spec:
 `;
     const e = errs(y);
     expect(e[0]).toMatch(/^spec.mtls.mode: unknown value "STRICTEST"/);
-    expect(e[1]).toBe('spec.rules[0].from[0].source: `from.source` must not be empty, found at rule 0');
+    expect(e[1]).toBe('spec.rules[0].from[0].source: invalid policy p.shop: `from.source` must not be empty, found at rule 0');
   });
 });
 

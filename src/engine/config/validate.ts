@@ -3,6 +3,7 @@
  * Decoding errors (YAML, unknown kind, wrong types, unknown fields) come from `parseMeshYaml`;
  * this runs the semantic rules. What Envoy would still reject is `envoyRejects`' job.
  */
+import type { Reporter } from './checks';
 import type { ConfigError, IstioObject } from './istio';
 import { validateDestinationRule } from './validateDestinationRule';
 import { validateAuthorizationPolicy, validatePeerAuthentication } from './validateSecurity';
@@ -30,27 +31,30 @@ function metadataErrors(o: IstioObject): ConfigError[] {
   return out;
 }
 
+function check(o: IstioObject): Reporter {
+  switch (o.kind) {
+    case 'VirtualService':
+      return validateVirtualService(o);
+    case 'DestinationRule':
+      return validateDestinationRule(o);
+    case 'PeerAuthentication':
+      return validatePeerAuthentication(o);
+    case 'AuthorizationPolicy':
+      return validateAuthorizationPolicy(o);
+  }
+}
+
 /** Every rule violation in `docs`, in document order. An empty list means Istiod accepts them. */
 export function validateIstio(docs: readonly IstioObject[]): ConfigError[] {
-  const errors: ConfigError[] = [];
-  for (const o of docs) {
-    errors.push(...metadataErrors(o));
-    switch (o.kind) {
-      case 'VirtualService':
-        errors.push(...validateVirtualService(o));
-        break;
-      case 'DestinationRule':
-        errors.push(...validateDestinationRule(o));
-        break;
-      case 'PeerAuthentication':
-        errors.push(...validatePeerAuthentication(o));
-        break;
-      case 'AuthorizationPolicy':
-        errors.push(...validateAuthorizationPolicy(o));
-        break;
-    }
-  }
-  return errors;
+  return docs.flatMap((o) => [...metadataErrors(o), ...check(o).errors]);
+}
+
+/**
+ * Istio's validation warnings for `docs` (`istioctl validate` prints them; the webhook still
+ * accepts): unreachable or shadowed HTTP rules, an abort without a status, an empty selector.
+ */
+export function istioWarnings(docs: readonly IstioObject[]): ConfigError[] {
+  return docs.flatMap((o) => check(o).warnings);
 }
 
 /** `path: message` (with `line N` when known), the form the CLI and the scene print. */

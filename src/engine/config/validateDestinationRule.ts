@@ -14,16 +14,13 @@ function checkPolicy(r: Reporter, p: string, tp: TrafficPolicy): void {
     const ch = lb.consistentHash;
     if (ch) {
       const keys = [ch.httpHeaderName, ch.httpCookie, ch.useSourceIp].filter((x) => x !== undefined);
-      if (keys.length !== 1) r.add(`${p}.loadBalancer.consistentHash`, 'exactly one of httpHeaderName, httpCookie or useSourceIp must be set (hash_key is a oneof)');
-      if (ch.httpCookie) {
-        if (ch.httpCookie.name === undefined || ch.httpCookie.name === '') r.add(`${p}.loadBalancer.consistentHash.httpCookie.name`, 'name required for HttpCookie');
-        if (ch.httpCookie.ttl === undefined) r.add(`${p}.loadBalancer.consistentHash.httpCookie.ttl`, 'ttl required for HttpCookie');
-      }
+      if (keys.length > 1) r.add(`${p}.loadBalancer.consistentHash`, 'only one of httpHeaderName, httpCookie or useSourceIp may be set (hash_key is a oneof)');
+      if (ch.httpCookie && (ch.httpCookie.name ?? '') === '') r.add(`${p}.loadBalancer.consistentHash.httpCookie.name`, 'name required for HttpCookie');
     }
   }
   if (cp) {
     const cpp = `${p}.connectionPool`;
-    if (!cp.http && !cp.tcp) r.add(cpp, 'must set either http or tcp settings');
+    if (!cp.http && !cp.tcp) r.add(cpp, 'connection pool must have at least one field');
     const nonNeg = (path: string, v: number | undefined, what: string): void => {
       if (v !== undefined && v < 0) r.add(path, `${what} must be non-negative`);
     };
@@ -47,22 +44,22 @@ function checkPolicy(r: Reporter, p: string, tp: TrafficPolicy): void {
 }
 
 /** All rule violations of one DestinationRule. */
-export function validateDestinationRule(dr: DestinationRule): Reporter['errors'] {
+export function validateDestinationRule(dr: DestinationRule): Reporter {
   const r = new Reporter(dr);
   const { spec } = dr;
   const hostErr = validateWildcardDomain(spec.host);
-  if (hostErr) r.add('spec.host', spec.host === '' ? 'host is required (empty domain name not allowed)' : hostErr);
+  if (hostErr) r.add('spec.host', hostErr);
   if (spec.trafficPolicy) checkPolicy(r, 'spec.trafficPolicy', spec.trafficPolicy);
   const seen = new Set<string>();
   (spec.subsets ?? []).forEach((s, i) => {
     const p = `spec.subsets[${i}]`;
     const name = s.name ?? '';
-    if (name === '') r.add(`${p}.name`, 'subset name cannot be empty');
-    else if (!isDNS1123Label(name)) r.add(`${p}.name`, `subset name is invalid: ${name} (must be a DNS-1123 label)`);
     if (seen.has(name)) r.add(`${p}.name`, `duplicate subset names: ${name}`);
+    if (name === '') r.add(`${p}.name`, 'subset name cannot be empty');
+    else if (!isDNS1123Label(name)) r.add(`${p}.name`, `subset name is invalid: ${name}`);
     seen.add(name);
     checkLabels(r, `${p}.labels`, s.labels);
     if (s.trafficPolicy) checkPolicy(r, `${p}.trafficPolicy`, s.trafficPolicy);
   });
-  return r.errors;
+  return r;
 }
