@@ -7,7 +7,8 @@
  */
 import { nodeId } from './cast';
 import type { XdsType } from './contract';
-import type { ResourceMap } from './envoy';
+import { mustResource } from './blobs';
+import type { XdsResource } from './envoy';
 import { rfc3339Millis } from './format';
 import type { MeshSim, SidecarState } from './types';
 
@@ -28,8 +29,8 @@ function typed(t: XdsType, envoy: unknown): Record<string, unknown> {
   return { '@type': TYPE[t], ...(envoy as Record<string, unknown>) };
 }
 
-function sorted<T extends ResourceMap>(m: T): T[keyof T][] {
-  return Object.keys(m).sort().map((k) => m[k] as T[keyof T]);
+function sorted(m: Record<string, string>): XdsResource[] {
+  return Object.keys(m).sort().map((k) => mustResource(m[k] as string));
 }
 
 /** The config dump of one sidecar (null if the pod does not exist). */

@@ -18,11 +18,17 @@ export { configDump } from './configDump';
 export { SCENARIOS, type Scenario, type ScenarioPhase } from './scenarios';
 export { rfc3339, pushVersion, makeNonce, VERSION_RE, NONCE_RE } from './format';
 
+/**
+ * Default checkpoint interval: 5 s of simulated time. A seek restores the nearest checkpoint and
+ * replays at most 5 s (a few ms of wall time), while checkpoints cost little of the run.
+ */
+export const DEFAULT_CHECKPOINT_EVERY = 5_000_000;
+
 /** Creates a mesh simulation. */
 export function createMesh(options: MeshOptions): MeshSim {
   const sim = new Simulation<MeshState, MeshEvent, MeshCommand, MeshTrace>(meshModel(options), {
     seed: options.seed,
-    checkpointEvery: options.checkpointEvery ?? 1_000_000,
+    checkpointEvery: options.checkpointEvery ?? DEFAULT_CHECKPOINT_EVERY,
     traceCapacity: options.traceCapacity ?? 4096,
   });
   return sim;

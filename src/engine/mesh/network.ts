@@ -8,7 +8,7 @@ import { ms } from '../core/time';
 import type { MeshSim, XdsMessage } from './types';
 
 /** Recently delivered messages kept for the view. */
-export const RECENT_XDS = 64;
+export const RECENT_XDS = 16;
 
 /** Sends a message now; returns it (already registered as in flight). */
 export function sendXds(sim: MeshSim, m: Omit<XdsMessage, 'id' | 'sentAt' | 'arriveAt'>): XdsMessage {

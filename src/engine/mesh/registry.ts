@@ -32,7 +32,6 @@ export function newSidecar(pod: PodName): SidecarState {
     active: { CDS: {}, EDS: {}, LDS: {}, RDS: {} },
     warmingClusters: {},
     warmingListeners: {},
-    deltaVersions: { CDS: {}, EDS: {}, LDS: {}, RDS: {} },
     cert: emptyCert(),
     traffic: newSidecarTraffic(),
   };

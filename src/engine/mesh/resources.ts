@@ -15,6 +15,7 @@ import { compactCla, compactCluster } from './adapt/clusters';
 import { compactListener } from './adapt/listeners';
 import { compactRouteConfig } from './adapt/routes';
 import type { MeshState } from './types';
+import { getResource, putResource } from './blobs';
 
 const memo = new Map<string, unknown>();
 const MEMO_MAX = 50_000;
@@ -29,12 +30,16 @@ export function memoize<T>(key: string, fn: () => T): T {
   return v;
 }
 
-function wrap<T extends XdsType>(type: T, name: string, json: unknown, conv: (j: never) => ResourceBodies[T]): XdsResource<T> {
+function wrap<T extends XdsType>(_type: T, name: string, json: unknown, conv: (j: never) => ResourceBodies[T]): XdsResource<T> {
   const s = JSON.stringify(json);
   const h = newHash();
   hashString(h, s);
   const hash = hashHex(h);
-  return memoize(`r|${type}|${hash}`, () => ({ name, hash, bytes: s.length, body: conv(json as never), envoy: json }));
+  const hit = getResource<T>(hash);
+  if (hit) return hit;
+  const r: XdsResource<T> = { name, hash, bytes: s.length, body: conv(json as never), envoy: json };
+  putResource(r as XdsResource);
+  return r;
 }
 
 /** The config's content hash (computed lazily after a change). */

@@ -6,7 +6,6 @@ import type { EventId } from '../core/queue';
 import type { Simulation } from '../core/simulation';
 import type { SimTime } from '../core/time';
 import type { MeshCommand, MeshTrace, PodName, XdsType } from './contract';
-import type { ProxyResources, ResourceMap, XdsResource } from './envoy';
 import type { CaState, CertState, WorkloadCert } from './ca/types';
 import type { TrafficState, SidecarTraffic } from '../traffic/types';
 import type { IstiodState } from './istiod/types';
@@ -67,13 +66,11 @@ export interface SidecarState {
   retryTimer: EventId | null;
   backoffAttempt: number;
   xds: Record<XdsType, ClientTypeState>;
-  /** Active (serving) resources. */
-  active: ProxyResources;
-  /** Added or updated clusters waiting for EDS; listeners waiting for RDS. */
-  warmingClusters: ResourceMap<'CDS'>;
-  warmingListeners: ResourceMap<'LDS'>;
-  /** Delta xDS: the version (hash) of each resource the client holds, per type. */
-  deltaVersions: Record<XdsType, Record<string, string>>;
+  /** Active (serving) resources: name → content hash (see blobs.ts). */
+  active: Record<XdsType, Record<string, string>>;
+  /** Added or updated clusters waiting for EDS; listeners waiting for RDS (name → hash). */
+  warmingClusters: Record<string, string>;
+  warmingListeners: Record<string, string>;
   cert: CertState;
   traffic: SidecarTraffic;
 }
@@ -91,8 +88,8 @@ export interface XdsMessage {
   errorDetail?: string;
   sentAt: SimTime;
   arriveAt: SimTime;
-  /** Responses: the resources carried (SotW: all for LDS/CDS), removed names (Delta). */
-  resources?: XdsResource[];
+  /** Responses: hashes of the resources carried (SotW: all for LDS/CDS), removed names (Delta). */
+  resources?: string[];
   removed?: string[];
   delta: boolean;
   bytes: number;

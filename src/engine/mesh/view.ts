@@ -7,6 +7,7 @@ import type { MeshView, SidecarView, SyncStatus, XdsMessageView, XdsType } from 
 import { spiffeId } from './cast';
 import { typeStatus } from './istiod/state';
 import type { MeshSim, XdsMessage } from './types';
+import { REC_FIELDS, RECENT_REQUESTS } from '../traffic/state';
 
 const TYPES: readonly XdsType[] = ['CDS', 'EDS', 'LDS', 'RDS'];
 const MAX_MESSAGES = 200;
@@ -91,11 +92,19 @@ export function meshView(sim: MeshSim): MeshViewExt {
     if (xdsMessages.length >= MAX_MESSAGES) break;
   }
   const t = s.traffic;
-  const n = t.recent.length;
-  const requests = [];
+  const requests: MeshView['requests'] = [];
+  const n = t.recentCount;
+  const first = n < RECENT_REQUESTS ? 0 : t.recentNext;
+  const r = t.recent;
+  const name = (i: number | undefined): string => t.names[i ?? 0] ?? '';
   for (let k = 0; k < n; k++) {
-    const r = t.recent[(t.recentNext + k) % n];
-    if (r) requests.push({ ...r });
+    const o = ((first + k) % RECENT_REQUESTS) * REC_FIELDS;
+    const rv: MeshView['requests'][number] = { id: r[o] ?? 0, from: name(r[o + 1]), to: name(r[o + 2]), sentAt: r[o + 3] ?? 0, arriveAt: r[o + 4] ?? 0 };
+    if (r[o + 6] !== 0) {
+      rv.code = r[o + 5] ?? 0;
+      rv.flags = name(r[o + 6]);
+    }
+    requests.push(rv);
   }
   const view: MeshViewExt = {
     now: sim.now,

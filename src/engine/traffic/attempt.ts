@@ -7,6 +7,7 @@
  * connections closed after 1 h (Istio's idleTimeout default); pending = active − max_connections.
  */
 import { ms } from '../core/time';
+import { active } from '../mesh/blobs';
 import type { MeshSim } from '../mesh/types';
 import { pickHost } from './loadBalancing';
 import { handshake, inboundCheck } from './inbound';
@@ -22,13 +23,13 @@ const NET = ms(0.4);
 export function dispatchAttempt(sim: MeshSim, rq: Request): void {
   const s = sim.state;
   const sc = s.sidecars[rq.from];
-  const c = sc?.active.CDS[rq.cluster];
+  const c = sc ? active(sc, 'CDS', rq.cluster) : undefined;
   if (!sc || !c) {
     finishRequest(sim, rq, 503, 'NC');
     return;
   }
   const rt = clusterRuntime(sc.traffic, rq.cluster);
-  const cb = c.body.circuit_breakers;
+  const cb = c.circuit_breakers;
   if (rt.active >= cb.max_requests || rt.active - cb.max_connections >= cb.max_pending_requests) {
     finishRequest(sim, rq, 503, 'UO');
     return;
@@ -37,9 +38,9 @@ export function dispatchAttempt(sim: MeshSim, rq: Request): void {
     finishRequest(sim, rq, 503, 'UO');
     return;
   }
-  const eps = sc.active.EDS[rq.cluster]?.body.endpoints ?? [];
+  const eps = active(sc, 'EDS', rq.cluster)?.endpoints ?? [];
   const retry = rq.retry;
-  const ep = pickHost(sim, c.body, eps, rt, rq.user, retry?.previousHosts ? rq.triedHosts : null, 5);
+  const ep = pickHost(sim, c, eps, rt, rq.user, retry?.previousHosts ? rq.triedHosts : null, 5);
   if (!ep) {
     finishRequest(sim, rq, 503, 'UH');
     return;
@@ -55,11 +56,11 @@ export function dispatchAttempt(sim: MeshSim, rq: Request): void {
   let end: number;
   const target = s.pods[host];
   const tsc = s.sidecars[host];
-  if (!target || !target.up || !tsc || (target.injected && !tsc.active.LDS['virtualInbound'])) {
+  if (!target || !target.up || !tsc || (target.injected && tsc.active.LDS['virtualInbound'] === undefined)) {
     rq.outcome = { code: 503, flags: 'UF', retriable: 'connect' };
     end = sim.now + ms(1);
   } else {
-    const hs = handshake(sim, sc, tsc, host, c.body.tls, rq);
+    const hs = handshake(sim, sc, tsc, host, c.tls, rq);
     if (hs !== null) {
       rq.outcome = { code: 503, flags: 'UF', retriable: 'connect' };
       end = sim.now + ms(2);
@@ -125,11 +126,11 @@ export function onAttemptEnd(sim: MeshSim, id: number, attempt: number): void {
   const o = rq.outcome;
   const sc = sim.state.sidecars[rq.from];
   const host = rq.host;
-  const c = sc?.active.CDS[rq.cluster];
+  const c = sc ? active(sc, 'CDS', rq.cluster) : undefined;
   if (sc && host !== null) {
     const rt = clusterRuntime(sc.traffic, rq.cluster);
-    const n = sc.active.EDS[rq.cluster]?.body.endpoints.length ?? 1;
-    recordOutcome(sim, rq.from, rq.cluster, rt, c?.body.outlier_detection, host, o.code, n);
+    const n = active(sc, 'EDS', rq.cluster)?.endpoints.length ?? 1;
+    recordOutcome(sim, rq.from, rq.cluster, rt, c?.outlier_detection, host, o.code, n);
   }
   releaseAttempt(sim, rq);
   if (retriable(rq) && rq.retry) {

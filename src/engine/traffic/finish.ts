@@ -5,34 +5,47 @@
  * the view ring, and the `request.done` trace entry.
  */
 import type { MeshSim } from '../mesh/types';
-import { RECENT_REQUESTS } from './state';
-import type { Request } from './types';
+import { REC_FIELDS, RECENT_REQUESTS } from './state';
+import type { Request, Span } from './types';
 
 /** Istio's default duration buckets (ms). */
 export const LATENCY_BUCKETS_MS = [1, 2, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10000, 30000, 60000, 300000, 600000, 1800000, 3600000];
-const SPAN_MAX = 500;
+
+/** Index of `s` in the ring's string table. */
+export function intern(sim: MeshSim, s: string): number {
+  const names = sim.state.traffic.names;
+  const i = names.indexOf(s);
+  if (i >= 0) return i;
+  names.push(s);
+  return names.length - 1;
+}
 
 /** Adds the request to the view ring (before the first attempt). */
 export function recordView(sim: MeshSim, rq: Request, service: string): void {
   const t = sim.state.traffic;
-  const rec = { id: rq.id, from: rq.from, to: service, sentAt: sim.now, arriveAt: sim.now };
-  if (t.recent.length < RECENT_REQUESTS) {
-    rq.viewSlot = t.recent.length;
-    t.recent.push(rec);
-  } else {
-    rq.viewSlot = t.recentNext;
-    t.recent[t.recentNext] = rec;
-  }
-  t.recentNext = (rq.viewSlot + 1) % RECENT_REQUESTS;
+  const slot = t.recentNext;
+  rq.viewSlot = slot;
+  const o = slot * REC_FIELDS;
+  const r = t.recent;
+  r[o] = rq.id;
+  r[o + 1] = intern(sim, rq.from);
+  r[o + 2] = intern(sim, service);
+  r[o + 3] = sim.now;
+  r[o + 4] = sim.now;
+  r[o + 5] = 0;
+  r[o + 6] = 0;
+  t.recentNext = (slot + 1) % RECENT_REQUESTS;
+  if (t.recentCount < RECENT_REQUESTS) t.recentCount++;
 }
 
 /** An attempt left for `host`, arriving (completing) at `end`. */
 export function updateView(sim: MeshSim, rq: Request, host: string, end: number): void {
-  const rec = sim.state.traffic.recent[rq.viewSlot];
-  if (!rec || rec.id !== rq.id) return;
-  rec.to = host;
-  rec.sentAt = sim.now;
-  rec.arriveAt = end;
+  const r = sim.state.traffic.recent;
+  const o = rq.viewSlot * REC_FIELDS;
+  if (r[o] !== rq.id) return;
+  r[o + 2] = intern(sim, host);
+  r[o + 3] = sim.now;
+  r[o + 4] = end;
 }
 
 function bucketIndex(msVal: number): number {
@@ -69,16 +82,22 @@ export function finishRequest(sim: MeshSim, rq: Request, code: number, flags0: s
     t.latency[rq.to] = h;
   }
   h[bucketIndex(durMs)] = (h[bucketIndex(durMs)] ?? 0) + 1;
-  const rec = t.recent[rq.viewSlot];
-  if (rec && rec.id === rq.id) {
-    rec.code = code;
-    rec.flags = flags;
-    if (rec.arriveAt < sim.now) rec.arriveAt = sim.now;
+  const o = rq.viewSlot * REC_FIELDS;
+  const rr = t.recent;
+  if (rr[o] === rq.id) {
+    rr[o + 5] = code;
+    rr[o + 6] = intern(sim, flags);
+    if ((rr[o + 4] ?? 0) < sim.now) rr[o + 4] = sim.now;
   }
   if (rq.traceId !== null) {
-    t.spans.push({ traceId: rq.traceId, spanId: rq.spanId, parentId: rq.parentSpan, name: `${rq.to}.shop.svc.cluster.local:8080/*`, pod: rq.from, kind: 'client', start: rq.start, end: sim.now, code });
-    if (rq.reached) t.spans.push({ traceId: rq.traceId, spanId: t.nextSpanId++, parentId: rq.spanId, name: `${rq.to}.shop.svc.cluster.local:8080/*`, pod: dest, kind: 'server', start: rq.attemptSentAt, end: sim.now, code });
-    if (t.spans.length > SPAN_MAX) t.spans.splice(0, t.spans.length - SPAN_MAX);
+    // Spans live in the trace (entries are immutable: no state to checkpoint).
+    const name = `${rq.to}.${s.pods[rq.from]?.namespace ?? 'shop'}.svc.cluster.local:8080/*`;
+    const client: Span = { traceId: rq.traceId, spanId: rq.spanId, parentId: rq.parentSpan, name, pod: rq.from, kind: 'client', start: rq.start, end: sim.now, code };
+    sim.emit({ t: sim.now, type: 'span', ...client });
+    if (rq.reached) {
+      const server: Span = { traceId: rq.traceId, spanId: t.nextSpanId++, parentId: rq.spanId, name, pod: dest, kind: 'server', start: rq.attemptSentAt, end: sim.now, code };
+      sim.emit({ t: sim.now, type: 'span', ...server });
+    }
   }
   sim.emit({ t: sim.now, type: 'request.done', id: rq.id, from: rq.from, to: dest, code, flags });
 }

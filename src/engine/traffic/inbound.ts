@@ -5,6 +5,7 @@
  * Certificates are checked only when a new connection is made: a connection made before the
  * client's or server's cert expired keeps working (Envoy does not close it, envoy#17999).
  */
+import { active } from '../mesh/blobs';
 import { certProblem } from '../mesh/ca/state';
 import type { AuthzRule, EnvoyCluster, PrincipalMatcher } from '../mesh/envoy';
 import type { MeshSim, SidecarState } from '../mesh/types';
@@ -41,7 +42,7 @@ export function handshake(sim: MeshSim, sc: SidecarState, tsc: SidecarState, hos
       sim.emit({ t: sim.now, type: 'tls.handshakeFailed', from: rq.from, to: host, reason: err });
       return `TLS error: ${err}`;
     }
-  } else if (tsc.active.LDS['virtualInbound']?.body.mtls_mode === 'STRICT') {
+  } else if (active(tsc, 'LDS', 'virtualInbound')?.mtls_mode === 'STRICT') {
     t.handshakes.failed++;
     return 'connection reset (STRICT mTLS: plaintext refused)';
   }
@@ -79,7 +80,7 @@ function ruleMatches(r: AuthzRule, principal: string): boolean {
 
 /** The inbound listener's authorization; returns 403 when denied, else null. */
 export function inboundCheck(sim: MeshSim, from: string, tsc: SidecarState): number | null {
-  const authz = tsc.active.LDS['virtualInbound']?.body.authz;
+  const authz = active(tsc, 'LDS', 'virtualInbound')?.authz;
   if (!authz || (authz.deny.length === 0 && authz.allowPolicies === 0)) return null;
   const p = sim.state.pods[from];
   if (!p) return 403;

@@ -7,6 +7,7 @@
  * destination.
  */
 import type { EnvoyRoute, EnvoyRouteConfiguration } from '../mesh/envoy';
+import { active } from '../mesh/blobs';
 import type { MeshSim, SidecarState } from '../mesh/types';
 
 /** Result of routing: a cluster and the route, or a local reply. */
@@ -56,19 +57,19 @@ export function pickWeighted(sim: MeshSim, clusters: readonly { name: string; we
 
 /** Routes a call from the app of `sc` to `service:8080` with path and user header. */
 export function routeRequest(sim: MeshSim, sc: SidecarState, service: string, path: string, user: string): RouteResult {
-  const listener = sc.active.LDS['0.0.0.0_8080'];
-  if (!sc.active.LDS['virtualOutbound'] || !listener) {
+  const listener = active(sc, 'LDS', '0.0.0.0_8080');
+  if (sc.active.LDS['virtualOutbound'] === undefined || !listener) {
     return { ok: false, code: 503, flags: 'NR', detail: 'no listener for 0.0.0.0:8080 (config not received)' };
   }
-  const rc = sc.active.RDS[listener.body.rds_route_config_name ?? ''];
+  const rc = active(sc, 'RDS', listener.rds_route_config_name ?? '');
   if (!rc) return { ok: false, code: 404, flags: 'NR', detail: 'route_not_found' };
-  const vh = vhostFor(rc.body, `${service}:8080`);
+  const vh = vhostFor(rc, `${service}:8080`);
   if (!vh) return { ok: false, code: 404, flags: 'NR', detail: 'route_not_found' };
   const route = vh.routes.find((r) => matches(r, path, user));
   if (!route) return { ok: false, code: 404, flags: 'NR', detail: 'route_not_found' };
   const a = route.route;
   const cluster = a.cluster ?? (a.weighted_clusters ? pickWeighted(sim, a.weighted_clusters.clusters) : null);
   if (!cluster) return { ok: false, code: 503, flags: 'NC', detail: 'cluster_not_found' };
-  if (!sc.active.CDS[cluster]) return { ok: false, code: 503, flags: 'NC', detail: 'cluster_not_found' };
+  if (sc.active.CDS[cluster] === undefined) return { ok: false, code: 503, flags: 'NC', detail: 'cluster_not_found' };
   return { ok: true, cluster, route };
 }

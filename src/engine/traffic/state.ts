@@ -15,6 +15,8 @@ export const DEFAULT_RPS = 5;
 
 /** Requests kept in the view ring. */
 export const RECENT_REQUESTS = 200;
+/** Numbers per request in the ring. */
+export const REC_FIELDS = 7;
 
 /** A fresh data-plane state. */
 export function newTrafficState(edges: Edge[], perEdgeRps: number): TrafficState {
@@ -25,13 +27,14 @@ export function newTrafficState(edges: Edge[], perEdgeRps: number): TrafficState
     nextConnId: 1,
     requests: {},
     counters: { issued: 0, completed: 0, ok: 0, failed: 0, byFlag: {}, byCode: {} },
-    recent: [],
+    recent: new Float64Array(RECENT_REQUESTS * REC_FIELDS),
     recentNext: 0,
+    recentCount: 0,
+    names: [''],
     requestsTotal: {},
     latency: {},
     forwardHeaders: true,
     samplingPercent: 1,
-    spans: [],
     nextSpanId: 1,
     handshakes: { ok: 0, failed: 0 },
     genTimers: edges.map(() => null),

@@ -98,8 +98,9 @@ export interface RequestRecord {
   to: PodName;
   sentAt: SimTime;
   arriveAt: SimTime;
-  code?: number;
-  flags?: string;
+  /** 0 and '' until the request completed (fixed shape: cheap checkpoints). */
+  code: number;
+  flags: string;
 }
 
 /** A finished span (client or server side). */
@@ -133,9 +134,17 @@ export interface TrafficState {
   nextConnId: number;
   requests: Record<number, Request>;
   counters: Counters;
-  /** Ring of the last 200 requests (view). */
-  recent: RequestRecord[];
+  /**
+   * Ring of the last 200 requests for the view, flattened to numbers (REC_FIELDS per request:
+   * id, from, to, sentAt, arriveAt, code, flags; strings as indexes into `names`) so that
+   * checkpoints copy one typed array (a memcpy) instead of 200 objects. The core's state hash
+   * serialises typed arrays as number arrays.
+   */
+  recent: Float64Array;
   recentNext: number;
+  recentCount: number;
+  /** Interned strings of the ring (pod/service names, response flags); append-only. */
+  names: string[];
   /** `istio_requests_total` by label set (reporter|source|destination|code|flags). */
   requestsTotal: Record<string, number>;
   /** `istio_request_duration_milliseconds` buckets per destination service (source reporter). */
@@ -144,7 +153,6 @@ export interface TrafficState {
   forwardHeaders: boolean;
   /** Sampling percent (Istio default 1%). */
   samplingPercent: number;
-  spans: Span[];
   nextSpanId: number;
   /** mTLS handshakes: ok / failed (for scene 12). */
   handshakes: { ok: number; failed: number };

@@ -78,7 +78,7 @@ export function respond(
     xds: type,
     versionInfo: version,
     nonce,
-    resources: send,
+    resources: send.map((r) => r.hash),
     removed,
     delta,
     bytes,

@@ -7,9 +7,9 @@
  * type that fails validation is rejected whole: the last good config stays.
  */
 import { envoyRejects, type EnvoyResource } from '../../config';
-import type { XdsType } from '../contract';
+import { mustResource } from '../blobs';
+import type { XdsResource } from '../envoy';
 import { memoize } from '../resources';
-import type { ResourceMap, XdsResource } from '../envoy';
 import type { SidecarState, XdsMessage } from '../types';
 
 /** Envoy's verdict on one resource (the config module's `envoyRejects`), memoised by content. */
@@ -22,9 +22,17 @@ function removedNames(msg: XdsMessage, current: readonly string[], incoming: Rec
   return current.filter((n) => !(n in incoming));
 }
 
+function incomingOf(msg: XdsMessage): Record<string, XdsResource> {
+  const out: Record<string, XdsResource> = {};
+  for (const h of msg.resources ?? []) {
+    const r = mustResource(h);
+    out[r.name] = r;
+  }
+  return out;
+}
+
 function applyCds(sc: SidecarState, msg: XdsMessage): string | null {
-  const incoming: Record<string, XdsResource<'CDS'>> = {};
-  for (const r of msg.resources ?? []) incoming[r.name] = r as XdsResource<'CDS'>;
+  const incoming = incomingOf(msg);
   const errors: string[] = [];
   for (const name of Object.keys(incoming)) {
     const r = incoming[name] as XdsResource<'CDS'>;
@@ -33,13 +41,12 @@ function applyCds(sc: SidecarState, msg: XdsMessage): string | null {
       errors.push(`${name}: ${err}`);
       continue;
     }
-    sc.deltaVersions.CDS[name] = r.hash;
-    if (sc.active.CDS[name]?.hash === r.hash) {
+    if (sc.active.CDS[name] === r.hash) {
       delete sc.warmingClusters[name];
       continue;
     }
-    if (r.body.type === 'EDS') sc.warmingClusters[name] = r;
-    else sc.active.CDS[name] = r;
+    if (r.body.type === 'EDS') sc.warmingClusters[name] = r.hash;
+    else sc.active.CDS[name] = r.hash;
   }
   const current = [...new Set([...Object.keys(sc.active.CDS), ...Object.keys(sc.warmingClusters)])];
   for (const name of removedNames(msg, current, incoming)) {
@@ -47,20 +54,19 @@ function applyCds(sc: SidecarState, msg: XdsMessage): string | null {
     delete sc.active.CDS[name];
     delete sc.warmingClusters[name];
     delete sc.active.EDS[name];
-    delete sc.deltaVersions.CDS[name];
   }
   if (!errors.length) return null;
   return `Error adding/updating cluster(s) ${errors.join(', ')}`.slice(0, 512);
 }
 
 function applyEds(sc: SidecarState, msg: XdsMessage): null {
-  for (const r of msg.resources ?? []) {
-    sc.active.EDS[r.name] = r as XdsResource<'EDS'>;
-    sc.deltaVersions.EDS[r.name] = r.hash;
-    const warm = sc.warmingClusters[r.name];
-    if (warm) {
-      sc.active.CDS[r.name] = warm;
-      delete sc.warmingClusters[r.name];
+  for (const h of msg.resources ?? []) {
+    const name = mustResource(h).name;
+    sc.active.EDS[name] = h;
+    const warm = sc.warmingClusters[name];
+    if (warm !== undefined) {
+      sc.active.CDS[name] = warm;
+      delete sc.warmingClusters[name];
     }
   }
   if (msg.delta) for (const n of msg.removed ?? []) delete sc.active.EDS[n];
@@ -68,32 +74,29 @@ function applyEds(sc: SidecarState, msg: XdsMessage): null {
 }
 
 function applyLds(sc: SidecarState, msg: XdsMessage): null {
-  const incoming: Record<string, XdsResource<'LDS'>> = {};
-  for (const r of msg.resources ?? []) incoming[r.name] = r as XdsResource<'LDS'>;
+  const incoming = incomingOf(msg);
   for (const name of Object.keys(incoming)) {
     const r = incoming[name] as XdsResource<'LDS'>;
-    sc.deltaVersions.LDS[name] = r.hash;
-    if (sc.active.LDS[name]?.hash === r.hash) continue;
+    if (sc.active.LDS[name] === r.hash) continue;
     const rds = r.body.rds_route_config_name;
-    if (rds && !sc.active.RDS[rds]) sc.warmingListeners[name] = r;
-    else sc.active.LDS[name] = r;
+    if (rds && sc.active.RDS[rds] === undefined) sc.warmingListeners[name] = r.hash;
+    else sc.active.LDS[name] = r.hash;
   }
   const current = [...new Set([...Object.keys(sc.active.LDS), ...Object.keys(sc.warmingListeners)])];
   for (const name of removedNames(msg, current, incoming)) {
     delete sc.active.LDS[name];
     delete sc.warmingListeners[name];
-    delete sc.deltaVersions.LDS[name];
   }
   return null;
 }
 
 function applyRds(sc: SidecarState, msg: XdsMessage): null {
-  for (const r of msg.resources ?? []) {
-    sc.active.RDS[r.name] = r as XdsResource<'RDS'>;
-    sc.deltaVersions.RDS[r.name] = r.hash;
-    for (const [ln, l] of Object.entries(sc.warmingListeners)) {
-      if (l.body.rds_route_config_name === r.name) {
-        sc.active.LDS[ln] = l;
+  for (const h of msg.resources ?? []) {
+    const name = mustResource(h).name;
+    sc.active.RDS[name] = h;
+    for (const [ln, lh] of Object.entries(sc.warmingListeners)) {
+      if (mustResource<'LDS'>(lh).body.rds_route_config_name === name) {
+        sc.active.LDS[ln] = lh;
         delete sc.warmingListeners[ln];
       }
     }
@@ -104,19 +107,18 @@ function applyRds(sc: SidecarState, msg: XdsMessage): null {
 
 /** Applies a response; returns the NACK error text, or null when accepted. */
 export function applyResponse(sc: SidecarState, msg: XdsMessage): string | null {
-  const t: XdsType = msg.xds;
-  if (t === 'CDS') return applyCds(sc, msg);
-  for (const r of msg.resources ?? []) {
-    const err = validate(r);
+  if (msg.xds === 'CDS') return applyCds(sc, msg);
+  for (const h of msg.resources ?? []) {
+    const err = validate(mustResource(h));
     if (err) return err.slice(0, 512);
   }
-  if (t === 'EDS') return applyEds(sc, msg);
-  if (t === 'LDS') return applyLds(sc, msg);
+  if (msg.xds === 'EDS') return applyEds(sc, msg);
+  if (msg.xds === 'LDS') return applyLds(sc, msg);
   return applyRds(sc, msg);
 }
 
 /** True when `map` has no entries. */
-export function isEmpty(map: ResourceMap): boolean {
+export function isEmpty(map: Record<string, unknown>): boolean {
   for (const _ in map) return false;
   return true;
 }

@@ -15,16 +15,19 @@ import { logLine } from '../log';
 import { sendXds } from '../network';
 import type { MeshSim, SidecarState } from '../types';
 import { closeConnection } from '../istiod/server';
+import { active, getResource } from '../blobs';
 
 const TYPES: XdsType[] = ['CDS', 'EDS', 'LDS', 'RDS'];
 
 /** Names a SotW request subscribes to: wildcard (empty) for CDS/LDS, by name for EDS/RDS. */
 export function subscribedNames(sc: SidecarState, t: XdsType): string[] {
-  if (t === 'EDS') return Object.keys(sc.active.CDS).filter((n) => sc.active.CDS[n]?.body.type === 'EDS').concat(Object.keys(sc.warmingClusters));
+  if (t === 'EDS') return Object.keys(sc.active.CDS).filter((n) => active(sc, 'CDS', n)?.type === 'EDS').concat(Object.keys(sc.warmingClusters));
   if (t === 'RDS') {
     const out = new Set<string>();
-    for (const l of Object.values(sc.active.LDS)) if (l.body.rds_route_config_name) out.add(l.body.rds_route_config_name);
-    for (const l of Object.values(sc.warmingListeners)) if (l.body.rds_route_config_name) out.add(l.body.rds_route_config_name);
+    for (const h of [...Object.values(sc.active.LDS), ...Object.values(sc.warmingListeners)]) {
+      const rds = getResource<'LDS'>(h)?.body.rds_route_config_name;
+      if (rds) out.add(rds);
+    }
     return [...out];
   }
   return [];
@@ -47,7 +50,13 @@ export function sendInitialRequest(sim: MeshSim, sc: SidecarState, t: XdsType): 
     bytes: 200,
     resourceNames: subscribedNames(sc, t),
   };
-  if (delta && st.version !== null) m.initialVersions = { ...sc.deltaVersions[t] };
+  if (delta && st.version !== null) {
+    // initial_resource_versions: what the client holds (active and warming), name → version.
+    const held: Record<string, string> = { ...sc.active[t] };
+    if (t === 'CDS') Object.assign(held, sc.warmingClusters);
+    if (t === 'LDS') Object.assign(held, sc.warmingListeners);
+    m.initialVersions = held;
+  }
   sendXds(sim, m);
 }
 
