@@ -27,7 +27,8 @@ export function restoreIstiod(sim: MeshSim): void {
   const s = sim.state;
   const i = s.istiod;
   if (i.up) return;
-  s.istiod = newIstiod(i.cores, i.epoch + 1);
+  // Simplified: counters are kept across the restart (a real process starts them at zero).
+  s.istiod = { ...newIstiod(i.cores, i.epoch + 1), metrics: i.metrics, versionNum: 0 };
   nextVersion(sim);
   sim.emit({ t: sim.now, type: 'istiod.up' });
   logLine(sim, 'fault', 'Istiod is back: sidecars reconnect on their backoff schedule and get full state');

@@ -62,12 +62,13 @@ export const SCENARIOS: Record<string, Scenario> = {
   },
   'cert-expiry': {
     name: 'cert-expiry',
-    description: 'Istiod down for 30 h (longer than the 24 h cert life): existing connections continue, new handshakes fail after expiry.',
+    description: 'Istiod down for 26 h (longer than the 24 h cert life): existing connections continue, new handshakes fail after expiry.',
     options: { perEdgeRps: 0.2 },
     phases: [
       settle,
-      { name: 'istiod down', commands: [{ kind: 'istiod.kill' }], duration: hours(20) },
-      { name: 'past expiry', commands: [{ kind: 'pod.kill', pod: 'payments-v1-b' }, { kind: 'pod.restore', pod: 'payments-v1-b' }], duration: hours(10) },
+      { name: 'istiod down, certs valid', commands: [{ kind: 'istiod.kill' }], duration: hours(24) - sec(5) },
+      { name: 'certs expired', commands: [], duration: hours(1) },
+      { name: 'expired, load rises (new connections)', commands: [{ kind: 'traffic.rate', perEdgeRps: 5 }], duration: hours(1) },
       { name: 'istiod back', commands: [{ kind: 'istiod.restore' }], duration: sec(120) },
     ],
   },

@@ -69,6 +69,7 @@ export function finishRequest(sim: MeshSim, rq: Request, code: number, flags0: s
   c.byFlag[flags] = (c.byFlag[flags] ?? 0) + 1;
   c.byCode[code] = (c.byCode[code] ?? 0) + 1;
   const dest = rq.triedHosts[rq.triedHosts.length - 1] ?? rq.to;
+  if (code >= 200 && code < 400) c.byDest[dest] = (c.byDest[dest] ?? 0) + 1;
   const src = s.pods[rq.from]?.service ?? rq.from;
   const dstWorkload = s.pods[dest]?.subset ? `${rq.to}-${s.pods[dest]?.subset}` : rq.to;
   const base = `|${src}|${rq.to}|${dstWorkload}|${code}|${flags}`;

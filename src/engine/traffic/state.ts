@@ -26,7 +26,7 @@ export function newTrafficState(edges: Edge[], perEdgeRps: number): TrafficState
     nextId: 1,
     nextConnId: 1,
     requests: {},
-    counters: { issued: 0, completed: 0, ok: 0, failed: 0, byFlag: {}, byCode: {} },
+    counters: { issued: 0, completed: 0, ok: 0, failed: 0, byFlag: {}, byCode: {}, byDest: {} },
     recent: new Float64Array(RECENT_REQUESTS * REC_FIELDS),
     recentNext: 0,
     recentCount: 0,

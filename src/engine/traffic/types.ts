@@ -124,6 +124,8 @@ export interface Counters {
   failed: number;
   byFlag: Record<string, number>;
   byCode: Record<string, number>;
+  /** Successful requests by the pod that served them (the canary split). */
+  byDest: Record<string, number>;
 }
 
 /** Data-plane state of the mesh. */
