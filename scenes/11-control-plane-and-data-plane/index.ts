@@ -1,8 +1,8 @@
 import type { SceneModule } from '../types';
-import { createFakeMesh as createMesh, fakeMeshView as meshView } from '../../src/test/fakeMesh';
+import { meshModule } from '../../src/engine/mesh';
 import { scene11 } from './scene';
 import { View } from './View';
 
-/** Scene 11, loaded lazily (its own chunk), wired to the real mesh model. */
-const mod: SceneModule = { def: scene11, engine: { createMesh, meshView }, View };
+/** Scene 11, loaded lazily (its own chunk), wired to the mesh model. */
+const mod: SceneModule = { def: scene11, engine: meshModule, View };
 export default mod;

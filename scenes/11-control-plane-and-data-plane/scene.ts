@@ -32,7 +32,7 @@ export const scene11: SceneDef = {
     },
     {
       caption:
-        'The operator moves the payments canary from 90/10 to 50/50. Istiod debounces (100 ms), recompiles, and pushes CDS, LDS and RDS (a VirtualService change skips EDS); every sidecar ACKs the new version.',
+        'The operator moves the payments canary from 90/10 to 50/50. Istiod debounces (100 ms), recompiles, and pushes CDS, LDS and RDS (a VirtualService change skips EDS). Sidecar by sidecar, each ACKs the new version: until its ACK arrives, proxy-status says STALE.',
       highlights: { subscribe: 'ack', control: 'ack' },
       commands: [{ kind: 'canary.weights', v1: 50, v2: 50 }],
       select: 'checkout-1',

@@ -30,6 +30,7 @@ export function useUrlSync(rt: SceneRuntime, embed: boolean): void {
         write();
       }, 250);
     };
+    soon();
     const offP = rt.player.subscribe(soon);
     const offU = rt.ui.subscribe(soon);
     return () => {

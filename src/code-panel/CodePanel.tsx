@@ -28,7 +28,7 @@ export const CodePanel = memo(function CodePanel({ panel, active, pinned = null,
         <p className="subtitle">{panel.subtitle}</p>
         {following && <p className="following">following {following}</p>}
       </figcaption>
-      <pre>
+      <pre tabIndex={0} aria-label={`${panel.title} code`}>
         <code>
           {snippet.lines.map((line, i) => {
             const n = i + 1;

@@ -1,11 +1,16 @@
 import type { SidecarView, XdsMessageView } from '../engine/mesh/contract';
-import { along, type MeshLayout } from './layout/meshLayout';
+import { along, type MeshLayout, type Point } from './layout/meshLayout';
+import { TRAIL_US } from './TrafficLayer';
 
 interface Props {
   l: MeshLayout;
   sidecars: SidecarView[];
   messages: XdsMessageView[];
+  /** Recently delivered messages (drawn fading at the end they reached). */
+  recent: XdsMessageView[];
   now: number;
+  /** Delivered tokens are labelled only on the selected sidecar's stream (less clutter). */
+  selected: string;
   onPick: (msg: XdsMessageView) => void;
 }
 
@@ -17,54 +22,69 @@ const SHORT: Record<XdsMessageView['kind'], string> = {
 };
 
 /** One ADS stream per sidecar; tokens ride it, placed by interpolating sentAt → arriveAt. */
-export function AdsStreams({ l, sidecars, messages, now, onPick }: Props) {
+export function AdsStreams({ l, sidecars, messages, recent, now, selected, onPick }: Props) {
+  const latest = new Map<string, XdsMessageView>();
+  for (const m of recent) if (now - m.arriveAt <= TRAIL_US && now >= m.arriveAt) latest.set(`${m.pod}|${m.direction}`, m);
   return (
     <g className="ads">
       {sidecars.map((s) => {
         const st = l.streams[s.pod];
         if (!st) return null;
-        return (
-          <line
-            key={s.pod}
-            x1={st.from.x}
-            y1={st.from.y}
-            x2={st.to.x}
-            y2={st.to.y}
-            className={s.connected ? 'stream up' : 'stream down'}
-          />
-        );
+        return <line key={s.pod} x1={st.from.x} y1={st.from.y} x2={st.to.x} y2={st.to.y} className={s.connected ? 'stream up' : 'stream down'} />;
       })}
-      {messages.map((msg) => {
+      {[...latest.values()].map((msg) => {
         const st = l.streams[msg.pod];
         if (!st) return null;
         const [a, b] = msg.direction === 'down' ? [st.from, st.to] : [st.to, st.from];
-        const p = along(a, b, msg.sentAt, msg.arriveAt, now);
-        const label = `${msg.kind} ${msg.xds} ${msg.direction === 'down' ? 'to' : 'from'} ${msg.pod}, version_info ${msg.versionInfo || '(empty)'}, nonce ${msg.nonce || '(empty)'}${msg.errorDetail ? `, error_detail: ${msg.errorDetail}` : ''}`;
-        return (
-          <g
-            key={msg.id}
-            transform={`translate(${p.x.toFixed(1)},${p.y.toFixed(1)})`}
-            className={`token ${msg.kind.toLowerCase()}`}
-            role="button"
-            tabIndex={0}
-            aria-label={`${label}. Show the line that sent it.`}
-            data-testid="xds-token"
-            data-kind={msg.kind}
-            onClick={() => onPick(msg)}
-            onKeyDown={(e) => {
-              if (e.key === 'Enter' || e.key === ' ') {
-                e.preventDefault();
-                onPick(msg);
-              }
-            }}
-          >
-            <Token kind={msg.kind} />
-            <text x={10} y={4} className="token-label">
-              {msg.xds} {SHORT[msg.kind]}
-            </text>
-          </g>
-        );
+        const p = along(a, b, 0, 100, msg.direction === 'down' ? 82 : 55);
+        const fade = 1 - (now - msg.arriveAt) / TRAIL_US;
+        return <TokenG key={`r${msg.id}`} msg={msg} p={p} opacity={0.25 + 0.6 * fade} delivered labelled={msg.pod === selected} onPick={onPick} />;
       })}
+      {messages.map((msg) => {
+        const st = l.streams[msg.pod];
+        if (!st || msg.sentAt > now) return null;
+        const [a, b] = msg.direction === 'down' ? [st.from, st.to] : [st.to, st.from];
+        return <TokenG key={msg.id} msg={msg} p={along(a, b, msg.sentAt, msg.arriveAt, now)} opacity={1} delivered={false} labelled onPick={onPick} />;
+      })}
+    </g>
+  );
+}
+
+interface TokenProps {
+  msg: XdsMessageView;
+  p: Point;
+  opacity: number;
+  delivered: boolean;
+  labelled: boolean;
+  onPick: (m: XdsMessageView) => void;
+}
+
+function TokenG({ msg, p, opacity, delivered, labelled, onPick }: TokenProps) {
+  const label = `${delivered ? 'Delivered' : 'In flight'}: ${msg.kind} ${msg.xds} ${msg.direction === 'down' ? 'to' : 'from'} ${msg.pod}, version_info ${msg.versionInfo || '(empty)'}, nonce ${msg.nonce || '(empty)'}${msg.errorDetail ? `, error_detail: ${msg.errorDetail.slice(0, 80)}` : ''}`;
+  return (
+    <g
+      transform={`translate(${p.x.toFixed(1)},${p.y.toFixed(1)})`}
+      opacity={opacity.toFixed(2)}
+      className={`token ${msg.kind.toLowerCase()}`}
+      role="button"
+      tabIndex={0}
+      aria-label={`${label}. Show the line that sent it.`}
+      data-testid={delivered ? 'xds-token-delivered' : 'xds-token'}
+      data-kind={msg.kind}
+      onClick={() => onPick(msg)}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter' || e.key === ' ') {
+          e.preventDefault();
+          onPick(msg);
+        }
+      }}
+    >
+      <Token kind={msg.kind} />
+      {labelled && (
+        <text x={10} y={4} className="token-label">
+          {msg.xds} {SHORT[msg.kind]}
+        </text>
+      )}
     </g>
   );
 }

@@ -1,6 +1,7 @@
 import { m } from 'motion/react';
 import type { MeshView } from '../engine/mesh/contract';
 import type { MeshLayout } from './layout/meshLayout';
+import { shortVersion } from '../ui/statusText';
 
 /** Istiod: up (solid) or down (dashed, crossed out). Never on the request path. */
 export function IstiodNode({ l, istiod }: { l: MeshLayout; istiod: MeshView['istiod'] }) {
@@ -9,7 +10,7 @@ export function IstiodNode({ l, istiod }: { l: MeshLayout; istiod: MeshView['ist
     ? `Istiod up: ${istiod.connectedProxies} of 8 proxies connected`
     : 'Istiod down: no config pushes, sidecars keep their last config';
   return (
-    <g role="img" aria-label={label} data-testid="istiod" data-up={istiod.up}>
+    <g role="img" aria-label={label} data-testid="istiod" data-up={istiod.up} data-version={istiod.lastVersion ?? ''}>
       <m.rect
         x={b.x}
         y={b.y}
@@ -25,7 +26,7 @@ export function IstiodNode({ l, istiod }: { l: MeshLayout; istiod: MeshView['ist
       </text>
       <text x={b.x + 14} y={b.y + 46} className="node-sub">
         {istiod.up
-          ? `xDS on :15012 · ${istiod.connectedProxies}/8 streams · push ${istiod.lastVersion ? istiod.lastVersion.slice(istiod.lastVersion.lastIndexOf('/')) : '—'}`
+          ? `xDS on :15012 · ${istiod.connectedProxies}/8 streams · version ${shortVersion(istiod.lastVersion)}`
           : 'DOWN — no pushes, no new certs'}
       </text>
       {!istiod.up && (

@@ -41,9 +41,9 @@ export function MeshDiagram() {
             Mesh diagram: Istiod, eight sidecars, their ADS streams and the request traffic
           </title>
           <RegionLabels l={l} />
-          <AdsStreams l={l} sidecars={view.sidecars} messages={view.xdsMessages} now={view.now} onPick={onPick} />
           <IstiodNode l={l} istiod={view.istiod} />
-          <TrafficLayer l={l} requests={view.requests} now={view.now} />
+          <AdsStreams l={l} sidecars={view.sidecars} messages={view.xdsMessages} recent={(view as { recentXds?: XdsMessageView[] }).recentXds ?? []} now={view.now} selected={selected} onPick={onPick} />
+          <TrafficLayer l={l} requests={view.requests} sidecars={view.sidecars} now={view.now} />
           {view.sidecars.map((s) => {
             const box = l.sidecars[s.pod];
             return box ? (

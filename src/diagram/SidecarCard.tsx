@@ -21,7 +21,7 @@ interface Props {
 export function SidecarCard({ s, box, selected, onSelect }: Props) {
   const badge = sidecarBadge(s);
   const { x, y, w } = box;
-  const label = `${s.pod} sidecar: ${badge.text}. ${ROWS.map(([t]) => `${t} ${s.status[t]} version ${shortVersion(s.versions[t])}`).join(', ')}${s.lastError ? `. Last NACK: ${s.lastError}` : ''}`;
+  const label = `${s.pod} sidecar: ${badge.text}. ${ROWS.map(([t]) => `${t} ${s.status[t]} version ${s.versions[t] ?? 'none'}`).join(', ')}${s.lastError ? `. Last NACK: ${s.lastError}` : ''}`;
   return (
     <g
       role="button"

@@ -1,29 +1,50 @@
-import type { RequestView } from '../engine/mesh/contract';
+import type { PodName, RequestView, SidecarView } from '../engine/mesh/contract';
 import { onArc, trafficArc, type MeshLayout } from './layout/meshLayout';
 
-/** Request dots between pods, below the sidecars. A failed request is drawn as a cross. */
-export function TrafficLayer({ l, requests, now }: { l: MeshLayout; requests: RequestView[]; now: number }) {
+/** How long a finished request stays drawn (simulated µs), fading: a 6 ms request is otherwise invisible at 1×. */
+export const TRAIL_US = 1_000_000;
+
+/** Resolves a request end to a drawn pod (a request that found no endpoint names its service). */
+function podOf(name: PodName, sidecars: SidecarView[]): PodName | null {
+  if (sidecars.some((s) => s.pod === name)) return name;
+  return sidecars.find((s) => s.service === name)?.pod ?? null;
+}
+
+/**
+ * Request traffic under the sidecar row: a dot travels the arc while the request is in flight;
+ * afterwards its arc fades out with a ✓ (success) or ✗ (error) at the callee — errors are drawn
+ * by shape, not only by colour.
+ */
+export function TrafficLayer({ l, requests, sidecars, now }: { l: MeshLayout; requests: RequestView[]; sidecars: SidecarView[]; now: number }) {
   return (
     <g className="traffic" aria-hidden="true">
       {requests.map((r) => {
-        const arc = trafficArc(l, r.from, r.to);
-        const span = r.arriveAt - r.sentAt;
-        const f = span <= 0 ? 1 : Math.min(1, Math.max(0, (now - r.sentAt) / span));
-        const p = onArc(arc, f);
+        const age = now - r.arriveAt;
+        if (age > TRAIL_US || r.sentAt > now) return null;
+        const from = podOf(r.from, sidecars);
+        const to = podOf(r.to, sidecars) ?? from;
+        if (!from || !to) return null;
+        const arc = trafficArc(l, from, to);
         const failed = r.code !== undefined && (r.code >= 500 || r.code === 0);
+        const d = `M${arc.p0.x},${arc.p0.y} Q${arc.c.x},${arc.c.y} ${arc.p1.x},${arc.p1.y}`;
+        if (age < 0) {
+          const span = r.arriveAt - r.sentAt;
+          const p = onArc(arc, span <= 0 ? 1 : (now - r.sentAt) / span);
+          return (
+            <g key={r.id}>
+              <path d={d} className="req-path live" />
+              <circle cx={p.x} cy={p.y} r={5} className="req-dot" />
+            </g>
+          );
+        }
+        const end = arc.p1;
         return (
-          <g key={r.id}>
-            <path
-              d={`M${arc.p0.x},${arc.p0.y} Q${arc.c.x},${arc.c.y} ${arc.p1.x},${arc.p1.y}`}
-              className={failed ? 'req-path failed' : 'req-path'}
-            />
+          <g key={r.id} opacity={(1 - age / TRAIL_US).toFixed(2)}>
+            <path d={d} className={failed ? 'req-path failed' : 'req-path'} />
             {failed ? (
-              <path
-                d={`M${p.x - 5},${p.y - 5} L${p.x + 5},${p.y + 5} M${p.x + 5},${p.y - 5} L${p.x - 5},${p.y + 5}`}
-                className="req-fail"
-              />
+              <path d={`M${end.x - 4},${end.y + 4} l8,8 m0,-8 l-8,8`} className="req-fail" />
             ) : (
-              <circle cx={p.x} cy={p.y} r={4} className="req-dot" />
+              <path d={`M${end.x - 4},${end.y + 8} l3,3 l5,-6`} className="req-ok" />
             )}
           </g>
         );

@@ -31,7 +31,7 @@ describe('trace follower', () => {
   const mine = (e: { pod?: string }, pod: string) => e.pod === undefined || e.pod === pod;
 
   it('feeds new entries incrementally and refolds when the epoch or the pod changes', () => {
-    const f = new TraceFollower(ackMachine, mine);
+    const f = new TraceFollower<{ t: number; type: string; pod?: string }>(ackMachine, mine);
     const es = [{ t: 1, type: 'xds.response', pod: 'a' }];
     expect(anchorOf(f.update(trace(es), 0, 'a'))).toBe('recv');
     es.push({ t: 2, type: 'xds.ack', pod: 'a' }, { t: 3, type: 'xds.nack', pod: 'b' });

@@ -22,9 +22,13 @@ export function sidecarBadge(s: SidecarView): { text: string; cls: string; glyph
   return { text: 'NOT SENT', cls: 'st-not-sent', glyph: '○' };
 }
 
-/** `2026-05-09T18:54:04Z/42` → `/42` (the counter part; the full value is in the title). */
+/**
+ * Istiod's version_info `2026-05-09T18:54:04Z/42` → `54:04/42` (minutes:seconds/counter; the
+ * counter restarts each second, so the time part matters). Full value in titles and labels.
+ */
 export const shortVersion = (v: string | null): string => {
   if (!v) return '—';
-  const i = v.lastIndexOf('/');
-  return i >= 0 ? v.slice(i) : v.length > 8 ? `${v.slice(0, 7)}…` : v;
+  const m = /T\d\d:(\d\d:\d\d)(?:\.\d+)?Z\/(\d+)$/.exec(v);
+  if (m) return `${m[1]}/${m[2]}`;
+  return v.length > 9 ? `${v.slice(0, 8)}…` : v;
 };
