@@ -40,7 +40,10 @@ function envoyVerdicts(docs: IstioObject[]): string[] {
       byMessage.set(key, [...(byMessage.get(key) ?? []), pod]);
     }
   }
-  return [...byMessage].map(([msg, pods]) => `  NACK  Istio accepts this, but Envoy on ${pods.join(', ')} would reject ${msg}`);
+  return [...byMessage].map(
+    ([msg, pods]) =>
+      `  NACK  Istio accepts this, but Envoy on ${pods.join(', ')} would reject ${msg}`,
+  );
 }
 
 function validateFile(file: string, text: string): boolean {
@@ -48,17 +51,24 @@ function validateFile(file: string, text: string): boolean {
   const semantic = validateIstio(docs);
   const warnings = istioWarnings(docs);
   const all: ConfigError[] = [...parseErrors, ...semantic];
-  const docIndexes = [...new Set([...docs.map((d) => d.source?.doc ?? 0), ...all.map((e) => e.doc ?? 0)])].sort((a, b) => a - b);
+  const docIndexes = [
+    ...new Set([...docs.map((d) => d.source?.doc ?? 0), ...all.map((e) => e.doc ?? 0)]),
+  ].sort((a, b) => a - b);
   console.log(file);
   if (docIndexes.length === 0) console.log('  (no documents)');
   for (const i of docIndexes) {
     const doc = docs.find((d) => d.source?.doc === i);
-    const errs = all.filter((e) => (e.doc ?? 0) === i).sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
-    const object = doc ? `${doc.kind}/${doc.metadata.namespace}/${doc.metadata.name}` : errs.find((e) => e.object)?.object;
+    const errs = all
+      .filter((e) => (e.doc ?? 0) === i)
+      .sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+    const object = doc
+      ? `${doc.kind}/${doc.metadata.namespace}/${doc.metadata.name}`
+      : errs.find((e) => e.object)?.object;
     const name = object ? `${object.replace('/', ' ')} (document ${i + 1})` : `document ${i + 1}`;
     if (errs.length === 0) console.log(`  OK    ${name}`);
     for (const e of errs) console.log(`  ERROR ${name} ${formatError(e)}`);
-    for (const w of warnings.filter((x) => (x.doc ?? 0) === i)) console.log(`  WARN  ${name} ${formatError(w)}`);
+    for (const w of warnings.filter((x) => (x.doc ?? 0) === i))
+      console.log(`  WARN  ${name} ${formatError(w)}`);
   }
   const invalid = new Set(all.map((e) => e.doc ?? 0));
   const valid = docs.filter((d) => !invalid.has(d.source?.doc ?? 0));

@@ -30,11 +30,17 @@ export function nodeId(config: MeshConfig, pod: string): string {
 export function buildProxyResources(config: MeshConfig, proxy: { pod: string }): ProxyResources {
   const pod = podByName(config, proxy.pod);
   const own = servicesOfPod(config, pod);
-  const clusters = [...outboundClusters(config, pod), ...inboundClusters(own), ...specialClusters()].sort((a, b) =>
-    a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
+  const clusters = [
+    ...outboundClusters(config, pod),
+    ...inboundClusters(own),
+    ...specialClusters(),
+  ].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const endpoints = clusterLoadAssignments(config, pod).sort((a, b) =>
+    a.cluster_name < b.cluster_name ? -1 : 1,
   );
-  const endpoints = clusterLoadAssignments(config, pod).sort((a, b) => (a.cluster_name < b.cluster_name ? -1 : 1));
-  const ports = [...new Set(config.services.flatMap((s) => s.ports.map((p) => p.port)))].sort((a, b) => a - b);
+  const ports = [...new Set(config.services.flatMap((s) => s.ports.map((p) => p.port)))].sort(
+    (a, b) => a - b,
+  );
   return {
     clusters,
     endpoints,

@@ -110,6 +110,7 @@ export function castRegistry(): MeshConfig {
 /** The default mesh: the cast's registry plus `castConfigYaml` applied. */
 export function castMesh(): MeshConfig {
   const { docs, errors } = parseMeshYaml(castConfigYaml);
-  if (errors.length > 0) throw new Error(`castConfigYaml is invalid: ${errors.map((e) => e.message).join('; ')}`);
+  if (errors.length > 0)
+    throw new Error(`castConfigYaml is invalid: ${errors.map((e) => e.message).join('; ')}`);
   return applyDocs(castRegistry(), docs);
 }

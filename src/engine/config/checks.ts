@@ -65,7 +65,8 @@ export function validateWildcardDomain(host: string): string | null {
   if (host === '') return 'empty domain name not allowed';
   if (host.length > 255) return `domain name "${host}" too long (max 255)`;
   const [first = '', ...rest] = host.split('.');
-  if (first.length > 63 || !WILDCARD_LABEL.test(first)) return `domain name "${host}" invalid (label "${first}" invalid)`;
+  if (first.length > 63 || !WILDCARD_LABEL.test(first))
+    return `domain name "${host}" invalid (label "${first}" invalid)`;
   if (rest.length > 0 && rest[rest.length - 1] === '') rest.pop(); // a trailing dot is allowed
   for (const label of rest) {
     if (!isDNS1123Label(label)) return `domain name "${host}" invalid (label "${label}" invalid)`;
@@ -99,10 +100,16 @@ const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
 const LABEL_NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
 
 /** Kubernetes label syntax (Istio's `labels.Instance.Validate`: `invalid tag key/value`). */
-export function checkLabels(r: Reporter, path: string, labels: Record<string, string> | undefined): void {
+export function checkLabels(
+  r: Reporter,
+  path: string,
+  labels: Record<string, string> | undefined,
+): void {
   for (const [k, v] of Object.entries(labels ?? {})) {
     const name = k.includes('/') ? k.slice(k.indexOf('/') + 1) : k;
-    if (name.length > 63 || !LABEL_NAME.test(name)) r.add(`${path}.${k}`, `invalid tag key: ${JSON.stringify(k)}`);
-    if (v.length > 63 || !LABEL_VALUE.test(v)) r.add(`${path}.${k}`, `invalid tag value: ${JSON.stringify(v)}`);
+    if (name.length > 63 || !LABEL_NAME.test(name))
+      r.add(`${path}.${k}`, `invalid tag key: ${JSON.stringify(k)}`);
+    if (v.length > 63 || !LABEL_VALUE.test(v))
+      r.add(`${path}.${k}`, `invalid tag value: ${JSON.stringify(v)}`);
   }
 }

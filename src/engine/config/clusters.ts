@@ -13,7 +13,11 @@ import type { MeshConfig, MeshPod, MeshService } from './mesh';
 export const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
 
 /** Istio writes `initial_fetch_timeout: 0s` on the ConfigSources it generates (fidelity.md §1.5). */
-export const ADS: AdsConfigSource = { ads: {}, initial_fetch_timeout: '0s', resource_api_version: 'V3' };
+export const ADS: AdsConfigSource = {
+  ads: {},
+  initial_fetch_timeout: '0s',
+  resource_api_version: 'V3',
+};
 
 function lbPolicy(tp: TrafficPolicy): LbPolicy {
   const lb = tp.loadBalancer;
@@ -37,11 +41,16 @@ function applyPolicy(c: Cluster, tp: TrafficPolicy): void {
   const cp = tp.connectionPool;
   const th = c.circuit_breakers?.thresholds[0];
   if (cp && th) {
-    if (cp.tcp?.maxConnections !== undefined && cp.tcp.maxConnections > 0) th.max_connections = cp.tcp.maxConnections;
-    if (cp.http?.http1MaxPendingRequests !== undefined && cp.http.http1MaxPendingRequests > 0) th.max_pending_requests = cp.http.http1MaxPendingRequests;
-    if (cp.http?.http2MaxRequests !== undefined && cp.http.http2MaxRequests > 0) th.max_requests = cp.http.http2MaxRequests;
-    if (cp.http?.maxRetries !== undefined && cp.http.maxRetries > 0) th.max_retries = cp.http.maxRetries;
-    if (cp.tcp?.connectTimeout !== undefined) c.connect_timeout = protoDuration(durationMs(cp.tcp.connectTimeout));
+    if (cp.tcp?.maxConnections !== undefined && cp.tcp.maxConnections > 0)
+      th.max_connections = cp.tcp.maxConnections;
+    if (cp.http?.http1MaxPendingRequests !== undefined && cp.http.http1MaxPendingRequests > 0)
+      th.max_pending_requests = cp.http.http1MaxPendingRequests;
+    if (cp.http?.http2MaxRequests !== undefined && cp.http.http2MaxRequests > 0)
+      th.max_requests = cp.http.http2MaxRequests;
+    if (cp.http?.maxRetries !== undefined && cp.http.maxRetries > 0)
+      th.max_retries = cp.http.maxRetries;
+    if (cp.tcp?.connectTimeout !== undefined)
+      c.connect_timeout = protoDuration(durationMs(cp.tcp.connectTimeout));
     const mrpc = cp.http?.maxRequestsPerConnection;
     if (mrpc !== undefined && mrpc > 0)
       c.typed_extension_protocol_options = {
@@ -58,8 +67,13 @@ function applyPolicy(c: Cluster, tp: TrafficPolicy): void {
     c.outlier_detection = {
       consecutive_5xx: od.consecutive5xxErrors ?? 5,
       interval: protoDuration(od.interval === undefined ? 10_000 : durationMs(od.interval)),
-      base_ejection_time: protoDuration(od.baseEjectionTime === undefined ? 30_000 : durationMs(od.baseEjectionTime)),
-      max_ejection_percent: od.maxEjectionPercent !== undefined && od.maxEjectionPercent > 0 ? od.maxEjectionPercent : 10,
+      base_ejection_time: protoDuration(
+        od.baseEjectionTime === undefined ? 30_000 : durationMs(od.baseEjectionTime),
+      ),
+      max_ejection_percent:
+        od.maxEjectionPercent !== undefined && od.maxEjectionPercent > 0
+          ? od.maxEjectionPercent
+          : 10,
       enforcing_consecutive_5xx: od.consecutive5xxErrors === 0 ? 0 : 100,
       enforcing_success_rate: 0, // Istio always disables success-rate ejection
       ...(od.baseEjectionTime !== undefined && durationMs(od.baseEjectionTime) > 300_000
@@ -77,7 +91,13 @@ function applyPolicy(c: Cluster, tp: TrafficPolicy): void {
   if (tp.tls?.mode === 'DISABLE') delete c.transport_socket_matches;
 }
 
-function outboundCluster(svc: MeshService, port: number, subset: string, tp: TrafficPolicy, dr: DestinationRule | undefined): Cluster {
+function outboundCluster(
+  svc: MeshService,
+  port: number,
+  subset: string,
+  tp: TrafficPolicy,
+  dr: DestinationRule | undefined,
+): Cluster {
   const name = clusterName('outbound', port, subset, svc.hostname);
   const passthrough = tp.loadBalancer?.simple === 'PASSTHROUGH';
   const c: Cluster = {
@@ -87,16 +107,36 @@ function outboundCluster(svc: MeshService, port: number, subset: string, tp: Tra
     lb_policy: 'LEAST_REQUEST',
     ...(passthrough ? {} : { eds_cluster_config: { eds_config: ADS, service_name: name } }),
     circuit_breakers: {
-      thresholds: [{ max_connections: MAX_UINT32, max_pending_requests: MAX_UINT32, max_requests: MAX_UINT32, max_retries: MAX_UINT32, track_remaining: true }],
+      thresholds: [
+        {
+          max_connections: MAX_UINT32,
+          max_pending_requests: MAX_UINT32,
+          max_requests: MAX_UINT32,
+          max_retries: MAX_UINT32,
+          track_remaining: true,
+        },
+      ],
     },
     transport_socket_matches: [
-      { name: 'tlsMode-istio', match: { tlsMode: 'istio' }, transport_socket: { name: 'envoy.transport_sockets.tls' } },
-      { name: 'tlsMode-disabled', match: {}, transport_socket: { name: 'envoy.transport_sockets.raw_buffer' } },
+      {
+        name: 'tlsMode-istio',
+        match: { tlsMode: 'istio' },
+        transport_socket: { name: 'envoy.transport_sockets.tls' },
+      },
+      {
+        name: 'tlsMode-disabled',
+        match: {},
+        transport_socket: { name: 'envoy.transport_sockets.raw_buffer' },
+      },
     ],
     metadata: {
       filter_metadata: {
         istio: {
-          ...(dr ? { config: `/apis/networking.istio.io/v1/namespaces/${dr.metadata.namespace}/destination-rule/${dr.metadata.name}` } : {}),
+          ...(dr
+            ? {
+                config: `/apis/networking.istio.io/v1/namespaces/${dr.metadata.namespace}/destination-rule/${dr.metadata.name}`,
+              }
+            : {}),
           default_original_port: port,
           services: [{ host: svc.hostname, name: svc.name, namespace: svc.namespace }],
           ...(subset === '' ? {} : { subset }),
@@ -114,9 +154,19 @@ export function outboundClusters(config: MeshConfig, proxy: MeshPod): Cluster[] 
   for (const svc of config.services) {
     const dr = destinationRuleFor(config, proxy, svc);
     for (const p of svc.ports) {
-      out.push(outboundCluster(svc, p.port, '', mergePolicy(dr?.spec.trafficPolicy, undefined), dr));
+      out.push(
+        outboundCluster(svc, p.port, '', mergePolicy(dr?.spec.trafficPolicy, undefined), dr),
+      );
       for (const s of dr?.spec.subsets ?? []) {
-        out.push(outboundCluster(svc, p.port, s.name, mergePolicy(dr?.spec.trafficPolicy, s.trafficPolicy), dr));
+        out.push(
+          outboundCluster(
+            svc,
+            p.port,
+            s.name,
+            mergePolicy(dr?.spec.trafficPolicy, s.trafficPolicy),
+            dr,
+          ),
+        );
       }
     }
   }
@@ -125,14 +175,24 @@ export function outboundClusters(config: MeshConfig, proxy: MeshPod): Cluster[] 
 
 /** `inbound|<port>||`: the app behind this sidecar (original destination, Istio ≥ 1.10 style). */
 export function inboundClusters(svcs: readonly MeshService[]): Cluster[] {
-  const ports = [...new Set(svcs.flatMap((s) => s.ports.map((p) => p.targetPort)))].sort((a, b) => a - b);
+  const ports = [...new Set(svcs.flatMap((s) => s.ports.map((p) => p.targetPort)))].sort(
+    (a, b) => a - b,
+  );
   return ports.map((port) => ({
     name: clusterName('inbound', port, '', ''),
     type: 'ORIGINAL_DST',
     connect_timeout: protoDuration(DEFAULT_CONNECT_TIMEOUT_MS),
     lb_policy: 'CLUSTER_PROVIDED',
     circuit_breakers: {
-      thresholds: [{ max_connections: MAX_UINT32, max_pending_requests: MAX_UINT32, max_requests: MAX_UINT32, max_retries: MAX_UINT32, track_remaining: true }],
+      thresholds: [
+        {
+          max_connections: MAX_UINT32,
+          max_pending_requests: MAX_UINT32,
+          max_requests: MAX_UINT32,
+          max_retries: MAX_UINT32,
+          track_remaining: true,
+        },
+      ],
     },
   }));
 }
@@ -141,8 +201,24 @@ export function inboundClusters(svcs: readonly MeshService[]): Cluster[] {
 export function specialClusters(): Cluster[] {
   const timeout = protoDuration(DEFAULT_CONNECT_TIMEOUT_MS);
   return [
-    { name: 'BlackHoleCluster', type: 'STATIC', connect_timeout: timeout, lb_policy: 'ROUND_ROBIN', load_assignment: { cluster_name: 'BlackHoleCluster', endpoints: [] } },
-    { name: 'InboundPassthroughCluster', type: 'ORIGINAL_DST', connect_timeout: timeout, lb_policy: 'CLUSTER_PROVIDED' },
-    { name: 'PassthroughCluster', type: 'ORIGINAL_DST', connect_timeout: timeout, lb_policy: 'CLUSTER_PROVIDED' },
+    {
+      name: 'BlackHoleCluster',
+      type: 'STATIC',
+      connect_timeout: timeout,
+      lb_policy: 'ROUND_ROBIN',
+      load_assignment: { cluster_name: 'BlackHoleCluster', endpoints: [] },
+    },
+    {
+      name: 'InboundPassthroughCluster',
+      type: 'ORIGINAL_DST',
+      connect_timeout: timeout,
+      lb_policy: 'CLUSTER_PROVIDED',
+    },
+    {
+      name: 'PassthroughCluster',
+      type: 'ORIGINAL_DST',
+      connect_timeout: timeout,
+      lb_policy: 'CLUSTER_PROVIDED',
+    },
   ];
 }

@@ -76,7 +76,10 @@ describe('buildProxyResources on the default cast', () => {
       retry_host_predicate: [
         {
           name: 'envoy.retry_host_predicates.previous_hosts',
-          typed_config: { '@type': 'type.googleapis.com/envoy.extensions.retry.host.previous_hosts.v3.PreviousHostsPredicate' },
+          typed_config: {
+            '@type':
+              'type.googleapis.com/envoy.extensions.retry.host.previous_hosts.v3.PreviousHostsPredicate',
+          },
         },
       ],
       host_selection_retry_max_attempts: 5,
@@ -87,12 +90,16 @@ describe('buildProxyResources on the default cast', () => {
   it('names the route configuration by port, with domains short, FQDN and ClusterIP, with and without :port', () => {
     expect(res.routes.map((r) => r.name)).toEqual(['8080']);
     const vh = res.routes[0]?.virtual_hosts.find((v) => v.name === `${PAY}:8080`);
-    expect(vh?.domains).toEqual(expect.arrayContaining(['payments', 'payments:8080', PAY, `${PAY}:8080`, '10.96.0.15:8080']));
+    expect(vh?.domains).toEqual(
+      expect.arrayContaining(['payments', 'payments:8080', PAY, `${PAY}:8080`, '10.96.0.15:8080']),
+    );
     expect(res.routes[0]?.virtual_hosts.at(-1)?.name).toBe('allow_any');
   });
 
   it('gives services without a VirtualService one default route to the subset-less cluster', () => {
-    const vh = res.routes[0]?.virtual_hosts.find((v) => v.name === 'cart.shop.svc.cluster.local:8080');
+    const vh = res.routes[0]?.virtual_hosts.find(
+      (v) => v.name === 'cart.shop.svc.cluster.local:8080',
+    );
     expect(vh?.routes).toHaveLength(1);
     expect(vh?.routes[0]?.route.cluster).toBe('outbound|8080||cart.shop.svc.cluster.local');
   });
@@ -109,11 +116,21 @@ describe('buildProxyResources on the default cast', () => {
     const ips = (name: string): string[] =>
       res.endpoints
         .find((e) => e.cluster_name === name)
-        ?.endpoints.flatMap((l) => l.lb_endpoints.map((e) => `${e.endpoint.address.socket_address.address}:${e.endpoint.address.socket_address.port_value}`)) ?? [];
+        ?.endpoints.flatMap((l) =>
+          l.lb_endpoints.map(
+            (e) =>
+              `${e.endpoint.address.socket_address.address}:${e.endpoint.address.socket_address.port_value}`,
+          ),
+        ) ?? [];
     expect(ips(`outbound|8080|v1|${PAY}`)).toEqual(['10.244.2.21:8080', '10.244.3.22:8080']);
     expect(ips(`outbound|8080|v2|${PAY}`)).toEqual(['10.244.3.23:8080']);
-    const down = buildProxyResources(setPodReady(castMesh(), 'payments-v1-a', false), { pod: 'checkout-1' });
-    expect(down.endpoints.find((e) => e.cluster_name === `outbound|8080|v1|${PAY}`)?.endpoints[0]?.lb_endpoints).toHaveLength(1);
+    const down = buildProxyResources(setPodReady(castMesh(), 'payments-v1-a', false), {
+      pod: 'checkout-1',
+    });
+    expect(
+      down.endpoints.find((e) => e.cluster_name === `outbound|8080|v1|${PAY}`)?.endpoints[0]
+        ?.lb_endpoints,
+    ).toHaveLength(1);
   });
 
   it('is deterministic and JSON-serialisable', () => {
@@ -126,7 +143,9 @@ describe('buildProxyResources on the default cast', () => {
 describe('compiling VirtualService and DestinationRule changes', () => {
   it('drops zero-weight destinations', () => {
     const [route] = paymentsRoutes(setCanaryWeights(castMesh(), 100, 0));
-    expect(route?.route.weighted_clusters?.clusters).toEqual([{ name: `outbound|8080|v1|${PAY}`, weight: 100 }]);
+    expect(route?.route.weighted_clusters?.clusters).toEqual([
+      { name: `outbound|8080|v1|${PAY}`, weight: 100 },
+    ]);
   });
 
   it('writes a VirtualService timeout and retries', () => {
@@ -147,7 +166,12 @@ spec:
     const [route] = paymentsRoutes(config);
     expect(route?.route.cluster).toBe(`outbound|8080|v1|${PAY}`);
     expect(route?.route.timeout).toBe('1.5s');
-    expect(route?.route.retry_policy).toMatchObject({ num_retries: 3, per_try_timeout: '0.5s', retry_on: '5xx,retriable-status-codes', retriable_status_codes: [503] });
+    expect(route?.route.retry_policy).toMatchObject({
+      num_retries: 3,
+      per_try_timeout: '0.5s',
+      retry_on: '5xx,retriable-status-codes',
+      retriable_status_codes: [503],
+    });
   });
 
   it('disables retries with attempts: 0', () => {
@@ -191,7 +215,12 @@ spec:
     expect(v1.lb_policy).toBe('RANDOM');
     expect(v2.lb_policy).toBe('ROUND_ROBIN');
     expect(v2.connect_timeout).toBe('2s');
-    expect(v2.circuit_breakers?.thresholds[0]).toMatchObject({ max_connections: 10, max_pending_requests: 1, max_requests: MAX_UINT32, max_retries: 4 });
+    expect(v2.circuit_breakers?.thresholds[0]).toMatchObject({
+      max_connections: 10,
+      max_pending_requests: 1,
+      max_requests: MAX_UINT32,
+      max_retries: 4,
+    });
     expect(v2.outlier_detection).toEqual({
       consecutive_5xx: 1,
       interval: '10s',
@@ -201,6 +230,8 @@ spec:
       enforcing_success_rate: 0,
     });
     expect(v2.common_lb_config).toEqual({ healthy_panic_threshold: { value: 0 } });
-    expect(cluster(config, 'outbound|8080||web.shop.svc.cluster.local').lb_policy).toBe('LEAST_REQUEST');
+    expect(cluster(config, 'outbound|8080||web.shop.svc.cluster.local').lb_policy).toBe(
+      'LEAST_REQUEST',
+    );
   });
 });

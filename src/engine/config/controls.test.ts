@@ -58,22 +58,39 @@ spec:
 
   it('property: compiled weights equal the VirtualService weights, zeros dropped, proportions kept', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: 1000 }), { minLength: 2, maxLength: 6 }).filter((ws) => ws.some((w) => w > 0)), (ws) => {
-        const vs = castMesh().virtualServices[0] as VirtualService;
-        const next: VirtualService = {
-          ...vs,
-          spec: { ...vs.spec, http: [{ route: ws.map((w, i) => ({ destination: { host: 'payments', subset: i % 2 === 0 ? 'v1' : 'v2' }, weight: w })) }] },
-        };
-        expect(validateIstio([next])).toEqual([]);
-        const route = routes(applyDocs(castMesh(), [next]))[0]?.virtual_hosts.find((v) => v.name === `${PAY}:8080`)?.routes[0];
-        const got = route?.route.weighted_clusters?.clusters.map((c) => c.weight) ?? [];
-        const nonZero = ws.filter((w) => w > 0);
-        expect(got).toEqual(nonZero);
-        const total = got.reduce((a, b) => a + b, 0);
-        const vsTotal = ws.reduce((a, b) => a + b, 0);
-        got.forEach((w, i) => expect(w / total).toBeCloseTo((nonZero[i] ?? 0) / vsTotal, 12));
-        expect(route?.route.weighted_clusters).not.toHaveProperty('total_weight');
-      }),
+      fc.property(
+        fc
+          .array(fc.integer({ min: 0, max: 1000 }), { minLength: 2, maxLength: 6 })
+          .filter((ws) => ws.some((w) => w > 0)),
+        (ws) => {
+          const vs = castMesh().virtualServices[0] as VirtualService;
+          const next: VirtualService = {
+            ...vs,
+            spec: {
+              ...vs.spec,
+              http: [
+                {
+                  route: ws.map((w, i) => ({
+                    destination: { host: 'payments', subset: i % 2 === 0 ? 'v1' : 'v2' },
+                    weight: w,
+                  })),
+                },
+              ],
+            },
+          };
+          expect(validateIstio([next])).toEqual([]);
+          const route = routes(applyDocs(castMesh(), [next]))[0]?.virtual_hosts.find(
+            (v) => v.name === `${PAY}:8080`,
+          )?.routes[0];
+          const got = route?.route.weighted_clusters?.clusters.map((c) => c.weight) ?? [];
+          const nonZero = ws.filter((w) => w > 0);
+          expect(got).toEqual(nonZero);
+          const total = got.reduce((a, b) => a + b, 0);
+          const vsTotal = ws.reduce((a, b) => a + b, 0);
+          got.forEach((w, i) => expect(w / total).toBeCloseTo((nonZero[i] ?? 0) / vsTotal, 12));
+          expect(route?.route.weighted_clusters).not.toHaveProperty('total_weight');
+        },
+      ),
       { numRuns: 60, seed: 7 },
     );
   });
@@ -83,11 +100,17 @@ describe('security on the inbound side', () => {
   it('is PERMISSIVE by default and STRICT when a namespace PeerAuthentication says so', () => {
     const m = castMesh();
     expect(effectiveMtlsMode(m, podByName(m, 'payments-v1-a'))).toBe('PERMISSIVE');
-    const { docs } = parseMeshYaml('apiVersion: security.istio.io/v1\nkind: PeerAuthentication\nmetadata: { name: default }\nspec: { mtls: { mode: STRICT } }\n');
+    const { docs } = parseMeshYaml(
+      'apiVersion: security.istio.io/v1\nkind: PeerAuthentication\nmetadata: { name: default }\nspec: { mtls: { mode: STRICT } }\n',
+    );
     const strict = applyDocs(m, docs);
     expect(effectiveMtlsMode(strict, podByName(strict, 'payments-v1-a'))).toBe('STRICT');
-    const inbound = buildProxyResources(strict, { pod: 'payments-v1-a' }).listeners.find((l) => l.name === 'virtualInbound');
-    expect(inbound?.filter_chains.map((c) => c.filter_chain_match?.transport_protocol)).toEqual(['tls']);
+    const inbound = buildProxyResources(strict, { pod: 'payments-v1-a' }).listeners.find(
+      (l) => l.name === 'virtualInbound',
+    );
+    expect(inbound?.filter_chains.map((c) => c.filter_chain_match?.transport_protocol)).toEqual([
+      'tls',
+    ]);
   });
 
   it('turns an AuthorizationPolicy into an RBAC filter on the selected workload only', () => {
@@ -102,7 +125,8 @@ spec:
 `);
     const m = applyDocs(castMesh(), docs);
     const filters = (pod: string) =>
-      (buildProxyResources(m, { pod }).listeners.find((l) => l.name === 'virtualInbound')?.filter_chains[0]?.filters[0]?.typed_config.http_filters ?? []) as {
+      (buildProxyResources(m, { pod }).listeners.find((l) => l.name === 'virtualInbound')
+        ?.filter_chains[0]?.filters[0]?.typed_config.http_filters ?? []) as {
         name: string;
         typed_config: Record<string, unknown>;
       }[];

@@ -10,7 +10,9 @@ import { resolveHost } from './lookup';
 const PAYMENTS = 'payments.shop.svc.cluster.local';
 
 function paymentsVs(config: MeshConfig): VirtualService {
-  const found = config.virtualServices.find((vs) => vs.spec.hosts.some((h) => resolveHost(h, vs.metadata.namespace) === PAYMENTS));
+  const found = config.virtualServices.find((vs) =>
+    vs.spec.hosts.some((h) => resolveHost(h, vs.metadata.namespace) === PAYMENTS),
+  );
   if (found) return found;
   const fallback = castMesh().virtualServices[0];
   if (!fallback) throw new Error('cast config has no VirtualService');
@@ -63,7 +65,12 @@ export function makeEnvoyRejectedConfig(config: MeshConfig, pod: string): MeshCo
   const route = http[0]?.route ?? [{ destination: { host: 'payments' } }];
   const debug = {
     name: 'user-name-check',
-    match: [{ sourceLabels: { [NACK_TARGET_LABEL]: 'true' }, headers: { 'x-user-name': { regex: OVERSIZED_REGEX } } }],
+    match: [
+      {
+        sourceLabels: { [NACK_TARGET_LABEL]: 'true' },
+        headers: { 'x-user-name': { regex: OVERSIZED_REGEX } },
+      },
+    ],
     route,
   };
   const next: VirtualService = {
@@ -74,7 +81,9 @@ export function makeEnvoyRejectedConfig(config: MeshConfig, pod: string): MeshCo
   };
   const labelled: MeshConfig = {
     ...config,
-    pods: config.pods.map((p) => (p.name === pod ? { ...p, labels: { ...p.labels, [NACK_TARGET_LABEL]: 'true' } } : p)),
+    pods: config.pods.map((p) =>
+      p.name === pod ? { ...p, labels: { ...p.labels, [NACK_TARGET_LABEL]: 'true' } } : p,
+    ),
   };
   return applyDocs(labelled, [next]);
 }

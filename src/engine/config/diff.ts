@@ -17,10 +17,20 @@ function targets(r: Route): Map<string, number | null> {
 }
 
 function matchText(m: RouteMatch): string {
-  const uri = m.path !== undefined ? `path ${m.path}` : m.safe_regex ? `regex ${m.safe_regex.regex}` : `prefix ${m.prefix ?? '/'}`;
+  const uri =
+    m.path !== undefined
+      ? `path ${m.path}`
+      : m.safe_regex
+        ? `regex ${m.safe_regex.regex}`
+        : `prefix ${m.prefix ?? '/'}`;
   const headers = (m.headers ?? []).map((h) => {
     const sm = h.string_match;
-    const v = sm.exact !== undefined ? `= ${sm.exact}` : sm.prefix !== undefined ? `^= ${sm.prefix}` : `~ ${sm.safe_regex?.regex ?? ''}`;
+    const v =
+      sm.exact !== undefined
+        ? `= ${sm.exact}`
+        : sm.prefix !== undefined
+          ? `^= ${sm.prefix}`
+          : `~ ${sm.safe_regex?.regex ?? ''}`;
     return ` header ${h.name} ${v}`;
   });
   return uri + headers.join('');
@@ -28,7 +38,9 @@ function matchText(m: RouteMatch): string {
 
 function retryText(r: Route): string {
   const p = r.route.retry_policy;
-  return p ? `${p.num_retries} on ${p.retry_on}${p.per_try_timeout ? ` per try ${p.per_try_timeout}` : ''}` : 'off';
+  return p
+    ? `${p.num_retries} on ${p.retry_on}${p.per_try_timeout ? ` per try ${p.per_try_timeout}` : ''}`
+    : 'off';
 }
 
 function faultText(f: FaultConfig | undefined): string {
@@ -50,14 +62,19 @@ function diffRoute(vh: VirtualHost, a: Route, b: Route, out: string[]): void {
   const tb = targets(b);
   for (const [name, w] of tb) {
     if (!ta.has(name)) out.push(`+ route ${l}: ${targetText(name, w)}`);
-    else if (ta.get(name) !== w) out.push(`~ route ${l}: ${name} ${ta.get(name) ?? 'all'} → ${w ?? 'all'}`);
+    else if (ta.get(name) !== w)
+      out.push(`~ route ${l}: ${name} ${ta.get(name) ?? 'all'} → ${w ?? 'all'}`);
   }
   for (const [name, w] of ta) if (!tb.has(name)) out.push(`- route ${l}: ${targetText(name, w)}`);
   const pairs: [string, string, string][] = [
     ['match', matchText(a.match), matchText(b.match)],
     ['timeout', a.route.timeout, b.route.timeout],
     ['retries', retryText(a), retryText(b)],
-    ['fault', faultText(a.typed_per_filter_config?.['envoy.filters.http.fault']), faultText(b.typed_per_filter_config?.['envoy.filters.http.fault'])],
+    [
+      'fault',
+      faultText(a.typed_per_filter_config?.['envoy.filters.http.fault']),
+      faultText(b.typed_per_filter_config?.['envoy.filters.http.fault']),
+    ],
   ];
   for (const [what, x, y] of pairs) if (x !== y) out.push(`~ route ${l}: ${what} ${x} → ${y}`);
 }
@@ -79,7 +96,10 @@ function keyed(vh: VirtualHost): Map<string, Route> {
  * `+`/`-` for added/removed virtual hosts, routes and weighted clusters, `~` for changed weights,
  * matches, timeouts, retries and faults.
  */
-export function diffRoutes(before: readonly RouteConfiguration[], after: readonly RouteConfiguration[]): string[] {
+export function diffRoutes(
+  before: readonly RouteConfiguration[],
+  after: readonly RouteConfiguration[],
+): string[] {
   const out: string[] = [];
   const names = [...new Set([...before.map((r) => r.name), ...after.map((r) => r.name)])];
   for (const name of names) {
@@ -89,7 +109,9 @@ export function diffRoutes(before: readonly RouteConfiguration[], after: readonl
       out.push(`${a ? '-' : '+'} route config ${name}`);
       continue;
     }
-    const hosts = [...new Set([...a.virtual_hosts.map((v) => v.name), ...b.virtual_hosts.map((v) => v.name)])];
+    const hosts = [
+      ...new Set([...a.virtual_hosts.map((v) => v.name), ...b.virtual_hosts.map((v) => v.name)]),
+    ];
     for (const h of hosts) {
       const va = a.virtual_hosts.find((v) => v.name === h);
       const vb = b.virtual_hosts.find((v) => v.name === h);
@@ -104,7 +126,8 @@ export function diffRoutes(before: readonly RouteConfiguration[], after: readonl
         if (old) diffRoute(vb, old, r, out);
         else out.push(`+ route ${label(vb, r)}: ${routeSummary(r)}`);
       }
-      for (const [k, r] of ra) if (!rb.has(k)) out.push(`- route ${label(va, r)}: ${routeSummary(r)}`);
+      for (const [k, r] of ra)
+        if (!rb.has(k)) out.push(`- route ${label(va, r)}: ${routeSummary(r)}`);
     }
   }
   return out;

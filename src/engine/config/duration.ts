@@ -6,8 +6,8 @@
 const UNIT_NS: Record<string, number> = {
   ns: 1,
   us: 1e3,
-  'µs': 1e3,
-  'μs': 1e3,
+  µs: 1e3,
+  μs: 1e3,
   ms: 1e6,
   s: 1e9,
   m: 60e9,
@@ -35,10 +35,12 @@ export function parseGoDuration(text: string): { ns: number } | { error: string 
     const m = re.exec(s);
     if (!m) return { error: `time: invalid duration ${quoted}` };
     const [all, whole = '', frac, unit = ''] = m;
-    if (whole === '' && (frac === undefined || frac === '')) return { error: `time: invalid duration ${quoted}` };
+    if (whole === '' && (frac === undefined || frac === ''))
+      return { error: `time: invalid duration ${quoted}` };
     if (unit === '') return { error: `time: missing unit in duration ${quoted}` };
     const scale = UNIT_NS[unit];
-    if (scale === undefined) return { error: `time: unknown unit ${JSON.stringify(unit)} in duration ${quoted}` };
+    if (scale === undefined)
+      return { error: `time: unknown unit ${JSON.stringify(unit)} in duration ${quoted}` };
     total += Number(`${whole === '' ? '0' : whole}.${frac ?? ''}0`) * scale;
     s = s.slice(all.length);
   }

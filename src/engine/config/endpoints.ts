@@ -28,22 +28,42 @@ function lbEndpoint(pod: MeshPod, port: number): LbEndpoint {
 function assignment(name: string, pods: readonly MeshPod[], port: number): ClusterLoadAssignment {
   return {
     cluster_name: name,
-    endpoints: pods.length === 0 ? [] : [{ locality: {}, lb_endpoints: pods.map((p) => lbEndpoint(p, port)) }],
+    endpoints:
+      pods.length === 0
+        ? []
+        : [{ locality: {}, lb_endpoints: pods.map((p) => lbEndpoint(p, port)) }],
   };
 }
 
 /** The ClusterLoadAssignments `proxy` gets (same cluster set and order as `outboundClusters`). */
-export function clusterLoadAssignments(config: MeshConfig, proxy: MeshPod): ClusterLoadAssignment[] {
+export function clusterLoadAssignments(
+  config: MeshConfig,
+  proxy: MeshPod,
+): ClusterLoadAssignment[] {
   const out: ClusterLoadAssignment[] = [];
   for (const svc of config.services as readonly MeshService[]) {
     const dr = destinationRuleFor(config, proxy, svc);
-    const eds = (tp: { loadBalancer?: { simple?: string } } | undefined): boolean => tp?.loadBalancer?.simple !== 'PASSTHROUGH';
+    const eds = (tp: { loadBalancer?: { simple?: string } } | undefined): boolean =>
+      tp?.loadBalancer?.simple !== 'PASSTHROUGH';
     for (const p of svc.ports) {
-      if (eds(dr?.spec.trafficPolicy)) out.push(assignment(clusterName('outbound', p.port, '', svc.hostname), endpointsOf(config, svc), p.targetPort));
+      if (eds(dr?.spec.trafficPolicy))
+        out.push(
+          assignment(
+            clusterName('outbound', p.port, '', svc.hostname),
+            endpointsOf(config, svc),
+            p.targetPort,
+          ),
+        );
       for (const s of dr?.spec.subsets ?? []) {
         const tp = { ...(dr?.spec.trafficPolicy ?? {}), ...(s.trafficPolicy ?? {}) };
         if (!eds(tp)) continue;
-        out.push(assignment(clusterName('outbound', p.port, s.name, svc.hostname), endpointsOf(config, svc, s.labels ?? {}), p.targetPort));
+        out.push(
+          assignment(
+            clusterName('outbound', p.port, s.name, svc.hostname),
+            endpointsOf(config, svc, s.labels ?? {}),
+            p.targetPort,
+          ),
+        );
       }
     }
   }

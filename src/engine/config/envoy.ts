@@ -27,7 +27,8 @@ export interface TypedConfig {
 
 // ---- CDS -------------------------------------------------------------------------------------
 
-export type LbPolicy = 'ROUND_ROBIN' | 'LEAST_REQUEST' | 'RANDOM' | 'RING_HASH' | 'MAGLEV' | 'CLUSTER_PROVIDED';
+export type LbPolicy =
+  'ROUND_ROBIN' | 'LEAST_REQUEST' | 'RANDOM' | 'RING_HASH' | 'MAGLEV' | 'CLUSTER_PROVIDED';
 
 export interface CircuitBreakerThresholds {
   max_connections: number;
@@ -64,7 +65,11 @@ export interface Cluster {
   /** HTTP options per upstream connection (DR `maxRequestsPerConnection`). */
   typed_extension_protocol_options?: Record<string, TypedConfig>;
   /** Auto mTLS: Istio mTLS to endpoints labelled `tlsMode: istio`, plaintext otherwise. */
-  transport_socket_matches?: { name: string; match: Record<string, string>; transport_socket: { name: string } }[];
+  transport_socket_matches?: {
+    name: string;
+    match: Record<string, string>;
+    transport_socket: { name: string };
+  }[];
   /** STATIC clusters (BlackHoleCluster) carry their (empty) assignment inline. */
   load_assignment?: ClusterLoadAssignment;
   metadata?: { filter_metadata: { istio: Record<string, unknown> } };
@@ -75,7 +80,12 @@ export interface Cluster {
 export interface LbEndpoint {
   endpoint: { address: SocketAddress };
   health_status: 'HEALTHY' | 'UNHEALTHY' | 'DRAINING';
-  metadata: { filter_metadata: { istio: { workload: string }; 'envoy.transport_socket_match': { tlsMode: string } } };
+  metadata: {
+    filter_metadata: {
+      istio: { workload: string };
+      'envoy.transport_socket_match': { tlsMode: string };
+    };
+  };
   load_balancing_weight: number;
 }
 
@@ -122,7 +132,11 @@ export interface RouteAction {
   timeout: ProtoDuration;
   retry_policy?: RetryPolicy;
   max_grpc_timeout?: ProtoDuration;
-  hash_policy?: ({ header: { header_name: string } } | { connection_properties: { source_ip: boolean } } | { cookie: { name: string; ttl: ProtoDuration } })[];
+  hash_policy?: (
+    | { header: { header_name: string } }
+    | { connection_properties: { source_ip: boolean } }
+    | { cookie: { name: string; ttl: ProtoDuration } }
+  )[];
 }
 
 export interface FaultConfig {
@@ -167,7 +181,11 @@ export interface NetworkFilter {
 
 export interface FilterChain {
   name?: string;
-  filter_chain_match?: { destination_port?: number; transport_protocol?: string; application_protocols?: string[] };
+  filter_chain_match?: {
+    destination_port?: number;
+    transport_protocol?: string;
+    application_protocols?: string[];
+  };
   filters: NetworkFilter[];
 }
 

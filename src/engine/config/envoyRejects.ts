@@ -37,7 +37,10 @@ function routeConfigError(rc: RouteConfiguration): string | null {
       seen.set(d, vh.name);
     }
     for (const r of vh.routes) {
-      const regexes = [r.match.safe_regex?.regex, ...(r.match.headers ?? []).map((h) => h.string_match.safe_regex?.regex)];
+      const regexes = [
+        r.match.safe_regex?.regex,
+        ...(r.match.headers ?? []).map((h) => h.string_match.safe_regex?.regex),
+      ];
       for (const re of regexes) {
         const err = re === undefined ? null : regexError(re);
         if (err) return err;

@@ -14,13 +14,21 @@ export type HashPolicy = NonNullable<RouteAction['hash_policy']>[number];
 
 function toHashPolicy(ch: ConsistentHashLB): HashPolicy | undefined {
   if (ch.httpHeaderName !== undefined) return { header: { header_name: ch.httpHeaderName } };
-  if (ch.httpCookie !== undefined) return { cookie: { name: ch.httpCookie.name, ttl: protoDuration(durationMs(ch.httpCookie.ttl)) } };
+  if (ch.httpCookie !== undefined)
+    return {
+      cookie: { name: ch.httpCookie.name, ttl: protoDuration(durationMs(ch.httpCookie.ttl)) },
+    };
   if (ch.useSourceIp === true) return { connection_properties: { source_ip: true } };
   return undefined;
 }
 
 /** The hash policy for traffic from `proxy` to `host` (FQDN), subset `subset` ('' for none). */
-export function hashPolicyFor(config: MeshConfig, proxy: MeshPod, host: string, subset: string): HashPolicy | undefined {
+export function hashPolicyFor(
+  config: MeshConfig,
+  proxy: MeshPod,
+  host: string,
+  subset: string,
+): HashPolicy | undefined {
   const svc = config.services.find((s) => s.hostname === host);
   if (!svc) return undefined;
   const dr = destinationRuleFor(config, proxy, svc);
@@ -35,7 +43,9 @@ export function hashPolicyFor(config: MeshConfig, proxy: MeshPod, host: string, 
  * Simplified: Istio's handling of weighted routes whose destinations hash differently is reduced
  * to "no hash policy".
  */
-export function commonHashPolicy(policies: readonly (HashPolicy | undefined)[]): HashPolicy | undefined {
+export function commonHashPolicy(
+  policies: readonly (HashPolicy | undefined)[],
+): HashPolicy | undefined {
   const [first, ...rest] = policies;
   if (first === undefined) return undefined;
   const key = JSON.stringify(first);

@@ -7,17 +7,44 @@ export { objectKey } from './istio';
 export type * from './envoy';
 export { MAX_UINT32 } from './envoy';
 export type { MeshConfig, MeshPod, MeshService, ServicePort } from './mesh';
-export { applyDocs, deleteObject, endpointsOf, labelsMatch, servicesOfPod, setPodReady, spiffeId } from './mesh';
+export {
+  applyDocs,
+  deleteObject,
+  endpointsOf,
+  labelsMatch,
+  servicesOfPod,
+  setPodReady,
+  spiffeId,
+} from './mesh';
 export { parseMeshYaml, type ParseOptions, type ParseResult } from './parse';
 export { formatError, istioWarnings, validateIstio } from './validate';
 export { envoyRejects, envoyRejectsAny } from './envoyRejects';
 export { buildProxyResources, nodeId, podByName } from './build';
-export { CAST_NAMESPACE, CAST_PODS, CAST_PORT, CAST_SERVICES, castConfigYaml, castMesh, castRegistry, type CastPod } from './cast';
-export { NACK_TARGET_LABEL, OVERSIZED_REGEX, makeEnvoyRejectedConfig, setCanaryWeights } from './controls';
+export {
+  CAST_NAMESPACE,
+  CAST_PODS,
+  CAST_PORT,
+  CAST_SERVICES,
+  castConfigYaml,
+  castMesh,
+  castRegistry,
+  type CastPod,
+} from './cast';
+export {
+  NACK_TARGET_LABEL,
+  OVERSIZED_REGEX,
+  makeEnvoyRejectedConfig,
+  setCanaryWeights,
+} from './controls';
 export { diffRoutes } from './diff';
 export { clusterName, resolveHost } from './lookup';
 export { effectiveMtlsMode, policiesFor } from './security';
-export { DEFAULT_RETRY_ATTEMPTS, DEFAULT_RETRY_ON, ENVOY_RETRY_BASE_INTERVAL_MS, retryBaseIntervalMs } from './retry';
+export {
+  DEFAULT_RETRY_ATTEMPTS,
+  DEFAULT_RETRY_ON,
+  ENVOY_RETRY_BASE_INTERVAL_MS,
+  retryBaseIntervalMs,
+} from './retry';
 export { DEFAULT_CONNECT_TIMEOUT_MS } from './clusters';
 export { durationMs, parseGoDuration, protoDuration } from './duration';
 export { ISTIO_RE2_MAX_PROGRAM_SIZE, estimateRe2ProgramSize } from './regex';

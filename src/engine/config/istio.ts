@@ -82,7 +82,8 @@ export interface VirtualServiceSpec {
   http?: HTTPRoute[];
 }
 
-export type SimpleLB = 'UNSPECIFIED' | 'ROUND_ROBIN' | 'LEAST_REQUEST' | 'LEAST_CONN' | 'RANDOM' | 'PASSTHROUGH';
+export type SimpleLB =
+  'UNSPECIFIED' | 'ROUND_ROBIN' | 'LEAST_REQUEST' | 'LEAST_CONN' | 'RANDOM' | 'PASSTHROUGH';
 export const SIMPLE_LB: readonly SimpleLB[] = [
   'UNSPECIFIED',
   'ROUND_ROBIN',
@@ -123,7 +124,12 @@ export interface OutlierDetection {
 }
 
 export type ClientTLSMode = 'DISABLE' | 'SIMPLE' | 'MUTUAL' | 'ISTIO_MUTUAL';
-export const CLIENT_TLS_MODES: readonly ClientTLSMode[] = ['DISABLE', 'SIMPLE', 'MUTUAL', 'ISTIO_MUTUAL'];
+export const CLIENT_TLS_MODES: readonly ClientTLSMode[] = [
+  'DISABLE',
+  'SIMPLE',
+  'MUTUAL',
+  'ISTIO_MUTUAL',
+];
 
 export interface TrafficPolicy {
   loadBalancer?: LoadBalancerSettings;
@@ -181,7 +187,8 @@ export type PeerAuthentication = Base<'PeerAuthentication', PeerAuthenticationSp
 export type AuthorizationPolicy = Base<'AuthorizationPolicy', AuthorizationPolicySpec>;
 
 /** Any Istio object the simulator understands. */
-export type IstioObject = VirtualService | DestinationRule | PeerAuthentication | AuthorizationPolicy;
+export type IstioObject =
+  VirtualService | DestinationRule | PeerAuthentication | AuthorizationPolicy;
 export type IstioKind = IstioObject['kind'];
 
 /** One validation or parse error, as the CLI and the scene print it. */

@@ -10,18 +10,33 @@ import { clusterName } from './lookup';
 import type { MeshConfig, MeshPod, MeshService } from './mesh';
 import { effectiveMtlsMode, rbacFilters } from './security';
 
-const HCM = 'type.googleapis.com/envoy.extensions.filters.network.http_connection_manager.v3.HttpConnectionManager';
+const HCM =
+  'type.googleapis.com/envoy.extensions.filters.network.http_connection_manager.v3.HttpConnectionManager';
 
-function filter(name: string, type: string, extra: Record<string, unknown> = {}): { name: string; typed_config: TypedConfig } {
+function filter(
+  name: string,
+  type: string,
+  extra: Record<string, unknown> = {},
+): { name: string; typed_config: TypedConfig } {
   return { name, typed_config: { '@type': `type.googleapis.com/${type}`, ...extra } };
 }
 
 function tcpProxy(cluster: string): NetworkFilter {
-  return filter('envoy.filters.network.tcp_proxy', 'envoy.extensions.filters.network.tcp_proxy.v3.TcpProxy', { stat_prefix: cluster, cluster });
+  return filter(
+    'envoy.filters.network.tcp_proxy',
+    'envoy.extensions.filters.network.tcp_proxy.v3.TcpProxy',
+    { stat_prefix: cluster, cluster },
+  );
 }
 
-const ROUTER = filter('envoy.filters.http.router', 'envoy.extensions.filters.http.router.v3.Router');
-const FAULT = filter('envoy.filters.http.fault', 'envoy.extensions.filters.http.fault.v3.HTTPFault');
+const ROUTER = filter(
+  'envoy.filters.http.router',
+  'envoy.extensions.filters.http.router.v3.Router',
+);
+const FAULT = filter(
+  'envoy.filters.http.fault',
+  'envoy.extensions.filters.http.fault.v3.HTTPFault',
+);
 
 function outboundPortListener(port: number): Listener {
   return {
@@ -45,7 +60,10 @@ function outboundPortListener(port: number): Listener {
         ],
       },
     ],
-    default_filter_chain: { name: 'PassthroughFilterChain', filters: [tcpProxy('PassthroughCluster')] },
+    default_filter_chain: {
+      name: 'PassthroughFilterChain',
+      filters: [tcpProxy('PassthroughCluster')],
+    },
   };
 }
 
@@ -68,7 +86,12 @@ function inboundChains(config: MeshConfig, pod: MeshPod, port: number): FilterCh
                 name: 'default',
                 match: { prefix: '/' },
                 // Istio ≥ 1.24: inbound routes retry twice on reset-before-request (fidelity.md §4.5).
-                route: { cluster, timeout: '0s', max_grpc_timeout: '0s', retry_policy: { retry_on: 'reset-before-request', num_retries: 2 } },
+                route: {
+                  cluster,
+                  timeout: '0s',
+                  max_grpc_timeout: '0s',
+                  retry_policy: { retry_on: 'reset-before-request', num_retries: 2 },
+                },
               },
             ],
           },
@@ -81,15 +104,33 @@ function inboundChains(config: MeshConfig, pod: MeshPod, port: number): FilterCh
   const mode = effectiveMtlsMode(config, pod);
   const chains: FilterChain[] = [];
   // Simplified chain names: Istio names both `0.0.0.0_<port>`; the suffix here tells them apart.
-  if (mode !== 'DISABLE') chains.push({ name: `0.0.0.0_${port}`, filter_chain_match: { destination_port: port, transport_protocol: 'tls' }, filters: [hcm] });
-  if (mode !== 'STRICT') chains.push({ name: `0.0.0.0_${port}_plaintext`, filter_chain_match: { destination_port: port, transport_protocol: 'raw_buffer' }, filters: [hcm] });
+  if (mode !== 'DISABLE')
+    chains.push({
+      name: `0.0.0.0_${port}`,
+      filter_chain_match: { destination_port: port, transport_protocol: 'tls' },
+      filters: [hcm],
+    });
+  if (mode !== 'STRICT')
+    chains.push({
+      name: `0.0.0.0_${port}_plaintext`,
+      filter_chain_match: { destination_port: port, transport_protocol: 'raw_buffer' },
+      filters: [hcm],
+    });
   return chains;
 }
 
 /** The listeners `pod`'s sidecar gets. */
-export function listenersFor(config: MeshConfig, pod: MeshPod, own: readonly MeshService[]): Listener[] {
-  const outboundPorts = [...new Set(config.services.flatMap((s) => s.ports.map((p) => p.port)))].sort((a, b) => a - b);
-  const inboundPorts = [...new Set(own.flatMap((s) => s.ports.map((p) => p.targetPort)))].sort((a, b) => a - b);
+export function listenersFor(
+  config: MeshConfig,
+  pod: MeshPod,
+  own: readonly MeshService[],
+): Listener[] {
+  const outboundPorts = [
+    ...new Set(config.services.flatMap((s) => s.ports.map((p) => p.port))),
+  ].sort((a, b) => a - b);
+  const inboundPorts = [...new Set(own.flatMap((s) => s.ports.map((p) => p.targetPort)))].sort(
+    (a, b) => a - b,
+  );
   const mode = effectiveMtlsMode(config, pod);
   return [
     ...outboundPorts.map(outboundPortListener),
@@ -98,20 +139,31 @@ export function listenersFor(config: MeshConfig, pod: MeshPod, own: readonly Mes
       address: { socket_address: { address: '0.0.0.0', port_value: 15006 } },
       traffic_direction: 'INBOUND',
       listener_filters: [
-        filter('envoy.filters.listener.original_dst', 'envoy.extensions.filters.listener.original_dst.v3.OriginalDst'),
-        filter('envoy.filters.listener.tls_inspector', 'envoy.extensions.filters.listener.tls_inspector.v3.TlsInspector'),
+        filter(
+          'envoy.filters.listener.original_dst',
+          'envoy.extensions.filters.listener.original_dst.v3.OriginalDst',
+        ),
+        filter(
+          'envoy.filters.listener.tls_inspector',
+          'envoy.extensions.filters.listener.tls_inspector.v3.TlsInspector',
+        ),
       ],
       filter_chains: inboundPorts.flatMap((p) => inboundChains(config, pod, p)),
       // Ports the workload's services do not declare: passed through (inbound policy PASSTHROUGH),
       // unless STRICT mTLS, which rejects plaintext.
-      default_filter_chain: { name: 'InboundPassthroughFilterChain', filters: [tcpProxy(mode === 'STRICT' ? 'BlackHoleCluster' : 'InboundPassthroughCluster')] },
+      default_filter_chain: {
+        name: 'InboundPassthroughFilterChain',
+        filters: [tcpProxy(mode === 'STRICT' ? 'BlackHoleCluster' : 'InboundPassthroughCluster')],
+      },
     },
     {
       name: 'virtualOutbound',
       address: { socket_address: { address: '0.0.0.0', port_value: 15001 } },
       use_original_dst: true,
       traffic_direction: 'OUTBOUND',
-      filter_chains: [{ name: 'virtualOutbound-catchall-tcp', filters: [tcpProxy('PassthroughCluster')] }],
+      filter_chains: [
+        { name: 'virtualOutbound-catchall-tcp', filters: [tcpProxy('PassthroughCluster')] },
+      ],
     },
   ];
 }

@@ -6,7 +6,12 @@ import type { DestinationRule, TrafficPolicy, VirtualService } from './istio';
 import type { MeshConfig, MeshPod, MeshService } from './mesh';
 
 /** `outbound|<port>|<subset>|<fqdn>` / `inbound|<port>||` (Istio's `BuildSubsetKey`). */
-export function clusterName(direction: 'outbound' | 'inbound', port: number, subset: string, host: string): string {
+export function clusterName(
+  direction: 'outbound' | 'inbound',
+  port: number,
+  subset: string,
+  host: string,
+): string {
   return `${direction}|${port}|${subset}|${host}`;
 }
 
@@ -37,10 +42,20 @@ export function appliesToMesh(vs: VirtualService): boolean {
  * host are not merged in sidecars ("Host merging is not supported in sidecars", fidelity.md §2):
  * an exact host beats a wildcard, then the oldest (first applied) wins.
  */
-export function virtualServiceFor(config: MeshConfig, svc: MeshService): VirtualService | undefined {
+export function virtualServiceFor(
+  config: MeshConfig,
+  svc: MeshService,
+): VirtualService | undefined {
   const candidates = config.virtualServices.filter(appliesToMesh);
-  const exact = candidates.find((vs) => vs.spec.hosts.some((h) => resolveHost(h, vs.metadata.namespace) === svc.hostname));
-  return exact ?? candidates.find((vs) => vs.spec.hosts.some((h) => hostMatches(resolveHost(h, vs.metadata.namespace), svc.hostname)));
+  const exact = candidates.find((vs) =>
+    vs.spec.hosts.some((h) => resolveHost(h, vs.metadata.namespace) === svc.hostname),
+  );
+  return (
+    exact ??
+    candidates.find((vs) =>
+      vs.spec.hosts.some((h) => hostMatches(resolveHost(h, vs.metadata.namespace), svc.hostname)),
+    )
+  );
 }
 
 /**
@@ -48,11 +63,16 @@ export function virtualServiceFor(config: MeshConfig, svc: MeshService): Virtual
  * service namespace → root namespace (fidelity.md §2); within one namespace an exact host beats a
  * wildcard and the oldest wins. Simplified: `exportTo` is not modelled (everything is `*`).
  */
-export function destinationRuleFor(config: MeshConfig, proxy: MeshPod, svc: MeshService): DestinationRule | undefined {
+export function destinationRuleFor(
+  config: MeshConfig,
+  proxy: MeshPod,
+  svc: MeshService,
+): DestinationRule | undefined {
   for (const ns of [proxy.namespace, svc.namespace, config.rootNamespace]) {
     const inNs = config.destinationRules.filter((dr) => dr.metadata.namespace === ns);
     const exact = inNs.find((dr) => resolveHost(dr.spec.host, ns) === svc.hostname);
-    const found = exact ?? inNs.find((dr) => hostMatches(resolveHost(dr.spec.host, ns), svc.hostname));
+    const found =
+      exact ?? inNs.find((dr) => hostMatches(resolveHost(dr.spec.host, ns), svc.hostname));
     if (found) return found;
   }
   return undefined;
@@ -62,12 +82,19 @@ export function destinationRuleFor(config: MeshConfig, proxy: MeshPod, svc: Mesh
  * A subset's effective policy: the DR's top-level trafficPolicy with the subset's fields laid over
  * it (Istio's `MergeTrafficPolicy`: field by field, the subset wins).
  */
-export function mergePolicy(top: TrafficPolicy | undefined, sub: TrafficPolicy | undefined): TrafficPolicy {
+export function mergePolicy(
+  top: TrafficPolicy | undefined,
+  sub: TrafficPolicy | undefined,
+): TrafficPolicy {
   return { ...(top ?? {}), ...(sub ?? {}) };
 }
 
 /** The port a destination means: its `port.number`, or the service's only port. */
-export function destinationPort(svc: MeshService | undefined, port: number | undefined, fallback: number): number {
+export function destinationPort(
+  svc: MeshService | undefined,
+  port: number | undefined,
+  fallback: number,
+): number {
   if (port !== undefined) return port;
   if (svc && svc.ports.length === 1 && svc.ports[0]) return svc.ports[0].port;
   return fallback;

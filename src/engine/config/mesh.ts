@@ -94,9 +94,15 @@ export function applyDocs(config: MeshConfig, docs: readonly IstioObject[]): Mes
 }
 
 /** Like `kubectl delete kind/name -n namespace`. */
-export function deleteObject(config: MeshConfig, kind: IstioObject['kind'], namespace: string, name: string): MeshConfig {
+export function deleteObject(
+  config: MeshConfig,
+  kind: IstioObject['kind'],
+  namespace: string,
+  name: string,
+): MeshConfig {
   const key = `${kind}/${namespace}/${name}`;
-  const keep = <T extends IstioObject>(l: readonly T[]): T[] => l.filter((o) => objectKey(o) !== key);
+  const keep = <T extends IstioObject>(l: readonly T[]): T[] =>
+    l.filter((o) => objectKey(o) !== key);
   return {
     ...config,
     virtualServices: keep(config.virtualServices),
@@ -112,19 +118,34 @@ export function setPodReady(config: MeshConfig, pod: string, ready: boolean): Me
 }
 
 /** True when every `selector` label is on `labels`. */
-export function labelsMatch(selector: Record<string, string>, labels: Record<string, string>): boolean {
+export function labelsMatch(
+  selector: Record<string, string>,
+  labels: Record<string, string>,
+): boolean {
   return Object.entries(selector).every(([k, v]) => labels[k] === v);
 }
 
 /** The services whose selector picks this pod (the cast: exactly one). */
 export function servicesOfPod(config: MeshConfig, pod: MeshPod): MeshService[] {
-  return config.services.filter((s) => s.namespace === pod.namespace && labelsMatch(s.selector, pod.labels));
+  return config.services.filter(
+    (s) => s.namespace === pod.namespace && labelsMatch(s.selector, pod.labels),
+  );
 }
 
 /** Ready pods behind a service, optionally narrowed to a subset's labels. Sorted by name. */
-export function endpointsOf(config: MeshConfig, svc: MeshService, subsetLabels: Record<string, string> = {}): MeshPod[] {
+export function endpointsOf(
+  config: MeshConfig,
+  svc: MeshService,
+  subsetLabels: Record<string, string> = {},
+): MeshPod[] {
   return config.pods
-    .filter((p) => p.ready && p.namespace === svc.namespace && labelsMatch(svc.selector, p.labels) && labelsMatch(subsetLabels, p.labels))
+    .filter(
+      (p) =>
+        p.ready &&
+        p.namespace === svc.namespace &&
+        labelsMatch(svc.selector, p.labels) &&
+        labelsMatch(subsetLabels, p.labels),
+    )
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 

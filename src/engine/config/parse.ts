@@ -20,7 +20,12 @@ export interface ParseResult {
 }
 
 /** Records the 1-based line of every field path under `node`. */
-function collectLines(node: unknown, path: string, lc: LineCounter, out: Record<string, number>): void {
+function collectLines(
+  node: unknown,
+  path: string,
+  lc: LineCounter,
+  out: Record<string, number>,
+): void {
   if (isMap(node)) {
     for (const pair of node.items) {
       const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
@@ -44,7 +49,12 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 }
 
 /** Decodes one YAML document's JS value into an Istio object (or records why it cannot). */
-function decodeDoc(value: unknown, source: SourceInfo, namespace: string, errors: ConfigError[]): IstioObject | null {
+function decodeDoc(
+  value: unknown,
+  source: SourceInfo,
+  namespace: string,
+  errors: ConfigError[],
+): IstioObject | null {
   const at = (path: string, message: string): void => {
     const line = source.lines[path] ?? source.line;
     errors.push({ path, message, doc: source.doc, line });
@@ -87,13 +97,19 @@ function decodeDoc(value: unknown, source: SourceInfo, namespace: string, errors
     at('metadata.name', 'metadata.name is required');
     return null;
   }
-  const ns = typeof meta.namespace === 'string' && meta.namespace !== '' ? meta.namespace : namespace;
+  const ns =
+    typeof meta.namespace === 'string' && meta.namespace !== '' ? meta.namespace : namespace;
   const labels = isRecord(meta.labels) ? (meta.labels as Record<string, string>) : undefined;
   const ctx: DecodeContext = { errors: [], lines: source.lines, doc: source.doc };
   const spec = known.spec(value.spec ?? {}, 'spec', ctx);
   for (const e of ctx.errors) errors.push({ ...e, object: `${kind}/${ns}/${name}` });
   if (spec === undefined || ctx.errors.length > 0) return null;
-  const withDefaults = kind === 'VirtualService' ? { hosts: [], ...(spec as object) } : kind === 'DestinationRule' ? { host: '', ...(spec as object) } : spec;
+  const withDefaults =
+    kind === 'VirtualService'
+      ? { hosts: [], ...(spec as object) }
+      : kind === 'DestinationRule'
+        ? { host: '', ...(spec as object) }
+        : spec;
   return {
     apiVersion,
     kind,
@@ -119,7 +135,12 @@ export function parseMeshYaml(text: string, options: ParseOptions = {}): ParseRe
       for (const e of d.errors) {
         const pos = e.linePos?.[0];
         const firstLine = (e.message.split('\n')[0] ?? e.message).replace(/:$/, '');
-        errors.push({ path: '', message: `YAML error: ${firstLine}`, doc: index, ...(pos ? { line: pos.line } : {}) });
+        errors.push({
+          path: '',
+          message: `YAML error: ${firstLine}`,
+          doc: index,
+          ...(pos ? { line: pos.line } : {}),
+        });
       }
       return;
     }

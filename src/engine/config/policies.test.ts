@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { applyDocs, buildProxyResources, castMesh, castRegistry, parseMeshYaml, type MeshConfig, type Route } from './index';
+import {
+  applyDocs,
+  buildProxyResources,
+  castMesh,
+  castRegistry,
+  parseMeshYaml,
+  type MeshConfig,
+  type Route,
+} from './index';
 
 const PAY = 'payments.shop.svc.cluster.local';
 
@@ -10,7 +18,11 @@ function apply(config: MeshConfig, yaml: string): MeshConfig {
 }
 
 function payRoutes(config: MeshConfig, pod = 'checkout-1'): Route[] {
-  return buildProxyResources(config, { pod }).routes[0]?.virtual_hosts.find((v) => v.name === `${PAY}:8080`)?.routes ?? [];
+  return (
+    buildProxyResources(config, { pod }).routes[0]?.virtual_hosts.find(
+      (v) => v.name === `${PAY}:8080`,
+    )?.routes ?? []
+  );
 }
 
 const DR_HASH = `apiVersion: networking.istio.io/v1
@@ -30,7 +42,9 @@ spec:
 describe('consistent hashing', () => {
   it('makes RING_HASH clusters, a header hash policy on routes, and retries without previous_hosts', () => {
     const config = apply(castMesh(), DR_HASH);
-    const c = buildProxyResources(config, { pod: 'web-1' }).clusters.find((x) => x.name === `outbound|8080|v1|${PAY}`);
+    const c = buildProxyResources(config, { pod: 'web-1' }).clusters.find(
+      (x) => x.name === `outbound|8080|v1|${PAY}`,
+    );
     expect(c?.lb_policy).toBe('RING_HASH');
     expect(c?.ring_hash_lb_config).toEqual({ minimum_ring_size: 1024 });
     expect(c?.outlier_detection?.max_ejection_time).toBe('600s');
@@ -65,7 +79,9 @@ spec:
     route: [{ destination: { host: payments, subset: v1 } }]
 `,
     );
-    expect(payRoutes(config, 'checkout-1').map((r) => [r.name, r.match.prefix, r.route.cluster])).toEqual([
+    expect(
+      payRoutes(config, 'checkout-1').map((r) => [r.name, r.match.prefix, r.route.cluster]),
+    ).toEqual([
       ['from-checkout', '/pay', `outbound|8080|v2|${PAY}`],
       ['rest', '/', `outbound|8080|v1|${PAY}`],
     ]);
@@ -147,7 +163,9 @@ spec:
 `,
     );
     const web = (c: MeshConfig): string | undefined =>
-      buildProxyResources(c, { pod: 'cart-1' }).clusters.find((x) => x.name === 'outbound|8080||web.shop.svc.cluster.local')?.lb_policy;
+      buildProxyResources(c, { pod: 'cart-1' }).clusters.find(
+        (x) => x.name === 'outbound|8080||web.shop.svc.cluster.local',
+      )?.lb_policy;
     expect(web(root)).toBe('RANDOM');
     const local = apply(
       root,

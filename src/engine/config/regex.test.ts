@@ -37,7 +37,8 @@ describe('estimateRe2ProgramSize (calibrated against RE2)', () => {
   });
 
   it('over-estimates alternations RE2 factors, but stays on the right side of small limits', () => {
-    const re = '^/user/(488/sms|h5/getJwt|captcha|version/getAIDrawTemplate|version/isMainLand|version/promotionTemplate|version/activityTemplate2).*';
+    const re =
+      '^/user/(488/sms|h5/getJwt|captcha|version/getAIDrawTemplate|version/isMainLand|version/promotionTemplate|version/activityTemplate2).*';
     const est = estimateRe2ProgramSize(re);
     expect(est).toBeGreaterThanOrEqual(106);
     expect(est).toBeLessThan(106 * 1.3);

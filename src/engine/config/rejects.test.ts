@@ -15,25 +15,37 @@ import {
 } from './index';
 
 function allDocs(c: MeshConfig): Parameters<typeof validateIstio>[0] {
-  return [...c.virtualServices, ...c.destinationRules, ...c.peerAuthentications, ...c.authorizationPolicies];
+  return [
+    ...c.virtualServices,
+    ...c.destinationRules,
+    ...c.peerAuthentications,
+    ...c.authorizationPolicies,
+  ];
 }
 
 describe('envoyRejects: what Envoy NACKs although Istio accepted it', () => {
   it('accepts everything Istiod builds for the default cast', () => {
     for (const { pod } of CAST_PODS) {
       const r = buildProxyResources(castMesh(), { pod });
-      expect(envoyRejectsAny([...r.clusters, ...r.endpoints, ...r.listeners, ...r.routes])).toBeNull();
+      expect(
+        envoyRejectsAny([...r.clusters, ...r.endpoints, ...r.listeners, ...r.routes]),
+      ).toBeNull();
     }
   });
 
   it('makeEnvoyRejectedConfig passes validateIstio but one sidecar rejects its RDS (RE2 program size)', () => {
     const bad = makeEnvoyRejectedConfig(castMesh(), 'checkout-1');
     expect(validateIstio(allDocs(bad))).toEqual([]);
-    const verdicts = CAST_PODS.map(({ pod }) => [pod, envoyRejectsAny(buildProxyResources(bad, { pod }).routes)]);
+    const verdicts = CAST_PODS.map(({ pod }) => [
+      pod,
+      envoyRejectsAny(buildProxyResources(bad, { pod }).routes),
+    ]);
     const rejecting = verdicts.filter(([, e]) => e !== null).map(([p]) => p);
     expect(rejecting).toEqual(['checkout-1']);
     const msg = verdicts.find(([p]) => p === 'checkout-1')?.[1];
-    expect(msg).toMatch(/^regex '\^\[\\p\{L\}\\p\{N\}\._-\]\{1,256\}\$' RE2 program size of \d+ > max program size of 32768 set for the error level threshold\. Increase configured max program size if necessary\.$/);
+    expect(msg).toMatch(
+      /^regex '\^\[\\p\{L\}\\p\{N\}\._-\]\{1,256\}\$' RE2 program size of \d+ > max program size of 32768 set for the error level threshold\. Increase configured max program size if necessary\.$/,
+    );
     // Clusters and endpoints of the same push are fine: only RDS is NACKed.
     const r = buildProxyResources(bad, { pod: 'checkout-1' });
     expect(envoyRejectsAny([...r.clusters, ...r.endpoints, ...r.listeners])).toBeNull();
@@ -61,7 +73,9 @@ spec:
     expect(errors).toEqual([]);
     expect(validateIstio(docs)).toEqual([]);
     const rds = buildProxyResources(applyDocs(castMesh(), docs), { pod: 'web-1' }).routes;
-    expect(envoyRejectsAny(rds)).toBe('The sum of weights of all weighted clusters of route heavy exceeds 4294967295');
+    expect(envoyRejectsAny(rds)).toBe(
+      'The sum of weights of all weighted clusters of route heavy exceeds 4294967295',
+    );
   });
 
   it('applies Envoy rules Istiod never breaks: zero total weight, duplicate domains', () => {
@@ -69,11 +83,28 @@ spec:
       name: '8080',
       validate_clusters: false,
       virtual_hosts: [
-        { name: 'a', domains: ['a', 'b'], routes: [{ match: { prefix: '/' }, route: { timeout: '0s', weighted_clusters: { clusters: [{ name: 'x', weight: 0 }] } } }] },
+        {
+          name: 'a',
+          domains: ['a', 'b'],
+          routes: [
+            {
+              match: { prefix: '/' },
+              route: { timeout: '0s', weighted_clusters: { clusters: [{ name: 'x', weight: 0 }] } },
+            },
+          ],
+        },
       ],
     };
     expect(envoyRejects(rc)).toBe('Sum of weights in the weighted_cluster must be greater than 0.');
-    const dup: RouteConfiguration = { ...rc, virtual_hosts: [{ name: 'a', domains: ['a'], routes: [] }, { name: 'b', domains: ['a'], routes: [] }] };
-    expect(envoyRejects(dup)).toBe('Only unique values for domains are permitted. Duplicate entry of domain a in route 8080');
+    const dup: RouteConfiguration = {
+      ...rc,
+      virtual_hosts: [
+        { name: 'a', domains: ['a'], routes: [] },
+        { name: 'b', domains: ['a'], routes: [] },
+      ],
+    };
+    expect(envoyRejects(dup)).toBe(
+      'Only unique values for domains are permitted. Duplicate entry of domain a in route 8080',
+    );
   });
 });

@@ -7,7 +7,8 @@ import type { HTTPRetry } from './istio';
 import { GO_STATUS_TEXT } from './statusText';
 
 /** Istio's default `retryOn` (≥ 1.24: no 503 in retriable_status_codes). */
-export const DEFAULT_RETRY_ON = 'connect-failure,refused-stream,unavailable,cancelled,retriable-status-codes';
+export const DEFAULT_RETRY_ON =
+  'connect-failure,refused-stream,unavailable,cancelled,retriable-status-codes';
 /** Istio's default number of retries when the VirtualService sets none. */
 export const DEFAULT_RETRY_ATTEMPTS = 2;
 /** Envoy's retry backoff when `retry_back_off` is unset: base 25 ms, max 10 × base. */
@@ -15,7 +16,10 @@ export const ENVOY_RETRY_BASE_INTERVAL_MS = 25;
 
 const PREVIOUS_HOSTS = {
   name: 'envoy.retry_host_predicates.previous_hosts',
-  typed_config: { '@type': 'type.googleapis.com/envoy.extensions.retry.host.previous_hosts.v3.PreviousHostsPredicate' },
+  typed_config: {
+    '@type':
+      'type.googleapis.com/envoy.extensions.retry.host.previous_hosts.v3.PreviousHostsPredicate',
+  },
 };
 
 /**
@@ -37,25 +41,34 @@ export function defaultRetryPolicy(hashPolicy = false): RetryPolicy {
  * Istio's `ConvertPolicy`: undefined when the VirtualService disables retries (`attempts: 0`).
  * Numeric entries of `retryOn` become `retriable_status_codes` (and `retriable-status-codes`).
  */
-export function convertRetry(r: HTTPRetry | undefined, hashPolicy = false): RetryPolicy | undefined {
+export function convertRetry(
+  r: HTTPRetry | undefined,
+  hashPolicy = false,
+): RetryPolicy | undefined {
   if (r === undefined) return defaultRetryPolicy(hashPolicy);
   if (r.attempts <= 0) return undefined;
   const policy = defaultRetryPolicy(hashPolicy);
   policy.num_retries = r.attempts;
   if (r.retryOn !== undefined && r.retryOn !== '') {
     // Istio's parseRetryOn: numbers Go's http.StatusText knows become status codes.
-    const parts = r.retryOn.split(',').map((s) => s.trim()).filter((s) => s !== '');
+    const parts = r.retryOn
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => s !== '');
     const isCode = (s: string): boolean => /^\d+$/.test(s) && GO_STATUS_TEXT.has(Number(s));
     const codes = parts.filter(isCode).map(Number);
     const named = parts.filter((s) => !isCode(s));
-    if (codes.length > 0 && !named.includes('retriable-status-codes')) named.push('retriable-status-codes');
+    if (codes.length > 0 && !named.includes('retriable-status-codes'))
+      named.push('retriable-status-codes');
     policy.retry_on = named.join(',');
     if (codes.length > 0) policy.retriable_status_codes = codes;
   }
   if (r.retryIgnorePreviousHosts === true) policy.retry_host_predicate = [PREVIOUS_HOSTS];
   if (r.retryIgnorePreviousHosts === false) policy.retry_host_predicate = [];
-  if (r.perTryTimeout !== undefined) policy.per_try_timeout = protoDuration(durationMs(r.perTryTimeout));
-  if (r.backoff !== undefined) policy.retry_back_off = { base_interval: protoDuration(durationMs(r.backoff)) };
+  if (r.perTryTimeout !== undefined)
+    policy.per_try_timeout = protoDuration(durationMs(r.perTryTimeout));
+  if (r.backoff !== undefined)
+    policy.retry_back_off = { base_interval: protoDuration(durationMs(r.backoff)) };
   return policy;
 }
 

@@ -4,7 +4,16 @@
  * default route, plus the `allow_any` virtual host (ALLOW_ANY → PassthroughCluster).
  */
 import { durationMs, protoDuration } from './duration';
-import type { FaultConfig, FractionalPercent, HeaderMatcher, Route, RouteAction, RouteConfiguration, RouteMatch, VirtualHost } from './envoy';
+import type {
+  FaultConfig,
+  FractionalPercent,
+  HeaderMatcher,
+  Route,
+  RouteAction,
+  RouteConfiguration,
+  RouteMatch,
+  VirtualHost,
+} from './envoy';
 import type { HTTPMatchRequest, HTTPRoute, StringMatch, VirtualService } from './istio';
 import { clusterName, destinationPort, resolveHost, virtualServiceFor } from './lookup';
 import { commonHashPolicy, hashPolicyFor, type HashPolicy } from './hash';
@@ -28,10 +37,15 @@ function stringMatch(m: StringMatch): HeaderMatcher['string_match'] {
 function routeMatch(m: HTTPMatchRequest | undefined): RouteMatch {
   const uri = m?.uri;
   const out: RouteMatch =
-    uri?.exact !== undefined ? { path: uri.exact } : uri?.regex !== undefined ? { safe_regex: { regex: uri.regex } } : { prefix: uri?.prefix ?? '/' };
+    uri?.exact !== undefined
+      ? { path: uri.exact }
+      : uri?.regex !== undefined
+        ? { safe_regex: { regex: uri.regex } }
+        : { prefix: uri?.prefix ?? '/' };
   out.case_sensitive = true;
   const headers = Object.entries(m?.headers ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  if (headers.length > 0) out.headers = headers.map(([name, sm]) => ({ name, string_match: stringMatch(sm) }));
+  if (headers.length > 0)
+    out.headers = headers.map(([name, sm]) => ({ name, string_match: stringMatch(sm) }));
   return out;
 }
 
@@ -43,21 +57,38 @@ function percent(value: number | undefined): FractionalPercent {
 function fault(r: HTTPRoute): FaultConfig | undefined {
   const f = r.fault;
   if (!f) return undefined;
-  const out: FaultConfig = { '@type': 'type.googleapis.com/envoy.extensions.filters.http.fault.v3.HTTPFault' };
-  if (f.delay?.fixedDelay !== undefined) out.delay = { fixed_delay: protoDuration(durationMs(f.delay.fixedDelay)), percentage: percent(f.delay.percentage?.value) };
-  if (f.abort?.httpStatus !== undefined) out.abort = { http_status: f.abort.httpStatus, percentage: percent(f.abort.percentage?.value) };
+  const out: FaultConfig = {
+    '@type': 'type.googleapis.com/envoy.extensions.filters.http.fault.v3.HTTPFault',
+  };
+  if (f.delay?.fixedDelay !== undefined)
+    out.delay = {
+      fixed_delay: protoDuration(durationMs(f.delay.fixedDelay)),
+      percentage: percent(f.delay.percentage?.value),
+    };
+  if (f.abort?.httpStatus !== undefined)
+    out.abort = { http_status: f.abort.httpStatus, percentage: percent(f.abort.percentage?.value) };
   return out.delay || out.abort ? out : undefined;
 }
 
 /** The route action of an HTTPRoute: zero weights dropped, no `total_weight` (fidelity.md §4.3). */
-function action(config: MeshConfig, proxy: MeshPod, vs: VirtualService, r: HTTPRoute, listenerPort: number): RouteAction {
+function action(
+  config: MeshConfig,
+  proxy: MeshPod,
+  vs: VirtualService,
+  r: HTTPRoute,
+  listenerPort: number,
+): RouteAction {
   const hashes: (HashPolicy | undefined)[] = [];
   const dests = (r.route ?? []).map((d) => {
     const host = resolveHost(d.destination.host, vs.metadata.namespace);
     const svc = config.services.find((s) => s.hostname === host);
     const port = destinationPort(svc, d.destination.port?.number, listenerPort);
-    if ((d.weight ?? 0) > 0 || r.route?.length === 1) hashes.push(hashPolicyFor(config, proxy, host, d.destination.subset ?? ''));
-    return { name: clusterName('outbound', port, d.destination.subset ?? '', host), weight: d.weight ?? 0 };
+    if ((d.weight ?? 0) > 0 || r.route?.length === 1)
+      hashes.push(hashPolicyFor(config, proxy, host, d.destination.subset ?? ''));
+    return {
+      name: clusterName('outbound', port, d.destination.subset ?? '', host),
+      weight: d.weight ?? 0,
+    };
   });
   const hash = commonHashPolicy(hashes);
   const a: RouteAction =
@@ -73,16 +104,25 @@ function action(config: MeshConfig, proxy: MeshPod, vs: VirtualService, r: HTTPR
 }
 
 /** The Envoy routes of one VirtualService for this proxy (matches filtered by `sourceLabels`). */
-export function virtualServiceRoutes(config: MeshConfig, vs: VirtualService, proxy: MeshPod, svc: MeshService, port: number): Route[] {
+export function virtualServiceRoutes(
+  config: MeshConfig,
+  vs: VirtualService,
+  proxy: MeshPod,
+  svc: MeshService,
+  port: number,
+): Route[] {
   const out: Route[] = [];
   for (const r of vs.spec.http ?? []) {
     const all = r.match ?? [];
-    const matches = all.filter((m) => m.sourceLabels === undefined || labelsMatch(m.sourceLabels, proxy.labels));
+    const matches = all.filter(
+      (m) => m.sourceLabels === undefined || labelsMatch(m.sourceLabels, proxy.labels),
+    );
     if (all.length > 0 && matches.length === 0) continue; // no match applies to this proxy
     const act = action(config, proxy, vs, r, port);
     const f = fault(r);
     for (const m of matches.length > 0 ? matches : [undefined]) {
-      const name = r.name !== undefined && m?.name !== undefined ? `${r.name}.${m.name}` : (r.name ?? m?.name);
+      const name =
+        r.name !== undefined && m?.name !== undefined ? `${r.name}.${m.name}` : (r.name ?? m?.name);
       out.push({
         ...(name === undefined ? {} : { name }),
         match: routeMatch(m),
@@ -112,20 +152,37 @@ function defaultRoute(config: MeshConfig, proxy: MeshPod, svc: MeshService, port
 }
 
 /** The outbound RouteConfiguration for `port` as `proxy` gets it. */
-export function outboundRouteConfig(config: MeshConfig, proxy: MeshPod, port: number): RouteConfiguration {
+export function outboundRouteConfig(
+  config: MeshConfig,
+  proxy: MeshPod,
+  port: number,
+): RouteConfiguration {
   const vhosts: VirtualHost[] = [];
-  const svcs = config.services.filter((s) => s.ports.some((p) => p.port === port)).sort((a, b) => (a.hostname < b.hostname ? -1 : 1));
+  const svcs = config.services
+    .filter((s) => s.ports.some((p) => p.port === port))
+    .sort((a, b) => (a.hostname < b.hostname ? -1 : 1));
   for (const svc of svcs) {
     const vs = virtualServiceFor(config, svc);
     const vsRoutes = vs ? virtualServiceRoutes(config, vs, proxy, svc, port) : [];
     // A VirtualService that yields no route for this proxy is skipped: the default route applies.
     const routes = vsRoutes.length > 0 ? vsRoutes : [defaultRoute(config, proxy, svc, port)];
-    vhosts.push({ name: `${svc.hostname}:${port}`, domains: virtualHostDomains(svc, port, proxy), routes, include_request_attempt_count: true });
+    vhosts.push({
+      name: `${svc.hostname}:${port}`,
+      domains: virtualHostDomains(svc, port, proxy),
+      routes,
+      include_request_attempt_count: true,
+    });
   }
   vhosts.push({
     name: 'allow_any',
     domains: ['*'],
-    routes: [{ name: 'allow_any', match: { prefix: '/' }, route: { cluster: 'PassthroughCluster', timeout: '0s', max_grpc_timeout: '0s' } }],
+    routes: [
+      {
+        name: 'allow_any',
+        match: { prefix: '/' },
+        route: { cluster: 'PassthroughCluster', timeout: '0s', max_grpc_timeout: '0s' },
+      },
+    ],
     include_request_attempt_count: true,
   });
   return { name: String(port), virtual_hosts: vhosts, validate_clusters: false };

@@ -33,25 +33,31 @@ export const str: Decoder = (v, path, ctx) =>
 
 /** A duration written as a Go duration string (`1s`, `500ms`); its syntax is judged later. */
 export const dur: Decoder = (v, path, ctx) =>
-  typeof v === 'string' ? v : fail(ctx, path, `must be a duration string such as "1s" or "500ms", got ${describe(v)}`);
+  typeof v === 'string'
+    ? v
+    : fail(ctx, path, `must be a duration string such as "1s" or "500ms", got ${describe(v)}`);
 
 export const bool: Decoder = (v, path, ctx) =>
   typeof v === 'boolean' ? v : fail(ctx, path, `must be a boolean, got ${describe(v)}`);
 
 /** A double (Istio `Percent.value`). */
 export const num: Decoder = (v, path, ctx) =>
-  typeof v === 'number' && Number.isFinite(v) ? v : fail(ctx, path, `must be a number, got ${describe(v)}`);
+  typeof v === 'number' && Number.isFinite(v)
+    ? v
+    : fail(ctx, path, `must be a number, got ${describe(v)}`);
 
 /** A proto int32 (`weight`, `attempts`, `httpStatus`...): negative values pass, the validator judges them. */
 export const int32: Decoder = (v, path, ctx) => {
-  if (typeof v !== 'number' || !Number.isInteger(v)) return fail(ctx, path, `must be an integer, got ${describe(v)}`);
+  if (typeof v !== 'number' || !Number.isInteger(v))
+    return fail(ctx, path, `must be an integer, got ${describe(v)}`);
   if (v < -2147483648 || v > 2147483647) return fail(ctx, path, `${v} overflows int32`);
   return v;
 };
 
 /** A proto uint32 (`port.number`, `maxEjectionPercent`...). */
 export const uint32: Decoder = (v, path, ctx) => {
-  if (typeof v !== 'number' || !Number.isInteger(v)) return fail(ctx, path, `must be an integer, got ${describe(v)}`);
+  if (typeof v !== 'number' || !Number.isInteger(v))
+    return fail(ctx, path, `must be an integer, got ${describe(v)}`);
   if (v < 0 || v > 4294967295) return fail(ctx, path, `${v} is not a valid uint32 (0..4294967295)`);
   return v;
 };
@@ -61,7 +67,11 @@ export function enumOf(values: readonly string[], protoName: string): Decoder {
   return (v, path, ctx) =>
     typeof v === 'string' && values.includes(v)
       ? v
-      : fail(ctx, path, `unknown value ${JSON.stringify(v)} for enum ${protoName} (one of ${values.join(', ')})`);
+      : fail(
+          ctx,
+          path,
+          `unknown value ${JSON.stringify(v)} for enum ${protoName} (one of ${values.join(', ')})`,
+        );
 }
 
 export function arr(item: Decoder): Decoder {
@@ -79,7 +89,8 @@ export function arr(item: Decoder): Decoder {
 /** A map with string keys (`labels`, `headers`). */
 export function mapOf(item: Decoder): Decoder {
   return (v, path, ctx) => {
-    if (v === null || typeof v !== 'object' || Array.isArray(v)) return fail(ctx, path, `must be a map, got ${describe(v)}`);
+    if (v === null || typeof v !== 'object' || Array.isArray(v))
+      return fail(ctx, path, `must be a map, got ${describe(v)}`);
     const out: Record<string, unknown> = {};
     for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
       const d = item(x, `${path}.${k}`, ctx);
@@ -92,7 +103,8 @@ export function mapOf(item: Decoder): Decoder {
 /** An object with known fields; any other field is an error (as a strict proto unmarshal). */
 export function obj(fields: Record<string, Decoder>, protoName: string): Decoder {
   return (v, path, ctx) => {
-    if (v === null || typeof v !== 'object' || Array.isArray(v)) return fail(ctx, path, `must be an object, got ${describe(v)}`);
+    if (v === null || typeof v !== 'object' || Array.isArray(v))
+      return fail(ctx, path, `must be an object, got ${describe(v)}`);
     const out: Record<string, unknown> = {};
     for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
       const field = fields[k];

@@ -7,10 +7,18 @@ import type { AuthorizationAction, AuthorizationPolicy, MutualTLSMode } from './
 import { labelsMatch, type MeshConfig, type MeshPod } from './mesh';
 
 /** The effective mTLS mode of a workload (fidelity.md §3: unset means PERMISSIVE). */
-export function effectiveMtlsMode(config: MeshConfig, pod: MeshPod): Exclude<MutualTLSMode, 'UNSET'> {
+export function effectiveMtlsMode(
+  config: MeshConfig,
+  pod: MeshPod,
+): Exclude<MutualTLSMode, 'UNSET'> {
   const pas = config.peerAuthentications;
   const ordered = [
-    ...pas.filter((p) => p.metadata.namespace === pod.namespace && p.spec.selector && labelsMatch(p.spec.selector.matchLabels ?? {}, pod.labels)),
+    ...pas.filter(
+      (p) =>
+        p.metadata.namespace === pod.namespace &&
+        p.spec.selector &&
+        labelsMatch(p.spec.selector.matchLabels ?? {}, pod.labels),
+    ),
     ...pas.filter((p) => p.metadata.namespace === pod.namespace && !p.spec.selector),
     ...pas.filter((p) => p.metadata.namespace === config.rootNamespace && !p.spec.selector),
   ];
@@ -34,7 +42,8 @@ function principalMatcher(p: string): unknown {
   if (p === '*') return { any: true };
   const full = (s: string): string => `spiffe://${s}`;
   if (p.startsWith('*')) return { authenticated: { principal_name: { suffix: p.slice(1) } } };
-  if (p.endsWith('*')) return { authenticated: { principal_name: { prefix: full(p.slice(0, -1)) } } };
+  if (p.endsWith('*'))
+    return { authenticated: { principal_name: { prefix: full(p.slice(0, -1)) } } };
   return { authenticated: { principal_name: { exact: full(p) } } };
 }
 
@@ -45,11 +54,15 @@ function rbacPolicies(aps: readonly AuthorizationPolicy[]): Record<string, unkno
     (ap.spec.rules ?? []).forEach((rule, i) => {
       const ids = (rule.from ?? []).flatMap((f) => [
         ...(f.source.principals ?? []).map(principalMatcher),
-        ...(f.source.namespaces ?? []).map((ns) => ({ authenticated: { principal_name: { safe_regex: { regex: `.*/ns/${ns}/.*` } } } })),
+        ...(f.source.namespaces ?? []).map((ns) => ({
+          authenticated: { principal_name: { safe_regex: { regex: `.*/ns/${ns}/.*` } } },
+        })),
       ]);
       const perms = (rule.to ?? []).flatMap((t) => [
         ...(t.operation.paths ?? []).map((path) => ({ url_path: { path: { exact: path } } })),
-        ...(t.operation.methods ?? []).map((m) => ({ header: { name: ':method', string_match: { exact: m } } })),
+        ...(t.operation.methods ?? []).map((m) => ({
+          header: { name: ':method', string_match: { exact: m } },
+        })),
       ]);
       out[`ns[${ap.metadata.namespace}]-policy[${ap.metadata.name}]-rule[${i}]`] = {
         permissions: perms.length > 0 ? [{ or_rules: { rules: perms } }] : [{ any: true }],
@@ -64,7 +77,10 @@ function rbacPolicies(aps: readonly AuthorizationPolicy[]): Record<string, unkno
  * The `envoy.filters.http.rbac` filters for this workload: DENY first, then ALLOW (Istio's order).
  * An ALLOW policy with no rules allows nothing; none at all means no ALLOW filter (allow all).
  */
-export function rbacFilters(config: MeshConfig, pod: MeshPod): { name: string; typed_config: TypedConfig }[] {
+export function rbacFilters(
+  config: MeshConfig,
+  pod: MeshPod,
+): { name: string; typed_config: TypedConfig }[] {
   const aps = policiesFor(config, pod);
   const out: { name: string; typed_config: TypedConfig }[] = [];
   for (const action of ['DENY', 'ALLOW'] as AuthorizationAction[]) {

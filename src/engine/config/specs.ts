@@ -2,7 +2,19 @@
  * Structural schemas of the modelled Istio specs (names as in istio/api), used by `parseMeshYaml`.
  */
 import { AUTHZ_ACTIONS, CLIENT_TLS_MODES, MTLS_MODES, SIMPLE_LB, type IstioKind } from './istio';
-import { arr, bool, dur, enumOf, int32, mapOf, num, obj, str, uint32, type Decoder } from './schema';
+import {
+  arr,
+  bool,
+  dur,
+  enumOf,
+  int32,
+  mapOf,
+  num,
+  obj,
+  str,
+  uint32,
+  type Decoder,
+} from './schema';
 
 const NET = 'istio.networking.v1alpha3';
 const SEC = 'istio.security.v1beta1';
@@ -22,7 +34,16 @@ const destination = obj(
 
 const routeDestination = obj({ destination, weight: int32 }, `${NET}.HTTPRouteDestination`);
 
-const retry = obj({ attempts: int32, perTryTimeout: dur, retryOn: str, backoff: dur, retryIgnorePreviousHosts: bool }, `${NET}.HTTPRetry`);
+const retry = obj(
+  {
+    attempts: int32,
+    perTryTimeout: dur,
+    retryOn: str,
+    backoff: dur,
+    retryIgnorePreviousHosts: bool,
+  },
+  `${NET}.HTTPRetry`,
+);
 
 const fault = obj(
   {
@@ -33,7 +54,14 @@ const fault = obj(
 );
 
 const httpRoute = obj(
-  { name: str, match: arr(httpMatch), route: arr(routeDestination), timeout: dur, retries: retry, fault },
+  {
+    name: str,
+    match: arr(httpMatch),
+    route: arr(routeDestination),
+    timeout: dur,
+    retries: retry,
+    fault,
+  },
   `${NET}.HTTPRoute`,
 );
 
@@ -51,7 +79,10 @@ const trafficPolicy = obj(
           {
             httpHeaderName: str,
             useSourceIp: bool,
-            httpCookie: obj({ name: str, ttl: dur }, `${NET}.LoadBalancerSettings.ConsistentHashLB.HTTPCookie`),
+            httpCookie: obj(
+              { name: str, ttl: dur },
+              `${NET}.LoadBalancerSettings.ConsistentHashLB.HTTPCookie`,
+            ),
           },
           `${NET}.LoadBalancerSettings.ConsistentHashLB`,
         ),
@@ -60,9 +91,17 @@ const trafficPolicy = obj(
     ),
     connectionPool: obj(
       {
-        tcp: obj({ maxConnections: int32, connectTimeout: dur }, `${NET}.ConnectionPoolSettings.TCPSettings`),
+        tcp: obj(
+          { maxConnections: int32, connectTimeout: dur },
+          `${NET}.ConnectionPoolSettings.TCPSettings`,
+        ),
         http: obj(
-          { http1MaxPendingRequests: int32, http2MaxRequests: int32, maxRequestsPerConnection: int32, maxRetries: int32 },
+          {
+            http1MaxPendingRequests: int32,
+            http2MaxRequests: int32,
+            maxRequestsPerConnection: int32,
+            maxRetries: int32,
+          },
           `${NET}.ConnectionPoolSettings.HTTPSettings`,
         ),
       },
@@ -79,7 +118,10 @@ const trafficPolicy = obj(
       },
       `${NET}.OutlierDetection`,
     ),
-    tls: obj({ mode: enumOf(CLIENT_TLS_MODES, `${NET}.ClientTLSSettings.TLSmode`) }, `${NET}.ClientTLSSettings`),
+    tls: obj(
+      { mode: enumOf(CLIENT_TLS_MODES, `${NET}.ClientTLSSettings.TLSmode`) },
+      `${NET}.ClientTLSSettings`,
+    ),
   },
   `${NET}.TrafficPolicy`,
 );
@@ -98,7 +140,10 @@ const selector = obj({ matchLabels: mapOf(str) }, 'istio.type.v1beta1.WorkloadSe
 const peerAuthentication = obj(
   {
     selector,
-    mtls: obj({ mode: enumOf(MTLS_MODES, `${SEC}.PeerAuthentication.MutualTLS.Mode`) }, `${SEC}.PeerAuthentication.MutualTLS`),
+    mtls: obj(
+      { mode: enumOf(MTLS_MODES, `${SEC}.PeerAuthentication.MutualTLS.Mode`) },
+      `${SEC}.PeerAuthentication.MutualTLS`,
+    ),
   },
   `${SEC}.PeerAuthentication`,
 );
@@ -110,8 +155,18 @@ const authorizationPolicy = obj(
     rules: arr(
       obj(
         {
-          from: arr(obj({ source: obj({ principals: arr(str), namespaces: arr(str) }, `${SEC}.Source`) }, `${SEC}.Rule.From`)),
-          to: arr(obj({ operation: obj({ paths: arr(str), methods: arr(str) }, `${SEC}.Operation`) }, `${SEC}.Rule.To`)),
+          from: arr(
+            obj(
+              { source: obj({ principals: arr(str), namespaces: arr(str) }, `${SEC}.Source`) },
+              `${SEC}.Rule.From`,
+            ),
+          ),
+          to: arr(
+            obj(
+              { operation: obj({ paths: arr(str), methods: arr(str) }, `${SEC}.Operation`) },
+              `${SEC}.Rule.To`,
+            ),
+          ),
         },
         `${SEC}.Rule`,
       ),
@@ -121,11 +176,30 @@ const authorizationPolicy = obj(
 );
 
 /** API group and accepted versions per kind (served versions of the Istio CRDs). */
-export const KINDS: Record<IstioKind, { group: string; versions: readonly string[]; spec: Decoder }> = {
-  VirtualService: { group: 'networking.istio.io', versions: ['v1', 'v1beta1', 'v1alpha3'], spec: virtualService },
-  DestinationRule: { group: 'networking.istio.io', versions: ['v1', 'v1beta1', 'v1alpha3'], spec: destinationRule },
-  PeerAuthentication: { group: 'security.istio.io', versions: ['v1', 'v1beta1'], spec: peerAuthentication },
-  AuthorizationPolicy: { group: 'security.istio.io', versions: ['v1', 'v1beta1'], spec: authorizationPolicy },
+export const KINDS: Record<
+  IstioKind,
+  { group: string; versions: readonly string[]; spec: Decoder }
+> = {
+  VirtualService: {
+    group: 'networking.istio.io',
+    versions: ['v1', 'v1beta1', 'v1alpha3'],
+    spec: virtualService,
+  },
+  DestinationRule: {
+    group: 'networking.istio.io',
+    versions: ['v1', 'v1beta1', 'v1alpha3'],
+    spec: destinationRule,
+  },
+  PeerAuthentication: {
+    group: 'security.istio.io',
+    versions: ['v1', 'v1beta1'],
+    spec: peerAuthentication,
+  },
+  AuthorizationPolicy: {
+    group: 'security.istio.io',
+    versions: ['v1', 'v1beta1'],
+    spec: authorizationPolicy,
+  },
 };
 
 /** Real Istio kinds this simulator does not model (so the message can say so). */

@@ -22,8 +22,10 @@ function asJSON(m: HTTPMatchRequest): string {
   return stable(rest);
 }
 
-const routeName = (r: HTTPRoute, i: number): string => (r.name !== undefined && r.name !== '' ? `"${r.name}"` : `#${i}`);
-const requestName = (m: HTTPMatchRequest, j: number): string => (m.name !== undefined && m.name !== '' ? `"${m.name}"` : `#${j}`);
+const routeName = (r: HTTPRoute, i: number): string =>
+  r.name !== undefined && r.name !== '' ? `"${r.name}"` : `#${i}`;
+const requestName = (m: HTTPMatchRequest, j: number): string =>
+  m.name !== undefined && m.name !== '' ? `"${m.name}"` : `#${j}`;
 
 function exactOrPrefix(m: StringMatch): string {
   if (m.exact !== undefined && m.exact !== '') return `exact:${m.exact}`;
@@ -52,9 +54,13 @@ function covered(a: PrefixMatch, b: PrefixMatch): boolean {
 
 /** Adds Istio's unreachable-rule warnings for `routes` to `r`. */
 export function analyzeUnreachableRules(r: Reporter, routes: readonly HTTPRoute[]): void {
-  const unused = (i: number, rule: string, reason: string): void => r.warn(`spec.http[${i}]`, `virtualService rule ${rule} not used (${reason})`);
+  const unused = (i: number, rule: string, reason: string): void =>
+    r.warn(`spec.http[${i}]`, `virtualService rule ${rule} not used (${reason})`);
   const ineffective = (i: number, rule: string, match: string, dup: string): void =>
-    r.warn(`spec.http[${i}]`, `virtualService rule ${rule} match ${match} is not used (duplicate/overlapping match in rule ${dup})`);
+    r.warn(
+      `spec.http[${i}]`,
+      `virtualService rule ${rule} match ${match} is not used (duplicate/overlapping match in rule ${dup})`,
+    );
   const seen = new Map<string, number>();
   let emptyAt = -1;
   const prefixes: (PrefixMatch & { at: number })[] = [];
@@ -75,23 +81,42 @@ export function analyzeUnreachableRules(r: Reporter, routes: readonly HTTPRoute[
       const dup = seen.get(key);
       if (dup !== undefined) {
         const prior = routes[dup];
-        ineffective(i, routeName(route, i), requestName(m, j), prior ? routeName(prior, dup) : `#${dup}`);
+        ineffective(
+          i,
+          routeName(route, i),
+          requestName(m, j),
+          prior ? routeName(prior, dup) : `#${dup}`,
+        );
         duplicates++;
         return;
       }
       seen.set(key, i);
       const prefix = m.uri?.prefix ?? '';
       if (prefix !== '') {
-        const headers = Object.fromEntries(Object.entries(m.headers ?? {}).map(([k, v]) => [k, exactOrPrefix(v)]));
-        prefixes.push({ at: i, route: routeName(route, i), match: requestName(m, j), prefix, headers });
+        const headers = Object.fromEntries(
+          Object.entries(m.headers ?? {}).map(([k, v]) => [k, exactOrPrefix(v)]),
+        );
+        prefixes.push({
+          at: i,
+          route: routeName(route, i),
+          match: requestName(m, j),
+          prefix,
+          headers,
+        });
       }
     });
-    if (duplicates === matches.length) unused(i, routeName(route, i), 'all matches used by prior rules');
+    if (duplicates === matches.length)
+      unused(i, routeName(route, i), 'all matches used by prior rules');
   });
   prefixes.forEach((a, x) => {
     for (const b of prefixes.slice(x + 1)) {
       if (b.prefix === a.prefix || !covered(a, b)) continue;
-      ineffective(b.at, b.route, `${b.match} of prefix ${b.prefix}`, `${a.match} of prefix ${a.prefix} on ${a.route}`);
+      ineffective(
+        b.at,
+        b.route,
+        `${b.match} of prefix ${b.prefix}`,
+        `${a.match} of prefix ${a.prefix} on ${a.route}`,
+      );
     }
   });
 }

@@ -65,61 +65,98 @@ spec: {}
     expect(istioWarnings(parseMeshYaml(y).docs).map((w) => w.path)).toEqual(['spec.hosts']);
   });
   it('rejects duplicate hosts', () => {
-    expect(errs(vs(split(1, 1)).replace('hosts: [payments]', 'hosts: [payments, "*.shop.svc.cluster.local", a.shop.svc.cluster.local]'))).toEqual([
+    expect(
+      errs(
+        vs(split(1, 1)).replace(
+          'hosts: [payments]',
+          'hosts: [payments, "*.shop.svc.cluster.local", a.shop.svc.cluster.local]',
+        ),
+      ),
+    ).toEqual([
       'spec.hosts: duplicate hosts in virtual service: *.shop.svc.cluster.local & a.shop.svc.cluster.local',
     ]);
   });
   it('rejects the * host for sidecars and a bad domain', () => {
-    expect(errs(vs(split(1, 1)).replace('hosts: [payments]', 'hosts: ["*", "pay_ments"]'))).toEqual([
-      'spec.hosts[0]: wildcard host * is not allowed for virtual services bound to the mesh gateway',
-      'spec.hosts[1]: domain name "pay_ments" invalid (label "pay_ments" invalid)',
-    ]);
+    expect(errs(vs(split(1, 1)).replace('hosts: [payments]', 'hosts: ["*", "pay_ments"]'))).toEqual(
+      [
+        'spec.hosts[0]: wildcard host * is not allowed for virtual services bound to the mesh gateway',
+        'spec.hosts[1]: domain name "pay_ments" invalid (label "pay_ments" invalid)',
+      ],
+    );
   });
   it('requires a route and a destination host', () => {
-    expect(errs(vs('  - timeout: 1s\n'))).toEqual(['spec.http[0]: HTTP route, redirect or direct_response is required']);
-    expect(errs(vs('  - route:\n    - destination: { subset: v1 }\n'))).toEqual(['spec.http[0].route[0].destination.host: empty domain name not allowed']);
-  });
-  it('requires subset names to be DNS labels', () => {
-    expect(errs(vs('  - route:\n    - destination: { host: payments, subset: v1.beta }\n'))).toEqual([
-      'spec.http[0].route[0].destination.subset: subset name is invalid: v1.beta',
+    expect(errs(vs('  - timeout: 1s\n'))).toEqual([
+      'spec.http[0]: HTTP route, redirect or direct_response is required',
+    ]);
+    expect(errs(vs('  - route:\n    - destination: { subset: v1 }\n'))).toEqual([
+      'spec.http[0].route[0].destination.host: empty domain name not allowed',
     ]);
   });
+  it('requires subset names to be DNS labels', () => {
+    expect(
+      errs(vs('  - route:\n    - destination: { host: payments, subset: v1.beta }\n')),
+    ).toEqual(['spec.http[0].route[0].destination.subset: subset name is invalid: v1.beta']);
+  });
   it('checks the port number', () => {
-    expect(errs(vs('  - route:\n    - destination: { host: payments, port: { number: 70000 } }\n'))).toEqual([
+    expect(
+      errs(vs('  - route:\n    - destination: { host: payments, port: { number: 70000 } }\n')),
+    ).toEqual([
       'spec.http[0].route[0].destination.port.number: port number 70000 must be in the range 1..65535',
     ]);
   });
   it('requires Go durations of at least 1ms, to ms precision', () => {
     const route = '    route: [{ destination: { host: payments } }]\n';
-    expect(errs(vs(`  - timeout: 5 s\n${route}`))).toEqual(['spec.http[0].timeout: time: unknown unit " s" in duration "5 s" (got "5 s")']);
-    expect(errs(vs(`  - timeout: abc\n${route}`))).toEqual(['spec.http[0].timeout: time: invalid duration "abc" (got "abc")']);
-    expect(errs(vs(`  - timeout: "10"\n${route}`))).toEqual(['spec.http[0].timeout: time: missing unit in duration "10" (got "10")']);
-    expect(errs(vs(`  - timeout: 100us\n${route}`))).toEqual(['spec.http[0].timeout: duration must be greater than 1ms (got "100us")']);
-    expect(errs(vs(`  - timeout: 1500us\n${route}`))).toEqual(['spec.http[0].timeout: only durations to ms precision are supported (got "1500us")']);
+    expect(errs(vs(`  - timeout: 5 s\n${route}`))).toEqual([
+      'spec.http[0].timeout: time: unknown unit " s" in duration "5 s" (got "5 s")',
+    ]);
+    expect(errs(vs(`  - timeout: abc\n${route}`))).toEqual([
+      'spec.http[0].timeout: time: invalid duration "abc" (got "abc")',
+    ]);
+    expect(errs(vs(`  - timeout: "10"\n${route}`))).toEqual([
+      'spec.http[0].timeout: time: missing unit in duration "10" (got "10")',
+    ]);
+    expect(errs(vs(`  - timeout: 100us\n${route}`))).toEqual([
+      'spec.http[0].timeout: duration must be greater than 1ms (got "100us")',
+    ]);
+    expect(errs(vs(`  - timeout: 1500us\n${route}`))).toEqual([
+      'spec.http[0].timeout: only durations to ms precision are supported (got "1500us")',
+    ]);
     expect(errs(vs(`  - timeout: 1m30s\n${route}`))).toEqual([]);
-    expect(errs(vs(`  - timeout: 5\n${route}`))).toEqual(['spec.http[0].timeout: must be a duration string such as "1s" or "500ms", got number 5']);
+    expect(errs(vs(`  - timeout: 5\n${route}`))).toEqual([
+      'spec.http[0].timeout: must be a duration string such as "1s" or "500ms", got number 5',
+    ]);
   });
   it('checks retries: attempts ≥ 0, no policy when disabled, valid retryOn', () => {
     const route = '    route: [{ destination: { host: payments } }]\n';
-    expect(errs(vs(`  - retries: { attempts: -1 }\n${route}`))).toEqual(['spec.http[0].retries.attempts: attempts cannot be negative']);
+    expect(errs(vs(`  - retries: { attempts: -1 }\n${route}`))).toEqual([
+      'spec.http[0].retries.attempts: attempts cannot be negative',
+    ]);
     expect(errs(vs(`  - retries: { attempts: 0, perTryTimeout: 1s }\n${route}`))).toEqual([
       'spec.http[0].retries: http retry policy configured when attempts are set to 0 (disabled)',
     ]);
-    expect(errs(vs(`  - retries: { attempts: 2, retryOn: "5xx,503,sometimes,999" }\n${route}`))).toEqual([
+    expect(
+      errs(vs(`  - retries: { attempts: 2, retryOn: "5xx,503,sometimes,999" }\n${route}`)),
+    ).toEqual([
       'spec.http[0].retries.retryOn: "sometimes" is not a valid retryOn policy',
       'spec.http[0].retries.retryOn: "999" is not a valid retryOn policy',
     ]);
   });
   it('checks fault injection: percentages in [0,100], httpStatus, at least one fault', () => {
     const route = '    route: [{ destination: { host: payments } }]\n';
-    expect(errs(vs(`  - fault: { abort: { httpStatus: 700, percentage: { value: 150 } } }\n${route}`))).toEqual([
+    expect(
+      errs(vs(`  - fault: { abort: { httpStatus: 700, percentage: { value: 150 } } }\n${route}`)),
+    ).toEqual([
       'spec.http[0].fault.abort.percentage.value: percentage 150 is neither 0.0, nor in range [0.0001, 100.0]',
       'spec.http[0].fault.abort.httpStatus: HTTP status 700 is not in range 200-599',
     ]);
-    expect(errs(vs(`  - fault: { delay: { fixedDelay: 2s, percentage: { value: -1 } } }\n${route}`))).toEqual([
+    expect(
+      errs(vs(`  - fault: { delay: { fixedDelay: 2s, percentage: { value: -1 } } }\n${route}`)),
+    ).toEqual([
       'spec.http[0].fault.delay.percentage.value: percentage -1 is neither 0.0, nor in range [0.0001, 100.0]',
     ]);
-    expect(errs(vs(`  - fault: {}\n${route}`))).toEqual(['spec.http[0].fault: HTTP fault injection must have an abort and/or a delay']);
+    expect(errs(vs(`  - fault: {}\n${route}`))).toEqual([
+      'spec.http[0].fault: HTTP fault injection must have an abort and/or a delay',
+    ]);
   });
   it('checks matches: one StringMatch kind, RE2 syntax', () => {
     const route = '    route: [{ destination: { host: payments } }]\n';
@@ -132,7 +169,13 @@ spec: {}
     expect(errs(vs(`  - match: [{ headers: { x-v: { regex: "a{1001}" } } }]\n${route}`))).toEqual([
       'spec.http[0].match[0].headers.x-v.regex: "headers": error parsing regexp: invalid repeat count: `{1001}`; Istio uses RE2 style regex-based match (https://github.com/google/re2/wiki/Syntax)',
     ]);
-    expect(errs(vs(`  - match: [{ headers: { x-v: { prefix: "" } }, uri: { regex: "${'a'.repeat(1025)}" } }]\n${route}`))).toEqual([
+    expect(
+      errs(
+        vs(
+          `  - match: [{ headers: { x-v: { prefix: "" } }, uri: { regex: "${'a'.repeat(1025)}" } }]\n${route}`,
+        ),
+      ),
+    ).toEqual([
       'spec.http[0].match[0].headers.x-v.prefix: "headers": prefix string match should not be empty',
       'spec.http[0].match[0].uri.regex: "uri": regex is too large, max length allowed is 1024',
     ]);
@@ -141,7 +184,9 @@ spec: {}
 
 describe('validateIstio: DestinationRule', () => {
   it('requires a host', () => {
-    expect(errs(dr('').replace('  host: payments\n', '  subsets: []\n'))).toEqual(['spec.host: empty domain name not allowed']);
+    expect(errs(dr('').replace('  host: payments\n', '  subsets: []\n'))).toEqual([
+      'spec.host: empty domain name not allowed',
+    ]);
   });
   it('requires DNS-label subset names, no duplicates, valid labels', () => {
     const y = dr(`  subsets:
@@ -161,7 +206,9 @@ describe('validateIstio: DestinationRule', () => {
     const y = dr(`  trafficPolicy:
     loadBalancer: { simple: FASTEST }
 `);
-    expect(errs(y)[0]).toMatch(/^spec.trafficPolicy.loadBalancer.simple: unknown value "FASTEST" for enum/);
+    expect(errs(y)[0]).toMatch(
+      /^spec.trafficPolicy.loadBalancer.simple: unknown value "FASTEST" for enum/,
+    );
     const z = dr(`  trafficPolicy:
     connectionPool: { tcp: { maxConnections: -1 } }
     outlierDetection: { interval: 1x, baseEjectionTime: 3m, maxEjectionPercent: 101 }
@@ -171,7 +218,9 @@ describe('validateIstio: DestinationRule', () => {
       'spec.trafficPolicy.outlierDetection.interval: time: unknown unit "x" in duration "1x" (got "1x")',
       'spec.trafficPolicy.outlierDetection.maxEjectionPercent: percentage 101 is not in range 0..100',
     ]);
-    expect(errs(dr('  trafficPolicy: {}\n'))).toEqual(['spec.trafficPolicy: traffic policy must have at least one field']);
+    expect(errs(dr('  trafficPolicy: {}\n'))).toEqual([
+      'spec.trafficPolicy: traffic policy must have at least one field',
+    ]);
   });
 });
 
@@ -208,7 +257,9 @@ spec:
 `;
     const e = errs(y);
     expect(e[0]).toMatch(/^spec.mtls.mode: unknown value "STRICTEST"/);
-    expect(e[1]).toBe('spec.rules[0].from[0].source: invalid policy p.shop: `from.source` must not be empty, found at rule 0');
+    expect(e[1]).toBe(
+      'spec.rules[0].from[0].source: invalid policy p.shop: `from.source` must not be empty, found at rule 0',
+    );
   });
 });
 
@@ -220,28 +271,50 @@ describe('parseMeshYaml: document-level errors', () => {
     expect(errors[0]?.line).toBe(3);
   });
   it('names an unknown kind, an unmodelled kind and a wrong apiVersion', () => {
-    const base = (api: string, kind: string): string => `apiVersion: ${api}\nkind: ${kind}\nmetadata: { name: a }\nspec: {}\n`;
-    expect(errs(base('networking.istio.io/v1', 'VirtualServise'))[0]).toMatch(/^kind: unknown kind "VirtualServise"/);
-    expect(errs(base('networking.istio.io/v1', 'Gateway'))[0]).toMatch(/^kind: Gateway \(networking.istio.io\) is a real Istio kind that this simulator does not model/);
+    const base = (api: string, kind: string): string =>
+      `apiVersion: ${api}\nkind: ${kind}\nmetadata: { name: a }\nspec: {}\n`;
+    expect(errs(base('networking.istio.io/v1', 'VirtualServise'))[0]).toMatch(
+      /^kind: unknown kind "VirtualServise"/,
+    );
+    expect(errs(base('networking.istio.io/v1', 'Gateway'))[0]).toMatch(
+      /^kind: Gateway \(networking.istio.io\) is a real Istio kind that this simulator does not model/,
+    );
     expect(errs(base('networking.istio.io/v2', 'VirtualService'))).toEqual([
       'apiVersion: unknown apiVersion "networking.istio.io/v2" for kind VirtualService; use networking.istio.io/v1, networking.istio.io/v1beta1, networking.istio.io/v1alpha3',
     ]);
-    expect(errs('kind: VirtualService\n')).toEqual(['apiVersion: apiVersion is required (e.g. networking.istio.io/v1)']);
+    expect(errs('kind: VirtualService\n')).toEqual([
+      'apiVersion: apiVersion is required (e.g. networking.istio.io/v1)',
+    ]);
   });
   it('rejects unknown fields and wrong types, with line numbers', () => {
-    const { errors } = parseMeshYaml(vs('  - route:\n    - destination: { host: payments }\n      wieght: 5\n'));
+    const { errors } = parseMeshYaml(
+      vs('  - route:\n    - destination: { host: payments }\n      wieght: 5\n'),
+    );
     expect(errors.map((e) => [e.path, e.message, e.line])).toEqual([
-      ['spec.http[0].route[0].wieght', 'unknown field "wieght" in istio.networking.v1alpha3.HTTPRouteDestination', 10],
+      [
+        'spec.http[0].route[0].wieght',
+        'unknown field "wieght" in istio.networking.v1alpha3.HTTPRouteDestination',
+        10,
+      ],
     ]);
   });
   it('keeps line numbers of semantic errors and document indexes', () => {
     const { docs } = parseMeshYaml(`${castConfigYaml}---\n${vs(split(0, 0))}`);
     const [e] = validateIstio(docs);
-    expect(e).toMatchObject({ path: 'spec.http[0].route', doc: 2, line: 42, object: 'VirtualService/shop/payments' });
+    expect(e).toMatchObject({
+      path: 'spec.http[0].route',
+      doc: 2,
+      line: 42,
+      object: 'VirtualService/shop/payments',
+    });
   });
   it('defaults the namespace and rejects a bad name', () => {
-    const { docs } = parseMeshYaml(castConfigYaml.replace(/ {2}namespace: shop\n/g, ''), { namespace: 'prod' });
+    const { docs } = parseMeshYaml(castConfigYaml.replace(/ {2}namespace: shop\n/g, ''), {
+      namespace: 'prod',
+    });
     expect(docs.map((d) => d.metadata.namespace)).toEqual(['prod', 'prod']);
-    expect(errs(vs(split(1, 1)).replace('name: payments', 'name: Payments_1'))[0]).toMatch(/^metadata.name: invalid name "Payments_1"/);
+    expect(errs(vs(split(1, 1)).replace('name: payments', 'name: Payments_1'))[0]).toMatch(
+      /^metadata.name: invalid name "Payments_1"/,
+    );
   });
 });

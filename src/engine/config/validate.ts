@@ -25,9 +25,15 @@ function metadataErrors(o: IstioObject): ConfigError[] {
   };
   const { name, namespace } = o.metadata;
   if (name.length > 253 || !DNS1123_SUBDOMAIN.test(name))
-    at('metadata.name', `invalid name ${JSON.stringify(name)}: a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character`);
+    at(
+      'metadata.name',
+      `invalid name ${JSON.stringify(name)}: a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character`,
+    );
   if (namespace.length > 63 || !/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(namespace))
-    at('metadata.namespace', `invalid namespace ${JSON.stringify(namespace)}: must be a lowercase RFC 1123 label`);
+    at(
+      'metadata.namespace',
+      `invalid namespace ${JSON.stringify(namespace)}: must be a lowercase RFC 1123 label`,
+    );
   return out;
 }
 

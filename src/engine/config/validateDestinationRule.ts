@@ -2,7 +2,13 @@
  * DestinationRule rules of Istio's `ValidateDestinationRule` (pkg/config/validation):
  * host, subsets (DNS-label names, no duplicates, valid labels) and traffic policies.
  */
-import { Reporter, checkLabels, isDNS1123Label, validatePercent, validateWildcardDomain } from './checks';
+import {
+  Reporter,
+  checkLabels,
+  isDNS1123Label,
+  validatePercent,
+  validateWildcardDomain,
+} from './checks';
 import type { DestinationRule, TrafficPolicy } from './istio';
 
 function checkPolicy(r: Reporter, p: string, tp: TrafficPolicy): void {
@@ -10,12 +16,22 @@ function checkPolicy(r: Reporter, p: string, tp: TrafficPolicy): void {
   if (!lb && !cp && !od && !tls) r.add(p, 'traffic policy must have at least one field');
   if (lb) {
     if (lb.simple !== undefined && lb.consistentHash !== undefined)
-      r.add(`${p}.loadBalancer`, 'only one of simple or consistentHash may be set (LoadBalancerSettings.lb_policy is a oneof)');
+      r.add(
+        `${p}.loadBalancer`,
+        'only one of simple or consistentHash may be set (LoadBalancerSettings.lb_policy is a oneof)',
+      );
     const ch = lb.consistentHash;
     if (ch) {
-      const keys = [ch.httpHeaderName, ch.httpCookie, ch.useSourceIp].filter((x) => x !== undefined);
-      if (keys.length > 1) r.add(`${p}.loadBalancer.consistentHash`, 'only one of httpHeaderName, httpCookie or useSourceIp may be set (hash_key is a oneof)');
-      if (ch.httpCookie && (ch.httpCookie.name ?? '') === '') r.add(`${p}.loadBalancer.consistentHash.httpCookie.name`, 'name required for HttpCookie');
+      const keys = [ch.httpHeaderName, ch.httpCookie, ch.useSourceIp].filter(
+        (x) => x !== undefined,
+      );
+      if (keys.length > 1)
+        r.add(
+          `${p}.loadBalancer.consistentHash`,
+          'only one of httpHeaderName, httpCookie or useSourceIp may be set (hash_key is a oneof)',
+        );
+      if (ch.httpCookie && (ch.httpCookie.name ?? '') === '')
+        r.add(`${p}.loadBalancer.consistentHash.httpCookie.name`, 'name required for HttpCookie');
     }
   }
   if (cp) {
@@ -24,9 +40,17 @@ function checkPolicy(r: Reporter, p: string, tp: TrafficPolicy): void {
     const nonNeg = (path: string, v: number | undefined, what: string): void => {
       if (v !== undefined && v < 0) r.add(path, `${what} must be non-negative`);
     };
-    nonNeg(`${cpp}.http.http1MaxPendingRequests`, cp.http?.http1MaxPendingRequests, 'http1 max pending requests');
+    nonNeg(
+      `${cpp}.http.http1MaxPendingRequests`,
+      cp.http?.http1MaxPendingRequests,
+      'http1 max pending requests',
+    );
     nonNeg(`${cpp}.http.http2MaxRequests`, cp.http?.http2MaxRequests, 'http2 max requests');
-    nonNeg(`${cpp}.http.maxRequestsPerConnection`, cp.http?.maxRequestsPerConnection, 'max requests per connection');
+    nonNeg(
+      `${cpp}.http.maxRequestsPerConnection`,
+      cp.http?.maxRequestsPerConnection,
+      'max requests per connection',
+    );
     nonNeg(`${cpp}.http.maxRetries`, cp.http?.maxRetries, 'max retries');
     nonNeg(`${cpp}.tcp.maxConnections`, cp.tcp?.maxConnections, 'max connections');
     r.duration(`${cpp}.tcp.connectTimeout`, cp.tcp?.connectTimeout);

@@ -7,14 +7,20 @@ import { Reporter } from './checks';
 import type { AuthorizationPolicy, PeerAuthentication } from './istio';
 
 /** `validateWorkloadSelector`: no empty keys, no wildcards; no labels at all is only a warning. */
-function checkSelector(r: Reporter, selector: { matchLabels?: Record<string, string> } | undefined): void {
+function checkSelector(
+  r: Reporter,
+  selector: { matchLabels?: Record<string, string> } | undefined,
+): void {
   if (!selector) return;
   const labels = selector.matchLabels ?? {};
   for (const [k, v] of Object.entries(labels)) {
-    if (k === '') r.add('spec.selector.matchLabels', `empty key is not supported in selector: "${k}=${v}"`);
-    if (k.includes('*') || v.includes('*')) r.add(`spec.selector.matchLabels.${k}`, `wildcard is not supported in selector: "${k}=${v}"`);
+    if (k === '')
+      r.add('spec.selector.matchLabels', `empty key is not supported in selector: "${k}=${v}"`);
+    if (k.includes('*') || v.includes('*'))
+      r.add(`spec.selector.matchLabels.${k}`, `wildcard is not supported in selector: "${k}=${v}"`);
   }
-  if (Object.keys(labels).length === 0) r.warn('spec.selector', 'workload selector specified without labels');
+  if (Object.keys(labels).length === 0)
+    r.warn('spec.selector', 'workload selector specified without labels');
 }
 
 /** All rule violations of one PeerAuthentication. */
@@ -24,7 +30,8 @@ export function validatePeerAuthentication(pa: PeerAuthentication): Reporter {
   return r;
 }
 
-const MEANINGLESS = 'action without `rules` is meaningless as it will never be triggered, add an empty rule `{}` if you want it be triggered for every request';
+const MEANINGLESS =
+  'action without `rules` is meaningless as it will never be triggered, add an empty rule `{}` if you want it be triggered for every request';
 
 function emptyValues(r: Reporter, path: string, key: string, values: string[] | undefined): void {
   const i = (values ?? []).indexOf('');
@@ -39,12 +46,17 @@ export function validateAuthorizationPolicy(ap: AuthorizationPolicy): Reporter {
   checkSelector(r, spec.selector);
   if (spec.action === 'CUSTOM') {
     // Simplified: `provider` is not modelled, so a CUSTOM policy with rules always lacks it.
-    r.add('spec.action', spec.rules === undefined ? `CUSTOM ${MEANINGLESS}` : '`provider.name` must not be empty');
+    r.add(
+      'spec.action',
+      spec.rules === undefined ? `CUSTOM ${MEANINGLESS}` : '`provider.name` must not be empty',
+    );
   }
-  if (spec.action === 'DENY' && spec.rules === undefined) r.add('spec.rules', `DENY ${MEANINGLESS}`);
+  if (spec.action === 'DENY' && spec.rules === undefined)
+    r.add('spec.rules', `DENY ${MEANINGLESS}`);
   (spec.rules ?? []).forEach((rule, i) => {
     const rp = `spec.rules[${i}]`;
-    if (rule.from !== undefined && rule.from.length === 0) r.add(`${rp}.from`, `\`from\` must not be empty, found at rule ${i}`);
+    if (rule.from !== undefined && rule.from.length === 0)
+      r.add(`${rp}.from`, `\`from\` must not be empty, found at rule ${i}`);
     (rule.from ?? []).forEach((from, j) => {
       const p = `${rp}.from[${j}].source`;
       const src = from.source;
@@ -57,7 +69,8 @@ export function validateAuthorizationPolicy(ap: AuthorizationPolicy): Reporter {
       emptyValues(r, `${p}.principals`, 'Principals', src.principals);
       emptyValues(r, `${p}.namespaces`, 'Namespaces', src.namespaces);
     });
-    if (rule.to !== undefined && rule.to.length === 0) r.add(`${rp}.to`, `\`to\` must not be empty, found at rule ${i}`);
+    if (rule.to !== undefined && rule.to.length === 0)
+      r.add(`${rp}.to`, `\`to\` must not be empty, found at rule ${i}`);
     (rule.to ?? []).forEach((to, j) => {
       const p = `${rp}.to[${j}].operation`;
       const op = to.operation;
@@ -65,7 +78,8 @@ export function validateAuthorizationPolicy(ap: AuthorizationPolicy): Reporter {
         r.add(p, `\`to.operation\` must not be nil, found at rule ${i}`);
         return;
       }
-      if ((op.paths ?? []).length === 0 && (op.methods ?? []).length === 0) r.add(p, `\`to.operation\` must not be empty, found at rule ${i}`);
+      if ((op.paths ?? []).length === 0 && (op.methods ?? []).length === 0)
+        r.add(p, `\`to.operation\` must not be empty, found at rule ${i}`);
       emptyValues(r, `${p}.methods`, 'Methods', op.methods);
       emptyValues(r, `${p}.paths`, 'Paths', op.paths);
     });

@@ -3,10 +3,18 @@
  * (pkg/config/validation), HTTP part. Weights: each ≥ 0 and, with more than one destination, a
  * total > 0. There is NO sum-to-100 rule: removed in Istio 1.15 (commit ac641d0), fidelity.md §4.3.
  */
-import { Reporter, checkLabels, isDNS1123Label, validateFractionalPercentage, validateHTTPStatus, validatePort, validateWildcardDomain } from './checks';
+import {
+  Reporter,
+  checkLabels,
+  isDNS1123Label,
+  validateFractionalPercentage,
+  validateHTTPStatus,
+  validatePort,
+  validateWildcardDomain,
+} from './checks';
 import type { HTTPRoute, StringMatch, VirtualService } from './istio';
 import { hostMatches } from './lookup';
-import { goRegexpError } from './regex';
+import { goRegexpError } from './goRegexp';
 import { GO_STATUS_TEXT } from './statusText';
 import { analyzeUnreachableRules } from './unreachable';
 
@@ -33,17 +41,32 @@ const RETRY_ON = new Set([
 const IPV4 = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/;
 
 /** `validateStringMatch(sm, where)` / `validateStringRegexp`: `where` is `uri` or `headers`. */
-function checkStringMatch(r: Reporter, path: string, m: StringMatch, where: 'uri' | 'headers'): void {
+function checkStringMatch(
+  r: Reporter,
+  path: string,
+  m: StringMatch,
+  where: 'uri' | 'headers',
+): void {
   const set = (['exact', 'prefix', 'regex'] as const).filter((k) => m[k] !== undefined);
-  if (set.length > 1) r.add(path, `only one of exact, prefix or regex may be set (StringMatch is a oneof), got ${set.join(' and ')}`);
-  if (where === 'headers' && m.prefix === '') r.add(`${path}.prefix`, `"${where}": prefix string match should not be empty`);
+  if (set.length > 1)
+    r.add(
+      path,
+      `only one of exact, prefix or regex may be set (StringMatch is a oneof), got ${set.join(' and ')}`,
+    );
+  if (where === 'headers' && m.prefix === '')
+    r.add(`${path}.prefix`, `"${where}": prefix string match should not be empty`);
   const re = m.regex;
   if (re === undefined) return;
   if (re === '') r.add(`${path}.regex`, `"${where}": regex string match should not be empty`);
-  else if (re.length > 1024) r.add(`${path}.regex`, `"${where}": regex is too large, max length allowed is 1024`);
+  else if (re.length > 1024)
+    r.add(`${path}.regex`, `"${where}": regex is too large, max length allowed is 1024`);
   else {
     const err = goRegexpError(re);
-    if (err) r.add(`${path}.regex`, `"${where}": ${err}; Istio uses RE2 style regex-based match (https://github.com/google/re2/wiki/Syntax)`);
+    if (err)
+      r.add(
+        `${path}.regex`,
+        `"${where}": ${err}; Istio uses RE2 style regex-based match (https://github.com/google/re2/wiki/Syntax)`,
+      );
   }
 }
 
@@ -63,7 +86,8 @@ function checkDestinations(r: Reporter, p: string, http: HTTPRoute): void {
       if (e) r.add(`${dp}.destination.host`, e);
     }
     const subset = d.destination.subset;
-    if (subset !== undefined && subset !== '' && !isDNS1123Label(subset)) r.add(`${dp}.destination.subset`, `subset name is invalid: ${subset}`);
+    if (subset !== undefined && subset !== '' && !isDNS1123Label(subset))
+      r.add(`${dp}.destination.subset`, `subset name is invalid: ${subset}`);
     const port = d.destination.port?.number;
     const pe = port === undefined ? null : validatePort(port);
     if (pe) r.add(`${dp}.destination.port.number`, pe);
@@ -84,7 +108,8 @@ function checkRetries(r: Reporter, rp: string, http: HTTPRoute): void {
   for (const policy of retryOn === undefined || retryOn === '' ? [] : retryOn.split(',')) {
     // Istio: `i, _ := strconv.Atoi(policy); if http.StatusText(i) == "" && !supported[policy]`.
     const code = /^[+-]?\d+$/.test(policy) ? Number(policy) : 0;
-    if (!GO_STATUS_TEXT.has(code) && !RETRY_ON.has(policy)) r.add(`${rp}.retryOn`, `"${policy}" is not a valid retryOn policy`);
+    if (!GO_STATUS_TEXT.has(code) && !RETRY_ON.has(policy))
+      r.add(`${rp}.retryOn`, `"${policy}" is not a valid retryOn policy`);
   }
   r.duration(`${rp}.backoff`, backoff);
 }
@@ -96,7 +121,8 @@ function checkFault(r: Reporter, fp: string, http: HTTPRoute): void {
   if (abort) {
     const e = abort.percentage ? validateFractionalPercentage(abort.percentage.value) : null;
     if (e) r.add(`${fp}.abort.percentage.value`, e);
-    if (abort.httpStatus === undefined) r.warn(`${fp}.abort`, 'abort configured, but error type not set');
+    if (abort.httpStatus === undefined)
+      r.warn(`${fp}.abort`, 'abort configured, but error type not set');
     const s = abort.httpStatus === undefined ? null : validateHTTPStatus(abort.httpStatus);
     if (s) r.add(`${fp}.abort.httpStatus`, s);
   }
@@ -108,7 +134,8 @@ function checkFault(r: Reporter, fp: string, http: HTTPRoute): void {
 }
 
 function checkRoute(r: Reporter, p: string, http: HTTPRoute): void {
-  if ((http.route ?? []).length === 0) r.add(p, 'HTTP route, redirect or direct_response is required');
+  if ((http.route ?? []).length === 0)
+    r.add(p, 'HTTP route, redirect or direct_response is required');
   (http.match ?? []).forEach((m, j) => {
     const mp = `${p}.match[${j}]`;
     for (const [name, hm] of Object.entries(m.headers ?? {})) {
@@ -131,8 +158,13 @@ export function validateVirtualService(vs: VirtualService): Reporter {
   const gateways = spec.gateways ?? [];
   const appliesToMesh = gateways.length === 0 || gateways.includes('mesh');
   // No hosts: a delegate VirtualService (Istio accepts it; only a gateway VirtualService can use it).
-  if (spec.hosts.length === 0 && gateways.length > 0) r.add('spec.gateways', 'delegate virtual service must have no gateways specified');
-  if (spec.hosts.length === 0) r.warn('spec.hosts', 'no hosts: a delegate VirtualService, used only when another VirtualService delegates to it (delegation is not modelled)');
+  if (spec.hosts.length === 0 && gateways.length > 0)
+    r.add('spec.gateways', 'delegate virtual service must have no gateways specified');
+  if (spec.hosts.length === 0)
+    r.warn(
+      'spec.hosts',
+      'no hosts: a delegate VirtualService, used only when another VirtualService delegates to it (delegation is not modelled)',
+    );
   let allHostsValid = true;
   spec.hosts.forEach((h, i) => {
     const e = validateWildcardDomain(h);
@@ -140,14 +172,18 @@ export function validateVirtualService(vs: VirtualService): Reporter {
       r.add(`spec.hosts[${i}]`, e);
       allHostsValid = false;
     } else if (!e && appliesToMesh && h === '*') {
-      r.add(`spec.hosts[${i}]`, 'wildcard host * is not allowed for virtual services bound to the mesh gateway');
+      r.add(
+        `spec.hosts[${i}]`,
+        'wildcard host * is not allowed for virtual services bound to the mesh gateway',
+      );
       allHostsValid = false;
     }
   });
   if (allHostsValid) {
     spec.hosts.forEach((a, i) =>
       spec.hosts.slice(i + 1).forEach((b) => {
-        if (hostMatches(a, b) || hostMatches(b, a)) r.add('spec.hosts', `duplicate hosts in virtual service: ${a} & ${b}`);
+        if (hostMatches(a, b) || hostMatches(b, a))
+          r.add('spec.hosts', `duplicate hosts in virtual service: ${a} & ${b}`);
       }),
     );
   }

@@ -18,18 +18,27 @@ spec:
   http:
 ${http}`;
 
-const to = (subset: string): string => `    route: [{ destination: { host: payments, subset: ${subset} } }]\n`;
+const to = (subset: string): string =>
+  `    route: [{ destination: { host: payments, subset: ${subset} } }]\n`;
 
 describe("istioWarnings: Istio's unreachable-rule analysis (accepted, but flagged)", () => {
   it('flags a rule after a catch-all rule', () => {
-    const r = check(vs(`  - name: all\n${to('v1')}  - name: canary\n    match: [{ headers: { x-canary: { exact: "1" } } }]\n${to('v2')}`));
+    const r = check(
+      vs(
+        `  - name: all\n${to('v1')}  - name: canary\n    match: [{ headers: { x-canary: { exact: "1" } } }]\n${to('v2')}`,
+      ),
+    );
     expect(r.errors).toEqual([]);
-    expect(r.warnings).toEqual(['spec.http[1]: virtualService rule "canary" not used (route without matches defined before)']);
+    expect(r.warnings).toEqual([
+      'spec.http[1]: virtualService rule "canary" not used (route without matches defined before)',
+    ]);
   });
 
   it('flags two catch-all rules and a duplicated match', () => {
     const r = check(
-      vs(`  - match: [{ uri: { exact: /a } }]\n${to('v1')}  - match: [{ name: again, uri: { exact: /a } }]\n${to('v2')}  - route: [{ destination: { host: payments } }]\n  - route: [{ destination: { host: payments } }]\n`),
+      vs(
+        `  - match: [{ uri: { exact: /a } }]\n${to('v1')}  - match: [{ name: again, uri: { exact: /a } }]\n${to('v2')}  - route: [{ destination: { host: payments } }]\n  - route: [{ destination: { host: payments } }]\n`,
+      ),
     );
     expect(r.warnings).toEqual([
       'spec.http[1]: virtualService rule #1 match "again" is not used (duplicate/overlapping match in rule #0)',
@@ -39,25 +48,40 @@ describe("istioWarnings: Istio's unreachable-rule analysis (accepted, but flagge
   });
 
   it('flags a longer uri prefix shadowed by a shorter one', () => {
-    const r = check(vs(`  - match: [{ uri: { prefix: /api } }]\n${to('v1')}  - match: [{ uri: { prefix: /api/v2 } }]\n${to('v2')}`));
-    expect(r.warnings).toEqual(['spec.http[1]: virtualService rule #1 match #0 of prefix /api/v2 is not used (duplicate/overlapping match in rule #0 of prefix /api on #0)']);
+    const r = check(
+      vs(
+        `  - match: [{ uri: { prefix: /api } }]\n${to('v1')}  - match: [{ uri: { prefix: /api/v2 } }]\n${to('v2')}`,
+      ),
+    );
+    expect(r.warnings).toEqual([
+      'spec.http[1]: virtualService rule #1 match #0 of prefix /api/v2 is not used (duplicate/overlapping match in rule #0 of prefix /api on #0)',
+    ]);
   });
 
   it('warns about an abort without a status', () => {
     const r = check(vs(`  - fault: { abort: { percentage: { value: 5 } } }\n${to('v1')}`));
     expect(r.errors).toEqual([]);
-    expect(r.warnings).toEqual(['spec.http[0].fault.abort: abort configured, but error type not set']);
+    expect(r.warnings).toEqual([
+      'spec.http[0].fault.abort: abort configured, but error type not set',
+    ]);
   });
 });
 
 describe('AuthorizationPolicy rules with Istio messages', () => {
-  const ap = (spec: string): string => `apiVersion: security.istio.io/v1\nkind: AuthorizationPolicy\nmetadata: { name: p }\nspec:\n${spec}`;
+  const ap = (spec: string): string =>
+    `apiVersion: security.istio.io/v1\nkind: AuthorizationPolicy\nmetadata: { name: p }\nspec:\n${spec}`;
   it('rejects DENY and CUSTOM without rules, and empty values', () => {
     expect(check(ap('  action: DENY\n')).errors).toEqual([
       'spec.rules: invalid policy p.shop: DENY action without `rules` is meaningless as it will never be triggered, add an empty rule `{}` if you want it be triggered for every request',
     ]);
-    expect(check(ap('  action: CUSTOM\n  rules: [{}]\n')).errors).toEqual(['spec.action: invalid policy p.shop: `provider.name` must not be empty']);
-    expect(check(ap('  rules:\n  - from: [{ source: { principals: [""] } }]\n    to: [{ operation: {} }]\n')).errors).toEqual([
+    expect(check(ap('  action: CUSTOM\n  rules: [{}]\n')).errors).toEqual([
+      'spec.action: invalid policy p.shop: `provider.name` must not be empty',
+    ]);
+    expect(
+      check(
+        ap('  rules:\n  - from: [{ source: { principals: [""] } }]\n    to: [{ operation: {} }]\n'),
+      ).errors,
+    ).toEqual([
       'spec.rules[0].from[0].source.principals[0]: invalid policy p.shop: empty value not allowed, found in Principals',
       'spec.rules[0].to[0].operation: invalid policy p.shop: `to.operation` must not be empty, found at rule 0',
     ]);
