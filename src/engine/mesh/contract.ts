@@ -164,6 +164,8 @@ export interface MeshOptions {
   checkpointEvery?: SimTime;
   /** Trace ring size (default 4096). */
   traceCapacity?: number;
+  /** Workload certificate TTL (Istio's SECRET_TTL, default 24 h); shorter for fast runs. */
+  certTtl?: SimTime;
 }
 
 /** What the model module exports (src/engine/mesh/index.ts). */

@@ -58,7 +58,7 @@ export function meshModel(opts: MeshOptions): ModelDef<MeshState, MeshEvent, Mes
         configGeneration: 0,
         istiod,
         sidecars,
-        ca: newCa(),
+        ca: { ...newCa(), ttl: opts.certTtl ?? newCa().ttl },
         traffic,
         net: { nextId: 1, inflight: {}, recent: [], lastArrive: {} },
         log: [],

@@ -52,7 +52,7 @@ export function onIssued(sim: MeshSim, pod: PodName, gen: number, cert: Workload
   cs.rotateAt = cert.expiresAt - Math.round(ttl * ratio);
   sim.scheduleAt(cs.rotateAt, { type: 'ca.rotate', pod, gen, serial: cert.serial });
   sim.emit({ t: sim.now, type: 'cert.issued', pod, spiffe: cert.spiffe, expiresAt: cert.expiresAt, serial: cert.serial });
-  logLine(sim, 'cert', `${pod} got certificate #${cert.serial} for ${cert.spiffe} (expires in 24 h)`);
+  logLine(sim, 'cert', `${pod} got certificate #${cert.serial} for ${cert.spiffe} (valid ${Math.round(ttl / 3_600_000_000)} h)`);
 }
 
 /** The agent updates Envoy's `ROOTCA` secret. */

@@ -97,6 +97,7 @@ export function respond(
     removed: removed.length,
     bytes,
     delta,
+    pushId: opts.pushId,
   });
   return send.length;
 }
