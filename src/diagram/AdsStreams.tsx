@@ -9,7 +9,7 @@ interface Props {
   /** Recently delivered messages (drawn fading at the end they reached). */
   recent: XdsMessageView[];
   now: number;
-  /** Delivered tokens are labelled only on the selected sidecar's stream (less clutter). */
+  /** Tokens are labelled only on the selected sidecar's stream (NACKs always): less clutter. */
   selected: string;
   onPick: (msg: XdsMessageView) => void;
 }
@@ -44,7 +44,7 @@ export function AdsStreams({ l, sidecars, messages, recent, now, selected, onPic
         const st = l.streams[msg.pod];
         if (!st || msg.sentAt > now) return null;
         const [a, b] = msg.direction === 'down' ? [st.from, st.to] : [st.to, st.from];
-        return <TokenG key={msg.id} msg={msg} p={along(a, b, msg.sentAt, msg.arriveAt, now)} opacity={1} delivered={false} labelled onPick={onPick} />;
+        return <TokenG key={msg.id} msg={msg} p={along(a, b, msg.sentAt, msg.arriveAt, now)} opacity={1} delivered={false} labelled={msg.pod === selected || msg.kind === 'NACK'} onPick={onPick} />;
       })}
     </g>
   );

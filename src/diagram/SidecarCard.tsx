@@ -50,7 +50,7 @@ export function SidecarCard({ s, box, selected, onSelect }: Props) {
       <m.g key={badge.cls} initial={{ opacity: 0.3 }} animate={{ opacity: 1 }} transition={{ duration: 0.25 }}>
         <rect x={x + 6} y={y + 41} width={w - 12} height={18} rx={4} className={`badge ${badge.cls}`} />
         <text x={x + 11} y={y + 54} className="badge-text">
-          {badge.glyph} {badge.text.length > 16 ? badge.text.replace('STALE since ', 'STALE ') : badge.text}
+          {badge.glyph} {badge.text.replace('STALE since ', 'STALE ')}
         </text>
       </m.g>
       <g className="config-cell">

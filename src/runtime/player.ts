@@ -198,9 +198,10 @@ export class Player {
 
   private enterStep(): void {
     const step = this.step;
-    for (const c of step.commands ?? []) this.sim.command(c);
     const limit = (step.runForMs ?? DEFAULT_WAIT_MS) * 1000;
+    // The wait is armed first: a command may itself emit the awaited entry (a kill closes streams).
     this.wait = { match: step.waitFor ?? null, deadline: this.sim.now + limit, hit: false };
+    for (const c of step.commands ?? []) this.sim.command(c);
     this.onStepEnter(step, this.stepIndex);
   }
 

@@ -1,7 +1,7 @@
 import { formatTime } from '../engine/core/time';
 import { useMeshView, useRuntime } from '../runtime/context';
 
-const ROWS = 10;
+const ROWS = 8;
 
 /** The text alternative of the diagram: what happened, in words, newest first. */
 export function EventLog() {

@@ -1,5 +1,4 @@
 import type { SidecarView, SyncStatus } from '../engine/mesh/contract';
-import { formatTime } from '../engine/core/time';
 
 /** A glyph per status, so status never relies on colour alone. */
 export const STATUS_GLYPH: Record<SyncStatus, string> = {
@@ -14,7 +13,8 @@ export const statusClass = (s: SyncStatus): string => `st-${s.replace(' ', '-').
 /** The sidecar's one-word badge: what a learner should notice first. */
 export function sidecarBadge(s: SidecarView): { text: string; cls: string; glyph: string } {
   if (!s.podUp) return { text: 'POD DOWN', cls: 'st-error', glyph: '✗' };
-  if (s.staleSince !== null) return { text: `STALE since ${formatTime(s.staleSince)}`, cls: 'st-stale', glyph: '⌛' };
+  if (s.staleSince !== null)
+    return { text: `STALE since ${(s.staleSince / 1e6).toFixed(1)} s`, cls: 'st-stale', glyph: '◔' };
   const all = Object.values(s.status);
   if (all.includes('ERROR')) return { text: 'ERROR (NACK)', cls: 'st-error', glyph: '✗' };
   if (all.includes('STALE')) return { text: 'STALE', cls: 'st-stale', glyph: '…' };

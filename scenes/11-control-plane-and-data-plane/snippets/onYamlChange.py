@@ -6,7 +6,7 @@ def on_yaml_change(vs: VirtualService):  # @anchor change
     for proxy in push.affected_proxies(vs):  # its SidecarScope depends on vs
         for type_url in [CDS, LDS, RDS]:  # a VS change skips EDS
             proxy.ads.send(DiscoveryResponse(  # @anchor send
-                type_url=type_url,  # full "type.googleapis.com/envoy.config..." URL
+                type_url=type_url,  # the full type.googleapis.com/... URL
                 resources=generate(proxy, type_url),  # LDS/CDS: the FULL set
                 version_info=version,
                 nonce=version + uuid4(),

@@ -1,3 +1,4 @@
+RDS = "type.googleapis.com/envoy.config.route.v3.RouteConfiguration"  # CDS, EDS, LDS alike
 # Envoy's ADS client: ONE stream carries every type (cluster xds-grpc)
 stream = grpc.stream(  # @anchor connect
     "unix:./etc/istio/proxy/XDS",  # istio-agent proxies it to istiod:15012
@@ -6,9 +7,10 @@ stream = grpc.stream(  # @anchor connect
 )
 for type_url in [CDS, EDS, LDS, RDS]:  # CDS/LDS: wildcard; EDS/RDS: by name
     stream.send(DiscoveryRequest(  # @anchor subscribe
-        node=NODE,  # sidecar~10.0.0.5~web-1.shop~shop.svc.cluster.local
-        type_url=type_url,  # "type.googleapis.com/envoy.config.route.v3.RouteConfiguration"
-        resource_names=names(type_url),  # ["8080"], ["outbound|8080|v1|payments.shop.svc.cluster.local"]
+        node=NODE,  # "sidecar~10.0.0.5~web-1.shop~shop.svc.cluster.local"
+        type_url=type_url,
+        resource_names=names(type_url),  # RDS: ["8080"]; EDS: cluster names like
+        # "outbound|8080|v1|payments.shop.svc.cluster.local"
     ))
 loop:
     resp = stream.recv()  # server pushes on change  # @anchor recv
