@@ -1,15 +1,18 @@
 // `npm run validate -- FILE...`: validates Istio YAML like `istioctl validate -f`, with the
 // simulator's rules (src/engine/config). For each document prints OK (kind and name) or each
-// error with its line and field path, and Istio's warnings (accepted anyway). Then compiles the valid documents onto the default cast
-// and reports what an Envoy sidecar would still reject (NACK) although Istio accepted it.
+// error with its line and field path, and Istio's warnings (accepted anyway). Then applies the
+// valid documents on top of the default cast and reports istioctl-analyze findings (ANALYZE) and
+// what an Envoy sidecar would still reject (NACK) although Istio accepted it.
 // Exit code: 0 all valid, 1 some document invalid, 2 a file could not be read (or no files).
 import { readFileSync } from 'node:fs';
 import {
+  analyzeMesh,
   applyDocs,
   buildProxyResources,
   castMesh,
   CAST_PODS,
   envoyRejectsAny,
+  formatAnalysis,
   formatError,
   istioWarnings,
   parseMeshYaml,
@@ -25,6 +28,14 @@ const XDS: [keyof ProxyResources, string][] = [
   ['listeners', 'LDS'],
   ['routes', 'RDS'],
 ];
+
+/** istioctl-analyze findings about these documents once applied on top of the default cast. */
+function analysis(docs: IstioObject[]): string[] {
+  const mine = new Set(docs.map((d) => `${d.kind} ${d.metadata.namespace}/${d.metadata.name}`));
+  return analyzeMesh(applyDocs(castMesh(), docs))
+    .filter((m) => mine.has(m.resource))
+    .map((m) => `  ANALYZE ${formatAnalysis(m)}`);
+}
 
 /** NACKs the default cast's sidecars would send for these (Istio-valid) documents. */
 function envoyVerdicts(docs: IstioObject[]): string[] {
@@ -72,7 +83,7 @@ function validateFile(file: string, text: string): boolean {
   }
   const invalid = new Set(all.map((e) => e.doc ?? 0));
   const valid = docs.filter((d) => !invalid.has(d.source?.doc ?? 0));
-  for (const line of envoyVerdicts(valid)) console.log(line);
+  for (const line of [...analysis(valid), ...envoyVerdicts(valid)]) console.log(line);
   return all.length === 0;
 }
 

@@ -45,6 +45,7 @@ const UNICODE_CLASS_COST: Record<string, number> = {
 export const ISTIO_RE2_MAX_PROGRAM_SIZE = 32768;
 
 const GO_MAX_REPEAT = 1000;
+const UTF8 = new TextEncoder();
 
 interface Walk {
   size: number;
@@ -137,7 +138,7 @@ class Estimator {
     if (c === '.') return { size: 8, repeat: 1 }; // any rune but \n: several UTF-8 byte ranges
     if (c === '\\') return { size: this.escape(), repeat: 1 };
     if (c === '$' && this.i === this.re.length) return { size: 0, repeat: 1 };
-    return { size: new TextEncoder().encode(c).length, repeat: 1 };
+    return { size: UTF8.encode(c).length, repeat: 1 };
   }
 
   private escape(): number {
@@ -236,9 +237,16 @@ function countRanges(input: readonly [number, number][]): number {
     .length;
 }
 
-/** Estimated RE2 `ProgramSize()` of `re` (see the module note: an estimate). */
+const memo = new Map<string, number>();
+
+/** Estimated RE2 `ProgramSize()` of `re` (see the module note: an estimate). Memoised. */
 export function estimateRe2ProgramSize(re: string): number {
-  return new Estimator(re).run().size;
+  let size = memo.get(re);
+  if (size === undefined) {
+    size = new Estimator(re).run().size;
+    if (memo.size < 1000) memo.set(re, size);
+  }
+  return size;
 }
 
 /** True if Go and RE2 would reject the repeat counts (> 1000, or nested products > 1000); the bad one. */
