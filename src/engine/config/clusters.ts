@@ -7,6 +7,7 @@ import { durationMs, protoDuration } from './duration';
 import { MAX_UINT32, type AdsConfigSource, type Cluster, type LbPolicy } from './envoy';
 import type { DestinationRule, TrafficPolicy } from './istio';
 import { clusterName, destinationRuleFor, mergePolicy } from './lookup';
+import { upstreamTls } from './tls';
 import type { MeshConfig, MeshPod, MeshService } from './mesh';
 
 /** Istio's mesh default `connectTimeout` (Envoy's own default is 5 s). */
@@ -88,7 +89,6 @@ function applyPolicy(c: Cluster, tp: TrafficPolicy): void {
     };
     c.common_lb_config = { healthy_panic_threshold: { value: od.minHealthPercent ?? 0 } };
   }
-  if (tp.tls?.mode === 'DISABLE') delete c.transport_socket_matches;
 }
 
 function outboundCluster(
@@ -117,18 +117,7 @@ function outboundCluster(
         },
       ],
     },
-    transport_socket_matches: [
-      {
-        name: 'tlsMode-istio',
-        match: { tlsMode: 'istio' },
-        transport_socket: { name: 'envoy.transport_sockets.tls' },
-      },
-      {
-        name: 'tlsMode-disabled',
-        match: {},
-        transport_socket: { name: 'envoy.transport_sockets.raw_buffer' },
-      },
-    ],
+    ...upstreamTls(tp.tls?.mode, port, subset, svc.hostname),
     metadata: {
       filter_metadata: {
         istio: {

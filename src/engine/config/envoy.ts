@@ -68,8 +68,10 @@ export interface Cluster {
   transport_socket_matches?: {
     name: string;
     match: Record<string, string>;
-    transport_socket: { name: string };
+    transport_socket: { name: string; typed_config?: TypedConfig };
   }[];
+  /** A fixed upstream socket (DR `tls.mode` ISTIO_MUTUAL / SIMPLE / MUTUAL); absent = plaintext. */
+  transport_socket?: { name: string; typed_config?: TypedConfig };
   /** STATIC clusters (BlackHoleCluster) carry their (empty) assignment inline. */
   load_assignment?: ClusterLoadAssignment;
   metadata?: { filter_metadata: { istio: Record<string, unknown> } };

@@ -197,4 +197,37 @@ spec:
     expect(v1).toMatchObject({ type: 'ORIGINAL_DST', lb_policy: 'CLUSTER_PROVIDED' });
     expect(res.endpoints.some((e) => e.cluster_name === `outbound|8080|v1|${PAY}`)).toBe(false);
   });
+
+  it('programs upstream TLS per DR tls.mode: auto mTLS by default, ISTIO_MUTUAL, DISABLE', () => {
+    const tls = (mode: string): MeshConfig =>
+      apply(
+        castMesh(),
+        `apiVersion: networking.istio.io/v1
+kind: DestinationRule
+metadata: { name: payments }
+spec:
+  host: payments
+  trafficPolicy: { tls: { mode: ${mode} } }
+  subsets: [{ name: v1, labels: { version: v1 } }]
+`,
+      );
+    const v1 = (c: MeshConfig) =>
+      buildProxyResources(c, { pod: 'checkout-1' }).clusters.find(
+        (x) => x.name === `outbound|8080|v1|${PAY}`,
+      );
+    const auto = v1(castMesh());
+    expect(auto?.transport_socket_matches?.map((m) => [m.name, m.transport_socket.name])).toEqual([
+      ['tlsMode-istio', 'envoy.transport_sockets.tls'],
+      ['tlsMode-disabled', 'envoy.transport_sockets.raw_buffer'],
+    ]);
+    expect(auto?.transport_socket_matches?.[0]?.transport_socket.typed_config?.sni).toBe(
+      `outbound_.8080_.v1_.${PAY}`,
+    );
+    const mutual = v1(tls('ISTIO_MUTUAL'));
+    expect(mutual?.transport_socket?.name).toBe('envoy.transport_sockets.tls');
+    expect(mutual?.transport_socket_matches).toBeUndefined();
+    const off = v1(tls('DISABLE'));
+    expect(off?.transport_socket).toBeUndefined();
+    expect(off?.transport_socket_matches).toBeUndefined();
+  });
 });
