@@ -6,7 +6,7 @@
 import { durationMs, protoDuration } from './duration';
 import { MAX_UINT32, type AdsConfigSource, type Cluster, type LbPolicy } from './envoy';
 import type { DestinationRule, TrafficPolicy } from './istio';
-import { clusterName, destinationRuleFor, mergePolicy } from './lookup';
+import { clusterName, configPath, destinationRuleFor, mergePolicy } from './lookup';
 import { upstreamTls } from './tls';
 import type { MeshConfig, MeshPod, MeshService } from './mesh';
 
@@ -123,7 +123,7 @@ function outboundCluster(
         istio: {
           ...(dr
             ? {
-                config: `/apis/networking.istio.io/v1/namespaces/${dr.metadata.namespace}/destination-rule/${dr.metadata.name}`,
+                config: configPath('destination-rule', dr.metadata.namespace, dr.metadata.name),
               }
             : {}),
           default_original_port: port,

@@ -158,6 +158,8 @@ export interface Route {
   route: RouteAction;
   decorator?: { operation: string };
   typed_per_filter_config?: { 'envoy.filters.http.fault'?: FaultConfig };
+  /** Routes from a VirtualService carry its config key (`istio.config`). */
+  metadata?: { filter_metadata: { istio: { config: string } } };
 }
 
 export interface VirtualHost {

@@ -49,3 +49,9 @@ export { DEFAULT_CONNECT_TIMEOUT_MS } from './clusters';
 export { durationMs, parseGoDuration, protoDuration } from './duration';
 export { ISTIO_RE2_MAX_PROGRAM_SIZE, estimateRe2ProgramSize } from './regex';
 export { analyzeMesh, formatAnalysis, type AnalysisMessage } from './analyze';
+export {
+  proxyConfigClusters,
+  proxyConfigEndpoints,
+  proxyConfigRoutes,
+  tabulate,
+} from './proxyConfig';

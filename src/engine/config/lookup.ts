@@ -5,6 +5,18 @@
 import type { DestinationRule, TrafficPolicy, VirtualService } from './istio';
 import type { MeshConfig, MeshPod, MeshService } from './mesh';
 
+/**
+ * Istio's config key in Envoy metadata (`filter_metadata.istio.config`), which `istioctl
+ * proxy-config` reads back: `/apis/networking.istio.io/v1alpha3/namespaces/<ns>/<kind>/<name>`.
+ */
+export function configPath(
+  kind: 'virtual-service' | 'destination-rule',
+  namespace: string,
+  name: string,
+): string {
+  return `/apis/networking.istio.io/v1alpha3/namespaces/${namespace}/${kind}/${name}`;
+}
+
 /** `outbound|<port>|<subset>|<fqdn>` / `inbound|<port>||` (Istio's `BuildSubsetKey`). */
 export function clusterName(
   direction: 'outbound' | 'inbound',

@@ -15,7 +15,7 @@ import type {
   VirtualHost,
 } from './envoy';
 import type { HTTPMatchRequest, HTTPRoute, StringMatch, VirtualService } from './istio';
-import { clusterName, destinationPort, resolveHost, virtualServiceFor } from './lookup';
+import { clusterName, configPath, destinationPort, resolveHost, virtualServiceFor } from './lookup';
 import { commonHashPolicy, hashPolicyFor, type HashPolicy } from './hash';
 import { labelsMatch, type MeshConfig, type MeshPod, type MeshService } from './mesh';
 import { convertRetry, defaultRetryPolicy } from './retry';
@@ -129,6 +129,13 @@ export function virtualServiceRoutes(
         route: act,
         decorator: { operation: `${svc.hostname}:${port}/*` },
         ...(f ? { typed_per_filter_config: { 'envoy.filters.http.fault': f } } : {}),
+        metadata: {
+          filter_metadata: {
+            istio: {
+              config: configPath('virtual-service', vs.metadata.namespace, vs.metadata.name),
+            },
+          },
+        },
       });
     }
   }
