@@ -55,3 +55,4 @@ export {
   proxyConfigRoutes,
   tabulate,
 } from './proxyConfig';
+export { configDump, type DumpState } from './configDump';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   buildProxyResources,
+  configDump,
   castMesh,
   proxyConfigClusters,
   proxyConfigEndpoints,
@@ -52,5 +53,31 @@ describe('istioctl proxy-config style tables', () => {
     expect(out).toMatch(
       /10\.244\.3\.23:8080 +HEALTHY +OK +outbound\|8080\|v2\|payments\.shop\.svc\.cluster\.local/,
     );
+  });
+
+  it("wraps the resources in /config_dump shape with typed Any entries and the caller's versions", () => {
+    const v = '2026-05-09T18:54:04Z/42';
+    const dump = configDump(res, {
+      versions: { CDS: v, EDS: v, LDS: v, RDS: v },
+      lastUpdated: '2026-05-09T18:54:04Z',
+    });
+    expect(dump.configs.map((c) => c['@type'])).toEqual([
+      'type.googleapis.com/envoy.admin.v3.ClustersConfigDump',
+      'type.googleapis.com/envoy.admin.v3.ListenersConfigDump',
+      'type.googleapis.com/envoy.admin.v3.RoutesConfigDump',
+    ]);
+    const clusters = dump.configs[0]?.dynamic_active_clusters as {
+      cluster: Record<string, unknown>;
+    }[];
+    expect(clusters[0]?.cluster['@type']).toBe(
+      'type.googleapis.com/envoy.config.cluster.v3.Cluster',
+    );
+    expect(clusters).toHaveLength(res.clusters.length);
+    const withEds = configDump(res, {
+      versions: { CDS: v, EDS: v, LDS: v, RDS: v },
+      lastUpdated: 'x',
+      includeEds: true,
+    });
+    expect(withEds.configs).toHaveLength(4);
   });
 });
