@@ -1,47 +1,49 @@
 import { useMemo } from 'react';
 import type { MeshTrace } from '../engine/mesh/contract';
 import { anchorOf, TraceFollower } from '../machines/traceFollower';
-import { useRuntime, usePlayer } from '../runtime/context';
+import { usePlayerSelect, useRuntime } from '../runtime/context';
 import { useUi } from '../store/uiStore';
 import { CodePanel } from './CodePanel';
 
-/** Entries about a pod (or about the whole mesh) that a sidecar-following panel reads. */
+/** Entries about a pod (by `pod` or by request `from`), or about the whole mesh (neither). */
 export function aboutPod(e: MeshTrace, pod: string): boolean {
-  const p = (e as { pod?: unknown }).pod;
-  return p === undefined || p === pod;
+  const r = e as { pod?: unknown; from?: unknown };
+  if (r.pod !== undefined) return r.pod === pod;
+  if (r.from !== undefined) return r.from === pod;
+  return true;
 }
 
 /** The "Implementation" section: each panel's highlight follows its machine over the trace. */
 export function Implementation() {
   const { def, ui, idPrefix } = useRuntime();
-  const player = usePlayer();
   const selected = useUi(ui, (s) => s.selected);
   const pinned = useUi(ui, (s) => s.pinned);
   const followers = useMemo(
-    () =>
-      def.panels.map(
-        (p) => new TraceFollower<MeshTrace>(p.machine, p.followsSidecar ? aboutPod : () => true),
-      ),
+    () => def.panels.map((p) => new TraceFollower<MeshTrace>(p.machine, p.followsSidecar ? aboutPod : () => true)),
     [def],
+  );
+  // Re-renders only when some panel's highlighted anchor changes, not on every frame.
+  const anchors = usePlayerSelect(
+    (p) =>
+      def.panels.map((panel, i) =>
+        anchorOf((followers[i] as TraceFollower<MeshTrace>).update(p.sim.trace, p.epoch, panel.followsSidecar ? selected : '*')),
+      ),
+    (a) => a.join('|'),
   );
   return (
     <section className="implementation" aria-labelledby={`${idPrefix}-impl`}>
       <h3 id={`${idPrefix}-impl`}>Implementation</h3>
       <div className="panels">
-        {def.panels.map((p, i) => {
-          const f = followers[i] as TraceFollower<MeshTrace>;
-          const snap = f.update(player.sim.trace, player.epoch, p.followsSidecar ? selected : '*');
-          return (
-            <CodePanel
-              key={p.id}
-              panel={p}
-              active={anchorOf(snap)}
-              pinned={pinned?.panel === p.id ? pinned.anchor : null}
-              idPrefix={idPrefix}
-              {...(p.followsSidecar ? { following: `${selected}’s sidecar` } : {})}
-            />
-          );
-        })}
+        {def.panels.map((p, i) => (
+          <CodePanel
+            key={p.id}
+            panel={p}
+            active={anchors[i] ?? null}
+            pinned={pinned?.panel === p.id ? pinned.anchor : null}
+            idPrefix={idPrefix}
+            {...(p.followsSidecar ? { following: `${selected}’s sidecar` } : {})}
+          />
+        ))}
       </div>
       {pinned && (
         <p className="hint" role="status">

@@ -1,10 +1,9 @@
+import { memo } from 'react';
 import type { SidecarView, XdsMessageView } from '../engine/mesh/contract';
-import { along, type MeshLayout, type Point } from './layout/meshLayout';
-import { TRAIL_US } from './TrafficLayer';
+import { along, fadeLevel, TRAIL_US, type MeshLayout, type Point } from './layout/meshLayout';
 
 interface Props {
   l: MeshLayout;
-  sidecars: SidecarView[];
   messages: XdsMessageView[];
   /** Recently delivered messages (drawn fading at the end they reached). */
   recent: XdsMessageView[];
@@ -21,24 +20,34 @@ const SHORT: Record<XdsMessageView['kind'], string> = {
   NACK: 'NACK',
 };
 
-/** One ADS stream per sidecar; tokens ride it, placed by interpolating sentAt → arriveAt. */
-export function AdsStreams({ l, sidecars, messages, recent, now, selected, onPick }: Props) {
+/** One ADS stream per sidecar: solid while connected, dotted while down. */
+export const StreamLines = memo(function StreamLines({ l, up }: { l: MeshLayout; up: [pod: string, connected: boolean][] }) {
+  return (
+    <g className="ads">
+      {up.map(([pod, connected]) => {
+        const st = l.streams[pod];
+        if (!st) return null;
+        return <line key={pod} x1={st.from.x} y1={st.from.y} x2={st.to.x} y2={st.to.y} className={connected ? 'stream up' : 'stream down'} />;
+      })}
+    </g>
+  );
+}, (a, b) => a.l === b.l && a.up.join() === b.up.join());
+
+export const streamState = (sidecars: SidecarView[]): [string, boolean][] => sidecars.map((s) => [s.pod, s.connected]);
+
+/** Tokens on the ADS streams, placed by interpolating sentAt → arriveAt (RaftScope's way). */
+export function XdsTokens({ l, messages, recent, now, selected, onPick }: Props) {
   const latest = new Map<string, XdsMessageView>();
   for (const m of recent) if (now - m.arriveAt <= TRAIL_US && now >= m.arriveAt) latest.set(`${m.pod}|${m.direction}`, m);
   return (
-    <g className="ads">
-      {sidecars.map((s) => {
-        const st = l.streams[s.pod];
-        if (!st) return null;
-        return <line key={s.pod} x1={st.from.x} y1={st.from.y} x2={st.to.x} y2={st.to.y} className={s.connected ? 'stream up' : 'stream down'} />;
-      })}
+    <g className="ads-tokens">
       {[...latest.values()].map((msg) => {
         const st = l.streams[msg.pod];
         if (!st) return null;
         const [a, b] = msg.direction === 'down' ? [st.from, st.to] : [st.to, st.from];
         const p = along(a, b, 0, 100, msg.direction === 'down' ? 82 : 55);
-        const fade = 1 - (now - msg.arriveAt) / TRAIL_US;
-        return <TokenG key={`r${msg.id}`} msg={msg} p={p} opacity={0.25 + 0.6 * fade} delivered labelled={msg.pod === selected} onPick={onPick} />;
+        const fade = fadeLevel(1 - (now - msg.arriveAt) / TRAIL_US);
+        return <TokenG key={`r${msg.id}`} msg={msg} p={p} opacity={0.2 + 0.6 * fade} delivered labelled={msg.pod === selected} onPick={onPick} />;
       })}
       {messages.map((msg) => {
         const st = l.streams[msg.pod];

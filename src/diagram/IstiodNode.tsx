@@ -1,10 +1,11 @@
 import { m } from 'motion/react';
+import { memo } from 'react';
 import type { MeshView } from '../engine/mesh/contract';
 import type { MeshLayout } from './layout/meshLayout';
 import { shortVersion } from '../ui/statusText';
 
 /** Istiod: up (solid) or down (dashed, crossed out). Never on the request path. */
-export function IstiodNode({ l, istiod }: { l: MeshLayout; istiod: MeshView['istiod'] }) {
+function IstiodNodeView({ l, istiod }: { l: MeshLayout; istiod: MeshView['istiod'] }) {
   const b = l.istiod;
   const label = istiod.up
     ? `Istiod up: ${istiod.connectedProxies} of 8 proxies connected`
@@ -38,3 +39,12 @@ export function IstiodNode({ l, istiod }: { l: MeshLayout; istiod: MeshView['ist
     </g>
   );
 }
+
+export const IstiodNode = memo(
+  IstiodNodeView,
+  (a, b) =>
+    a.l === b.l &&
+    a.istiod.up === b.istiod.up &&
+    a.istiod.connectedProxies === b.istiod.connectedProxies &&
+    a.istiod.lastVersion === b.istiod.lastVersion,
+);

@@ -1,9 +1,9 @@
 import { domAnimation, LazyMotion, MotionConfig } from 'motion/react';
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import type { XdsMessageView } from '../engine/mesh/contract';
 import { useMeshView, useRuntime } from '../runtime/context';
 import { pin, select, useUi } from '../store/uiStore';
-import { AdsStreams } from './AdsStreams';
+import { StreamLines, streamState, XdsTokens } from './AdsStreams';
 import { IstiodNode } from './IstiodNode';
 import { meshLayout } from './layout/meshLayout';
 import { RegionLabels } from './RegionLabels';
@@ -23,6 +23,7 @@ export function MeshDiagram() {
   const key = pods.join(',');
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const l = useMemo(() => meshLayout(pods), [key]);
+  const onSelect = useCallback((p: string) => select(ui, p), [ui]);
   const onPick = (msg: XdsMessageView) => {
     const sender = def.senders[msg.kind];
     select(ui, msg.pod);
@@ -31,27 +32,29 @@ export function MeshDiagram() {
   return (
     <LazyMotion features={domAnimation} strict>
       <MotionConfig reducedMotion="user">
-        <svg
-          className="mesh-diagram"
-          viewBox={`0 0 ${l.width} ${l.height}`}
-          role="group"
-          aria-labelledby={`${idPrefix}-diagram-title`}
-        >
-          <title id={`${idPrefix}-diagram-title`}>
-            Mesh diagram: Istiod, eight sidecars, their ADS streams and the request traffic
-          </title>
-          <RegionLabels l={l} />
-          <IstiodNode l={l} istiod={view.istiod} />
-          <AdsStreams l={l} sidecars={view.sidecars} messages={view.xdsMessages} recent={(view as { recentXds?: XdsMessageView[] }).recentXds ?? []} now={view.now} selected={selected} onPick={onPick} />
-          <TrafficLayer l={l} requests={view.requests} sidecars={view.sidecars} now={view.now} />
-          {view.sidecars.map((s) => {
-            const box = l.sidecars[s.pod];
-            return box ? (
-              <SidecarCard key={s.pod} s={s} box={box} selected={s.pod === selected} onSelect={(p) => select(ui, p)} />
-            ) : null;
-          })}
-        </svg>
+        <div className="diagram-stack">
+          <svg className="mesh-diagram" viewBox={`0 0 ${l.width} ${l.height}`} role="group" aria-labelledby={`${idPrefix}-diagram-title`}>
+            <title id={`${idPrefix}-diagram-title`}>
+              Mesh diagram: Istiod, eight sidecars, their ADS streams and the request traffic
+            </title>
+            <RegionLabels l={l} />
+            <StreamLines l={l} up={streamState(view.sidecars)} />
+            <IstiodNode l={l} istiod={view.istiod} />
+            {view.sidecars.map((s) => {
+              const box = l.sidecars[s.pod];
+              return box ? <SidecarCard key={s.pod} s={s} box={box} selected={s.pod === selected} onSelect={onSelect} /> : null;
+            })}
+          </svg>
+          {/* [1] Everything that moves lives in its own composited layer: a frame repaints only it. */}
+          <svg className="mesh-diagram moving" viewBox={`0 0 ${l.width} ${l.height}`} role="group" aria-label="xDS messages and requests in motion">
+            <TrafficLayer l={l} requests={view.requests} sidecars={view.sidecars} now={view.now} />
+            <XdsTokens l={l} messages={view.xdsMessages} recent={(view as { recentXds?: XdsMessageView[] }).recentXds ?? []} now={view.now} selected={selected} onPick={onPick} />
+          </svg>
+        </div>
       </MotionConfig>
     </LazyMotion>
   );
 }
+
+// [1] Two stacked SVGs with the same viewBox: the static one (nodes, cards, labels) changes only
+//     when state changes; the moving one is promoted (will-change) and repainted each frame.

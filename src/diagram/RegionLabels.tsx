@@ -1,7 +1,8 @@
+import { memo } from 'react';
 import type { MeshLayout } from './layout/meshLayout';
 
 /** The region labels of the reference page. */
-export function RegionLabels({ l }: { l: MeshLayout }) {
+export const RegionLabels = memo(function RegionLabels({ l }: { l: MeshLayout }) {
   const r = l.regions;
   return (
     <g className="region-labels">
@@ -25,4 +26,4 @@ export function RegionLabels({ l }: { l: MeshLayout }) {
       </text>
     </g>
   );
-}
+});

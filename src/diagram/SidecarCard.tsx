@@ -1,4 +1,5 @@
 import { m } from 'motion/react';
+import { memo } from 'react';
 import type { SidecarView, XdsType } from '../engine/mesh/contract';
 import { shortVersion, sidecarBadge, STATUS_GLYPH, statusClass } from '../ui/statusText';
 import type { MeshLayout } from './layout/meshLayout';
@@ -18,7 +19,7 @@ interface Props {
 }
 
 /** One pod: istio-agent (the ADS stream ends here) and Envoy with its cached config cell. */
-export function SidecarCard({ s, box, selected, onSelect }: Props) {
+function SidecarCardView({ s, box, selected, onSelect }: Props) {
   const badge = sidecarBadge(s);
   const { x, y, w } = box;
   const label = `${s.pod} sidecar: ${badge.text}. ${ROWS.map(([t]) => `${t} ${s.status[t]} version ${s.versions[t] ?? 'none'}`).join(', ')}${s.lastError ? `. Last NACK: ${s.lastError}` : ''}`;
@@ -73,3 +74,12 @@ export function SidecarCard({ s, box, selected, onSelect }: Props) {
     </g>
   );
 }
+
+const cardKey = (s: SidecarView) =>
+  `${s.podUp}|${s.connected}|${s.staleSince}|${s.lastError}|${JSON.stringify(s.status)}|${JSON.stringify(s.versions)}`;
+
+/** Re-renders only when what the card shows changes (not every frame). */
+export const SidecarCard = memo(
+  SidecarCardView,
+  (a, b) => a.selected === b.selected && a.box === b.box && a.onSelect === b.onSelect && cardKey(a.s) === cardKey(b.s),
+);

@@ -1,8 +1,5 @@
 import type { PodName, RequestView, SidecarView } from '../engine/mesh/contract';
-import { onArc, trafficArc, type MeshLayout } from './layout/meshLayout';
-
-/** How long a finished request stays drawn (simulated µs), fading: a 6 ms request is otherwise invisible at 1×. */
-export const TRAIL_US = 1_000_000;
+import { fadeLevel, onArc, TRAIL_US, trafficArc, type MeshLayout } from './layout/meshLayout';
 
 /** Resolves a request end to a drawn pod (a request that found no endpoint names its service). */
 function podOf(name: PodName, sidecars: SidecarView[]): PodName | null {
@@ -38,13 +35,15 @@ export function TrafficLayer({ l, requests, sidecars, now }: { l: MeshLayout; re
           );
         }
         const end = arc.p1;
+        // Opacity per element, not per group: a group opacity costs an offscreen layer each.
+        const o = fadeLevel(1 - age / TRAIL_US);
         return (
-          <g key={r.id} opacity={(1 - age / TRAIL_US).toFixed(2)}>
-            <path d={d} className={failed ? 'req-path failed' : 'req-path'} />
+          <g key={r.id}>
+            <path d={d} className={failed ? 'req-path failed' : 'req-path'} opacity={o} />
             {failed ? (
-              <path d={`M${end.x - 4},${end.y + 4} l8,8 m0,-8 l-8,8`} className="req-fail" />
+              <path d={`M${end.x - 4},${end.y + 4} l8,8 m0,-8 l-8,8`} className="req-fail" opacity={o} />
             ) : (
-              <path d={`M${end.x - 4},${end.y + 8} l3,3 l5,-6`} className="req-ok" />
+              <path d={`M${end.x - 4},${end.y + 8} l3,3 l5,-6`} className="req-ok" opacity={o} />
             )}
           </g>
         );

@@ -1,4 +1,4 @@
-import { createContext, useContext, useSyncExternalStore } from 'react';
+import { createContext, useContext, useRef, useSyncExternalStore } from 'react';
 import type { MeshView } from '../engine/mesh/contract';
 import type { SceneDef } from '../../scenes/types';
 import type { UiStore } from '../store/uiStore';
@@ -32,3 +32,24 @@ export function usePlayer(): Player {
 export function useMeshView(): MeshView {
   return usePlayer().view();
 }
+
+/**
+ * Subscribes to a slice of the engine state: the component re-renders only when the slice
+ * changes (compared by `key`), not on every frame. Tables and controls use this; the moving
+ * parts of the diagram use `useMeshView`.
+ */
+export function usePlayerSelect<T>(select: (p: Player) => T, key: (v: T) => string = String): T {
+  const { player } = useRuntime();
+  const cache = useRef<{ k: string; v: T } | null>(null);
+  const get = (): T => {
+    const v = select(player);
+    const k = key(v);
+    if (cache.current?.k === k) return cache.current.v;
+    cache.current = { k, v };
+    return v;
+  };
+  return useSyncExternalStore(player.subscribe, get, get);
+}
+
+/** A key for plain data slices. */
+export const jsonKey = (v: unknown): string => JSON.stringify(v);

@@ -1,10 +1,9 @@
-import { useMeshView, useRuntime } from '../runtime/context';
+import { jsonKey, usePlayerSelect, useRuntime } from '../runtime/context';
 
 /** Request counters with accessible names (the e2e and screen readers find them by name). */
 export function Counters() {
   const { idPrefix } = useRuntime();
-  const v = useMeshView();
-  const c = v.counters;
+  const c = usePlayerSelect((p) => p.view().counters, jsonKey);
   const items: [string, string, number][] = [
     ['completed', 'Completed requests', c.completed],
     ['ok', 'Succeeded', c.ok],

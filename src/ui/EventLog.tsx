@@ -1,13 +1,12 @@
 import { formatTime } from '../engine/core/time';
-import { useMeshView, useRuntime } from '../runtime/context';
+import { jsonKey, usePlayerSelect, useRuntime } from '../runtime/context';
 
 const ROWS = 8;
 
 /** The text alternative of the diagram: what happened, in words, newest first. */
 export function EventLog() {
   const { idPrefix } = useRuntime();
-  const view = useMeshView();
-  const rows = view.log.slice(-ROWS).reverse();
+  const rows = usePlayerSelect((p) => p.view().log.slice(-ROWS).reverse(), jsonKey);
   return (
     <section className="event-log" aria-labelledby={`${idPrefix}-log`}>
       <h3 id={`${idPrefix}-log`}>What happened (newest first)</h3>

@@ -1,17 +1,17 @@
-import { useRuntime, usePlayer } from '../runtime/context';
+import { usePlayerSelect, useRuntime } from '../runtime/context';
 
 /** The step caption; a polite live region announces it when the step changes. */
 export function Narrative() {
-  const { def, idPrefix } = useRuntime();
-  const player = usePlayer();
-  const i = player.stepIndex;
+  const { def, idPrefix, player } = useRuntime();
+  const i = usePlayerSelect((p) => p.stepIndex);
+  const caption = def.steps[i]?.caption ?? '';
   return (
     <section className="narrative" aria-labelledby={`${idPrefix}-narrative`}>
       <h3 id={`${idPrefix}-narrative`}>
         Step {i + 1} of {def.steps.length}
       </h3>
       <p className="step-caption" aria-live="polite" aria-atomic="true" data-testid="step-caption">
-        {player.step.caption}
+        {caption}
       </p>
       <ol className="step-dots" aria-label="Steps">
         {def.steps.map((s, k) => (

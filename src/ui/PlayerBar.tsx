@@ -1,6 +1,6 @@
 import { runAction } from '../app/actions';
 import { formatTime } from '../engine/core/time';
-import { useRuntime, usePlayer } from '../runtime/context';
+import { jsonKey, usePlayer, usePlayerSelect, useRuntime } from '../runtime/context';
 import { formatSpeed, SPEEDS } from '../runtime/speed';
 import { setSpeed, useUi } from '../store/uiStore';
 import { Timeline } from './Timeline';
@@ -8,7 +8,10 @@ import { Timeline } from './Timeline';
 /** Play/pause, narrative and single-event stepping, reset, speed, and the timeline scrubber. */
 export function PlayerBar() {
   const rt = useRuntime();
-  const player = usePlayer();
+  const player = usePlayerSelect(
+    (p) => ({ playing: p.playing, stepIndex: p.stepIndex, atStart: p.sim.processed === 0, waiting: p.waiting }),
+    jsonKey,
+  );
   const speed = useUi(rt.ui, (s) => s.speed);
   const { def, idPrefix } = rt;
   const scale = def.setup.timeScale;
@@ -28,7 +31,7 @@ export function PlayerBar() {
       <button type="button" className="btn" onClick={act('next')} disabled={player.stepIndex === last} aria-keyshortcuts="ArrowRight">
         Step ▶
       </button>
-      <button type="button" className="btn" onClick={act('eventBack')} disabled={player.sim.processed === 0} aria-label="One engine event back" aria-keyshortcuts=",">
+      <button type="button" className="btn" onClick={act('eventBack')} disabled={player.atStart} aria-label="One engine event back" aria-keyshortcuts=",">
         ‹ event
       </button>
       <button type="button" className="btn" onClick={act('eventFwd')} aria-label="One engine event forward" aria-keyshortcuts=".">
@@ -48,10 +51,18 @@ export function PlayerBar() {
         </select>
       </label>
       <Timeline />
-      <span className="sim-time" aria-label="Simulated time">
-        t = {formatTime(player.sim.now)}
-      </span>
+      <SimClock />
       {player.waiting && <span className="waiting">running to the step’s event…</span>}
     </div>
+  );
+}
+
+/** The simulated time (re-renders every frame; kept tiny for that reason). */
+function SimClock() {
+  const now = usePlayer().sim.now;
+  return (
+    <span className="sim-time" aria-label="Simulated time">
+      t = {formatTime(now)}
+    </span>
   );
 }

@@ -1,5 +1,5 @@
 import type { XdsType } from '../engine/mesh/contract';
-import { useMeshView, useRuntime } from '../runtime/context';
+import { jsonKey, usePlayerSelect, useRuntime } from '../runtime/context';
 import { select, useUi } from '../store/uiStore';
 import { STATUS_GLYPH, statusClass } from './statusText';
 
@@ -8,14 +8,17 @@ const COLS: XdsType[] = ['CDS', 'LDS', 'EDS', 'RDS'];
 /** `istioctl proxy-status`, as Istio ≤1.26 prints it (one column per xDS type). */
 export function ProxyStatusTable() {
   const rt = useRuntime();
-  const view = useMeshView();
+  const view = usePlayerSelect((p) => {
+    const v = p.view();
+    return { up: v.istiod.up, sidecars: v.sidecars.map((s) => ({ pod: s.pod, status: s.status })) };
+  }, jsonKey);
   const selected = useUi(rt.ui, (s) => s.selected);
   return (
     <section className="proxy-status" aria-labelledby={`${rt.idPrefix}-ps`}>
       <h3 id={`${rt.idPrefix}-ps`}>
         <code>istioctl proxy-status</code>
       </h3>
-      {!view.istiod.up && (
+      {!view.up && (
         <p className="hint">
           Istiod is down: proxy-status asks Istiod, so these are the last statuses it knew.
         </p>

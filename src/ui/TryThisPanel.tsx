@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { TryThis } from '../../scenes/types';
-import { useMeshView, useRuntime, usePlayer } from '../runtime/context';
+import { usePlayerSelect, useRuntime } from '../runtime/context';
 import { useUi } from '../store/uiStore';
 
 /** "Try this": each control sends a real command to the engine (recorded in its input log). */
@@ -12,7 +12,7 @@ export function TryThisPanel() {
       <ul>
         {def.tryThis.map((t) => (
           <li key={t.id}>
-            <TryControl t={t} />
+            {t.kind === 'toggle' ? <TryToggle t={t} /> : t.kind === 'button' ? <TryButton t={t} /> : <TrySlider t={t} />}
             <p className="help" id={`${idPrefix}-try-${t.id}`}>
               {t.help}
             </p>
@@ -23,36 +23,40 @@ export function TryThisPanel() {
   );
 }
 
-function TryControl({ t }: { t: TryThis }) {
-  const { idPrefix, ui } = useRuntime();
-  const player = usePlayer();
-  const view = useMeshView();
-  const selected = useUi(ui, (s) => s.selected);
-  const described = `${idPrefix}-try-${t.id}`;
-  if (t.kind === 'toggle') {
-    const on = t.isOn(view);
-    return (
-      <button type="button" className={on ? 'btn danger' : 'btn'} aria-describedby={described} aria-keyshortcuts={t.key} onClick={() => player.command(on ? t.off : t.on)} data-testid={`try-${t.id}`}>
-        {on ? t.onLabel : t.offLabel}
-        {t.key && <kbd aria-hidden="true">{t.key}</kbd>}
-      </button>
-    );
-  }
-  if (t.kind === 'button')
-    return (
-      <button type="button" className="btn" aria-describedby={described} onClick={() => player.command(t.command(selected))} data-testid={`try-${t.id}`}>
-        {t.label} <span className="muted">({selected})</span>
-      </button>
-    );
-  return <TrySlider t={t} described={described} />;
+function TryToggle({ t }: { t: Extract<TryThis, { kind: 'toggle' }> }) {
+  const { idPrefix, player } = useRuntime();
+  const on = usePlayerSelect((p) => t.isOn(p.view()));
+  return (
+    <button type="button" className={on ? 'btn danger' : 'btn'} aria-describedby={`${idPrefix}-try-${t.id}`} aria-keyshortcuts={t.key} onClick={() => player.command(on ? t.off : t.on)} data-testid={`try-${t.id}`}>
+      {on ? t.onLabel : t.offLabel}
+      {t.key && <kbd aria-hidden="true">{t.key}</kbd>}
+    </button>
+  );
 }
 
-function TrySlider({ t, described }: { t: Extract<TryThis, { kind: 'slider' }>; described: string }) {
-  const { idPrefix } = useRuntime();
-  const player = usePlayer();
-  const now = player.sim.now;
-  const recorded = [...player.sim.inputLog].reverse().find((e) => e.at <= now && t.fromCommand(e.command) !== null);
-  const current = recorded ? (t.fromCommand(recorded.command) ?? t.initial) : t.initial;
+function TryButton({ t }: { t: Extract<TryThis, { kind: 'button' }> }) {
+  const { idPrefix, player, ui } = useRuntime();
+  const selected = useUi(ui, (s) => s.selected);
+  return (
+    <button type="button" className="btn" aria-describedby={`${idPrefix}-try-${t.id}`} onClick={() => player.command(t.command(selected))} data-testid={`try-${t.id}`}>
+      {t.label} <span className="muted">({selected})</span>
+    </button>
+  );
+}
+
+function TrySlider({ t }: { t: Extract<TryThis, { kind: 'slider' }> }) {
+  const { idPrefix, player } = useRuntime();
+  // The value the engine's input log says is in force now (so scrubbing back moves the slider).
+  const current = usePlayerSelect((p) => {
+    const now = p.sim.now;
+    const log = p.sim.inputLog;
+    for (let i = log.length - 1; i >= 0; i--) {
+      const e = log[i];
+      const v = e && e.at <= now ? t.fromCommand(e.command) : null;
+      if (v !== null) return v;
+    }
+    return t.initial;
+  });
   const [draft, setDraft] = useState<number | null>(null);
   const value = draft ?? current;
   const commit = () => {
@@ -62,7 +66,7 @@ function TrySlider({ t, described }: { t: Extract<TryThis, { kind: 'slider' }>; 
   return (
     <label htmlFor={`${idPrefix}-${t.id}`} className="slider">
       {t.label}: <strong>{t.format(value)}</strong>
-      <input id={`${idPrefix}-${t.id}`} type="range" min={t.min} max={t.max} step={t.step} value={value} aria-describedby={described} aria-valuetext={t.format(value)} data-testid={`try-${t.id}`} onChange={(e) => setDraft(Number(e.target.value))} onPointerUp={commit} onKeyUp={commit} onBlur={commit} />
+      <input id={`${idPrefix}-${t.id}`} type="range" min={t.min} max={t.max} step={t.step} value={value} aria-describedby={`${idPrefix}-try-${t.id}`} aria-valuetext={t.format(value)} data-testid={`try-${t.id}`} onChange={(e) => setDraft(Number(e.target.value))} onPointerUp={commit} onKeyUp={commit} onBlur={commit} />
     </label>
   );
 }

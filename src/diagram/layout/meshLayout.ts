@@ -75,3 +75,9 @@ export function onArc(arc: { p0: Point; c: Point; p1: Point }, f: number): Point
     y: u * u * arc.p0.y + 2 * u * f * arc.c.y + f * f * arc.p1.y,
   };
 }
+
+/** How long a delivered message or finished request stays drawn (simulated µs), fading out. */
+export const TRAIL_US = 1_000_000;
+
+/** Quantized fade (four levels), so a fading mark changes the DOM a few times, not every frame. */
+export const fadeLevel = (f: number): number => Math.max(1, Math.ceil(Math.max(0, Math.min(1, f)) * 4)) / 4;
