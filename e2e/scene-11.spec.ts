@@ -84,6 +84,10 @@ test('a NACK shows ERROR on that sidecar while its config version stays', async 
   await page.waitForTimeout(1000);
   await expect(err).toHaveText(/ERROR/);
   expect(await badge(page, 'payments-v2-a').getAttribute('aria-label')).toContain(`${xds} ERROR version ${kept}`);
+  // Revert: Istiod pushes a config the sidecar accepts; it ACKs and proxy-status is SYNCED again.
+  await page.getByTestId('try-bad').click();
+  await expect(badge(page, 'payments-v2-a')).toHaveAttribute('data-badge', 'SYNCED', { timeout: 10_000 });
+  await expect(err).toHaveCount(0);
 });
 
 test('invalid URL parameters fall back to defaults with a visible notice', async ({ page }) => {

@@ -76,7 +76,8 @@ export type TryThis =
       onLabel: string;
       offLabel: string;
       isOn: (view: MeshView) => boolean;
-      on: MeshCommand;
+      /** A command, or one built from the selected sidecar (the label then names it). */
+      on: MeshCommand | ((selected: PodName) => MeshCommand);
       off: MeshCommand;
     }
   | {
@@ -98,8 +99,9 @@ export type TryThis =
       id: string;
       label: string;
       help: string;
-      /** Built from the selected sidecar. */
+      /** Built from the selected sidecar (when `perSidecar`, the label names it). */
       command: (selected: PodName) => MeshCommand;
+      perSidecar: boolean;
     };
 
 /** How the speed control counts: real-time multiples, or simulated hours per wall second. */

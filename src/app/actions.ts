@@ -11,7 +11,8 @@ export const systemDark = (): boolean =>
 export function toggleKeyed(rt: SceneRuntime, key: string): void {
   const t = rt.def.tryThis.find((x) => x.kind === 'toggle' && x.key === key);
   if (!t || t.kind !== 'toggle') return;
-  rt.player.command(t.isOn(rt.player.view()) ? t.off : t.on);
+  const on = typeof t.on === 'function' ? t.on(rt.ui.getState().selected) : t.on;
+  rt.player.command(t.isOn(rt.player.view()) ? t.off : on);
 }
 
 /** Runs one keyboard/button action. */

@@ -24,11 +24,15 @@ export function TryThisPanel() {
 }
 
 function TryToggle({ t }: { t: Extract<TryThis, { kind: 'toggle' }> }) {
-  const { idPrefix, player } = useRuntime();
+  const { idPrefix, player, ui } = useRuntime();
+  const selected = useUi(ui, (s) => s.selected);
   const on = usePlayerSelect((p) => t.isOn(p.view()));
+  const perSidecar = typeof t.on === 'function';
+  const press = () => player.command(on ? t.off : typeof t.on === 'function' ? t.on(selected) : t.on);
   return (
-    <button type="button" className={on ? 'btn danger' : 'btn'} aria-describedby={`${idPrefix}-try-${t.id}`} aria-keyshortcuts={t.key} onClick={() => player.command(on ? t.off : t.on)} data-testid={`try-${t.id}`}>
+    <button type="button" className={on ? 'btn danger' : 'btn'} aria-describedby={`${idPrefix}-try-${t.id}`} aria-keyshortcuts={t.key} onClick={press} data-testid={`try-${t.id}`}>
       {on ? t.onLabel : t.offLabel}
+      {perSidecar && !on && <span className="muted">({selected})</span>}
       {t.key && <kbd aria-hidden="true">{t.key}</kbd>}
     </button>
   );
@@ -39,7 +43,8 @@ function TryButton({ t }: { t: Extract<TryThis, { kind: 'button' }> }) {
   const selected = useUi(ui, (s) => s.selected);
   return (
     <button type="button" className="btn" aria-describedby={`${idPrefix}-try-${t.id}`} onClick={() => player.command(t.command(selected))} data-testid={`try-${t.id}`}>
-      {t.label} <span className="muted">({selected})</span>
+      {t.label}
+      {t.perSidecar && <span className="muted">({selected})</span>}
     </button>
   );
 }
