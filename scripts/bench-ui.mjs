@@ -4,6 +4,7 @@
 // Builds into a temp folder and serves it with `vite preview` on its own port, so it never
 // disturbs a dev server or the e2e server.
 import { spawn, spawnSync } from 'node:child_process';
+import { cpus, loadavg } from 'node:os';
 import { chromium } from '@playwright/test';
 import { findBrowser } from './browser.mjs';
 
@@ -88,7 +89,9 @@ try {
   const results = {};
   for (const speed of [1, 10]) results[speed] = await measure(page, speed);
   await b.close();
-  console.log(`Scene 11, ${SECONDS} s per speed (${browser.source})`);
+  const load = loadavg().map((x) => x.toFixed(2)).join(' ');
+  console.log(`Scene 11, ${SECONDS} s per speed (${browser.source}); ${cpus().length} CPUs, load average ${load}`);
+  if (loadavg()[0] > cpus().length) console.log('note: the machine is busier than its CPU count; frame times include waiting for a CPU.');
   console.log('| speed | frames | frame p50 (ms) | frame p95 (ms) | long tasks > 50 ms | worst (ms) | completed requests |');
   console.log('|---|---:|---:|---:|---:|---:|---:|');
   for (const [s, r] of Object.entries(results))
