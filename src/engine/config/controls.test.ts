@@ -91,7 +91,7 @@ spec:
           expect(route?.route.weighted_clusters).not.toHaveProperty('total_weight');
         },
       ),
-      { numRuns: 60, seed: 7 },
+      { numRuns: 40, seed: 7 },
     );
   });
 });

@@ -87,7 +87,7 @@ describe('round trip: YAML → validateIstio → compiler → Envoy', () => {
           expect(JSON.parse(JSON.stringify(res))).toEqual(res);
         },
       ),
-      { numRuns: 40, seed: 11 },
+      { numRuns: 25, seed: 11 },
     );
   });
 });
