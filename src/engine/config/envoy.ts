@@ -133,7 +133,11 @@ export interface RouteAction {
   weighted_clusters?: WeightedClusters;
   timeout: ProtoDuration;
   retry_policy?: RetryPolicy;
-  max_grpc_timeout?: ProtoDuration;
+  /** Istio writes the route timeout here too (gRPC `grpc-timeout` is capped by it). */
+  max_stream_duration?: {
+    max_stream_duration: ProtoDuration;
+    grpc_timeout_header_max: ProtoDuration;
+  };
   hash_policy?: (
     | { header: { header_name: string } }
     | { connection_properties: { source_ip: boolean } }

@@ -89,7 +89,7 @@ function inboundChains(config: MeshConfig, pod: MeshPod, port: number): FilterCh
                 route: {
                   cluster,
                   timeout: '0s',
-                  max_grpc_timeout: '0s',
+                  max_stream_duration: { max_stream_duration: '0s', grpc_timeout_header_max: '0s' },
                   retry_policy: { retry_on: 'reset-before-request', num_retries: 2 },
                 },
               },

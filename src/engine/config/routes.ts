@@ -99,7 +99,7 @@ function action(
   const retry = convertRetry(r.retries, hash !== undefined);
   if (retry) a.retry_policy = retry;
   if (hash) a.hash_policy = [hash];
-  a.max_grpc_timeout = a.timeout;
+  a.max_stream_duration = { max_stream_duration: a.timeout, grpc_timeout_header_max: a.timeout };
   return a;
 }
 
@@ -152,7 +152,7 @@ function defaultRoute(config: MeshConfig, proxy: MeshPod, svc: MeshService, port
       timeout: '0s',
       retry_policy: defaultRetryPolicy(hash !== undefined),
       ...(hash ? { hash_policy: [hash] } : {}),
-      max_grpc_timeout: '0s',
+      max_stream_duration: { max_stream_duration: '0s', grpc_timeout_header_max: '0s' },
     },
     decorator: { operation: `${svc.hostname}:${port}/*` },
   };
@@ -187,7 +187,11 @@ export function outboundRouteConfig(
       {
         name: 'allow_any',
         match: { prefix: '/' },
-        route: { cluster: 'PassthroughCluster', timeout: '0s', max_grpc_timeout: '0s' },
+        route: {
+          cluster: 'PassthroughCluster',
+          timeout: '0s',
+          max_stream_duration: { max_stream_duration: '0s', grpc_timeout_header_max: '0s' },
+        },
       },
     ],
     include_request_attempt_count: true,
