@@ -41,7 +41,7 @@ describe('mesh properties', () => {
       }),
       { numRuns: 12 },
     );
-  });
+  }, 30_000);
 
   it('conservation: every request issued ends in exactly one outcome (random faults), and runs replay exactly', () => {
     fc.assert(
@@ -75,7 +75,7 @@ describe('mesh properties', () => {
       }),
       { numRuns: 15 },
     );
-  });
+  }, 30_000);
 
   it('after Istiod returns, every connected sidecar converges to the latest version (all SYNCED) within 31 s', () => {
     fc.assert(
@@ -100,7 +100,7 @@ describe('mesh properties', () => {
       }),
       { numRuns: 15 },
     );
-  });
+  }, 30_000);
 
   it('a NACKed resource never becomes active; the last good config stays; others take the new one', () => {
     fc.assert(
@@ -133,7 +133,7 @@ describe('mesh properties', () => {
       }),
       { numRuns: 12 },
     );
-  });
+  }, 30_000);
 
   it('every sidecar receives CDS, EDS, LDS, RDS in that order on every push (random faults)', () => {
     fc.assert(
@@ -157,5 +157,5 @@ describe('mesh properties', () => {
       }),
       { numRuns: 15 },
     );
-  });
+  }, 30_000);
 });

@@ -41,8 +41,9 @@ export function newSidecar(pod: PodName): SidecarState {
 export function setReady(sim: MeshSim, p: PodState, ready: boolean): void {
   if (p.ready === ready) return;
   p.ready = ready;
+  // Readiness changes EDS only: the config key (clusters, listeners, routes) stays.
   sim.state.config = setPodReady(sim.state.config, p.name, ready);
-  configChanged(sim.state);
+  sim.state.readyKey = null;
   const host = fqdn(p.service, p.namespace);
   onConfigEvent(sim, { full: false, configs: [], services: [host], forced: false, reason: [`Endpoints/${p.namespace}/${p.service}`] });
   logLine(sim, 'config', `${p.name} is ${ready ? 'ready' : 'not ready'}: endpoints of ${p.service} change`);

@@ -2,13 +2,14 @@
  * Istiod's config generation for one proxy: the config module's `buildProxyResources` (Istio's
  * names and defaults), wrapped as xDS resources with a content hash (the Delta version), the
  * encoded size, the compact form the data path reads and the real JSON. Memoised by content:
- * pods with the same namespace, service account and labels get identical config (checked in
- * resources.test.ts), so a push to 1,000 sidecars of 100 services builds 100 configs, and
- * identical resources are shared objects (cheap checkpoints). Memoising a pure function keeps
+ * clusters, listeners and routes per (config, namespace, service account, labels) — pods alike
+ * get identical config (resources.test.ts checks it against full builds) — and endpoints per
+ * (config, namespace, service, ready pods). Like Istiod's endpoint index, a readiness change
+ * recomputes one service's EDS, not every proxy's whole config. Memoising pure functions keeps
  * runs exact.
  */
-import { hashHex, hashString, newHash, hashValue } from '../core/hash';
-import { buildProxyResources, type Cluster, type ClusterLoadAssignment, type Listener, type RouteConfiguration } from '../config';
+import { hashHex, hashString, hashValue, newHash } from '../core/hash';
+import { buildProxyResources, labelsMatch, type Cluster, type ClusterLoadAssignment, type Listener, type MeshPod, type RouteConfiguration } from '../config';
 import type { XdsType } from './contract';
 import type { ProxyResources, ResourceBodies, XdsResource } from './envoy';
 import { compactCla, compactCluster } from './adapt/clusters';
@@ -42,29 +43,141 @@ function wrap<T extends XdsType>(_type: T, name: string, json: unknown, conv: (j
   return r;
 }
 
-/** The config's content hash (computed lazily after a change). */
-export function configHash(s: MeshState): string {
-  if (s.configHash === null) s.configHash = hashValue(s.config);
-  return s.configHash;
+/**
+ * The content key of everything but pod readiness (services, Istio objects, pod identities and
+ * labels): what clusters, listeners and routes depend on. Readiness only changes EDS.
+ */
+export function configKey(s: MeshState): string {
+  if (s.configKey === null) {
+    const c = s.config;
+    s.configKey = hashValue([c.services, c.virtualServices, c.destinationRules, c.peerAuthentications, c.authorizationPolicies, c.pods.map((p) => [p.name, p.namespace, p.ip, p.serviceAccount, p.labels])]);
+  }
+  return s.configKey;
 }
 
-/** Marks the config as changed. */
+/** Content key of what endpoints depend on: services, DestinationRules (subsets), pods. */
+function edsKey(s: MeshState): string {
+  return memoize(`ek|${configKey(s)}`, () => {
+    const c = s.config;
+    return hashValue([c.services, c.destinationRules, c.pods.map((p) => [p.name, p.namespace, p.ip, p.labels])]);
+  });
+}
+
+/** Marks the config (not just readiness) as changed. */
 export function configChanged(s: MeshState): void {
-  s.configHash = null;
+  s.configKey = null;
+  s.readyKey = null;
+}
+
+interface StaticPart {
+  CDS: ProxyResources['CDS'];
+  LDS: ProxyResources['LDS'];
+  RDS: ProxyResources['RDS'];
+  /** EDS cluster names per service host. */
+  edsByHost: Record<string, string[]>;
+}
+
+/** The proxy labels outbound config depends on: those named by some VirtualService `sourceLabels`. */
+function sourceLabelKey(s: MeshState, mp: MeshPod): string {
+  const keys = memoize(`slk|${configKey(s)}`, () => {
+    const out = new Set<string>();
+    for (const vs of s.config.virtualServices) for (const h of vs.spec.http ?? []) for (const m of h.match ?? []) for (const k of Object.keys(m.sourceLabels ?? {})) out.add(k);
+    return [...out].sort();
+  });
+  return keys.map((k) => `${k}=${mp.labels[k] ?? ''}`).join(',');
+}
+
+const isInbound = (name: string): boolean => name.startsWith('inbound|') || name === 'virtualInbound';
+
+/** Outbound clusters, listeners and routes: the same for every proxy of a namespace with the same sourceLabels-relevant labels. */
+function outboundPart(s: MeshState, mp: MeshPod): Omit<StaticPart, 'edsByHost'> & { edsByHost: Record<string, string[]> } {
+  return memoize(`out|${configKey(s)}|${mp.namespace}|${sourceLabelKey(s, mp)}`, () => {
+    const pr = buildProxyResources({ ...s.config, pods: [mp] }, { pod: mp.name });
+    const out: StaticPart = { CDS: {}, LDS: {}, RDS: {}, edsByHost: {} };
+    for (const c of pr.clusters) {
+      if (isInbound(c.name)) continue;
+      const r = wrap('CDS', c.name, c, (j: Cluster) => compactCluster(j));
+      out.CDS[c.name] = r;
+      if (r.body.type === 'EDS') (out.edsByHost[r.body.service] ??= []).push(c.name);
+    }
+    for (const l of pr.listeners) if (!isInbound(l.name)) out.LDS[l.name] = wrap('LDS', l.name, l, (j: Listener) => compactListener(j));
+    for (const r of pr.routes) out.RDS[r.name] = wrap('RDS', r.name, r, (j: RouteConfiguration) => compactRouteConfig(j));
+    return out;
+  });
+}
+
+/** Inbound cluster and `virtualInbound`: built from the proxy's own services only. */
+function inboundPart(s: MeshState, mp: MeshPod): Pick<StaticPart, 'CDS' | 'LDS'> {
+  return memoize(`in|${configKey(s)}|${mp.namespace}|${mp.serviceAccount}|${JSON.stringify(mp.labels)}`, () => {
+    const own = s.config.services.filter((svc) => svc.namespace === mp.namespace && labelsMatch(svc.selector, mp.labels));
+    const pr = buildProxyResources({ ...s.config, services: own, pods: [mp] }, { pod: mp.name });
+    const out: Pick<StaticPart, 'CDS' | 'LDS'> = { CDS: {}, LDS: {} };
+    for (const c of pr.clusters) if (isInbound(c.name)) out.CDS[c.name] = wrap('CDS', c.name, c, (j: Cluster) => compactCluster(j));
+    for (const l of pr.listeners) if (isInbound(l.name)) out.LDS[l.name] = wrap('LDS', l.name, l, (j: Listener) => compactListener(j));
+    return out;
+  });
+}
+
+function staticPart(s: MeshState, mp: MeshPod): StaticPart {
+  return memoize(`st|${configKey(s)}|${mp.namespace}|${mp.serviceAccount}|${JSON.stringify(mp.labels)}`, () => {
+    const o = outboundPart(s, mp);
+    const i = inboundPart(s, mp);
+    return { CDS: sortByName({ ...o.CDS, ...i.CDS }), LDS: sortByName({ ...o.LDS, ...i.LDS }), RDS: o.RDS, edsByHost: o.edsByHost };
+  });
+}
+
+function sortByName<T>(m: Record<string, T>): Record<string, T> {
+  const out: Record<string, T> = {};
+  for (const k of Object.keys(m).sort()) out[k] = m[k] as T;
+  return out;
+}
+
+function podsByHost(s: MeshState): Map<string, MeshPod[]> {
+  return memoize(`pbh|${edsKey(s)}`, () => {
+    const m = new Map<string, MeshPod[]>();
+    for (const svc of s.config.services) m.set(svc.hostname, s.config.pods.filter((p) => p.namespace === svc.namespace && labelsMatch(svc.selector, p.labels)));
+    return m;
+  });
+}
+
+function endpointsFor(s: MeshState, mp: MeshPod, host: string, names: readonly string[]): XdsResource<'EDS'>[] {
+  const pods = podsByHost(s).get(host) ?? [];
+  let sig = '';
+  for (const p of pods) if (s.pods[p.name]?.ready) sig += p.name + ',';
+  return memoize(`eds|${edsKey(s)}|${mp.namespace}|${host}|${sig}`, () => {
+    // Only the service's pods (with today's readiness) and the proxy: the same EDS JSON as a
+    // full build, at a fraction of the cost.
+    const live = pods.map((p) => ({ ...p, ready: s.pods[p.name]?.ready ?? false }));
+    const proxy = live.some((p) => p.name === mp.name) ? [] : [{ ...mp, ready: false }];
+    const pr = buildProxyResources({ ...s.config, pods: [...proxy, ...live] }, { pod: mp.name });
+    const want = new Set(names);
+    return pr.endpoints.filter((e) => want.has(e.cluster_name)).map((e) => wrap('EDS', e.cluster_name, e, (j: ClusterLoadAssignment) => compactCla(j)));
+  });
+}
+
+/** Content key of pod readiness (which pods are endpoints). */
+export function readyKey(s: MeshState): string {
+  if (s.readyKey === null) {
+    const h = newHash();
+    for (const p of s.config.pods) if (p.ready) hashString(h, p.name + ',');
+    s.readyKey = hashHex(h);
+  }
+  return s.readyKey;
 }
 
 /** Everything Istiod sends to `podName`'s sidecar now. */
 export function generateFor(s: MeshState, podName: string): ProxyResources {
-  const mp = s.config.pods.find((p) => p.name === podName);
+  const mp = podIndex(s).get(podName);
   if (!mp) return { CDS: {}, EDS: {}, LDS: {}, RDS: {} };
-  const key = `g|${configHash(s)}|${mp.namespace}|${mp.serviceAccount}|${JSON.stringify(mp.labels)}`;
-  return memoize(key, () => {
-    const pr = buildProxyResources(s.config, { pod: podName });
-    const out: ProxyResources = { CDS: {}, EDS: {}, LDS: {}, RDS: {} };
-    for (const c of pr.clusters) out.CDS[c.name] = wrap('CDS', c.name, c, (j: Cluster) => compactCluster(j));
-    for (const e of pr.endpoints) out.EDS[e.cluster_name] = wrap('EDS', e.cluster_name, e, (j: ClusterLoadAssignment) => compactCla(j));
-    for (const l of pr.listeners) out.LDS[l.name] = wrap('LDS', l.name, l, (j: Listener) => compactListener(j));
-    for (const r of pr.routes) out.RDS[r.name] = wrap('RDS', r.name, r, (j: RouteConfiguration) => compactRouteConfig(j));
+  const st = staticPart(s, mp);
+  const EDS = memoize(`edsall|${configKey(s)}|${readyKey(s)}|${mp.namespace}|${mp.serviceAccount}|${JSON.stringify(mp.labels)}`, () => {
+    const out: ProxyResources['EDS'] = {};
+    for (const host of Object.keys(st.edsByHost)) for (const r of endpointsFor(s, mp, host, st.edsByHost[host] ?? [])) out[r.name] = r;
     return out;
   });
+  return { CDS: st.CDS, EDS, LDS: st.LDS, RDS: st.RDS };
+}
+
+function podIndex(s: MeshState): Map<string, MeshPod> {
+  return memoize(`pidx|${configKey(s)}`, () => new Map(s.config.pods.map((p) => [p.name, p])));
 }

@@ -116,8 +116,10 @@ export interface MeshState {
   order: PodName[];
   /** What Istiod watches: the registry (Services, Pods with readiness) and the Istio objects. */
   config: MeshConfig;
-  /** Content hash of `config` (null after a change until the next generation needs it). */
-  configHash: string | null;
+  /** Content key of `config` minus readiness (null after a change until generation needs it). */
+  configKey: string | null;
+  /** Content key of pod readiness (null after a change until generation needs it). */
+  readyKey: string | null;
   /** Bumped on every accepted operator change. */
   configGeneration: number;
   istiod: IstiodState;

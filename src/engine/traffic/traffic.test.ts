@@ -48,7 +48,7 @@ describe('traffic', () => {
       }),
       { numRuns: 30 },
     );
-  });
+  }, 30_000);
 
   it('a 90/10 canary over 10,000 payments requests passes a chi-square test (each caller picks per request)', () => {
     for (const seed of [1, 2]) {
@@ -62,7 +62,7 @@ describe('traffic', () => {
       expect(v1 + v2).toBe(10_000);
       expect(chiSquare([v1, v2], [0.9, 0.1])).toBeLessThan(10.83);
     }
-  });
+  }, 30_000);
 
   it('a killed endpoint: connect failures are retried on another host (previous_hosts); success stays', () => {
     const sim = createMesh({ seed: 4, perEdgeRps: 20 });
@@ -76,7 +76,7 @@ describe('traffic', () => {
     sim.advanceTo(sim.now + sec(5));
     expect(c.failed).toBe(failed);
     expect(sim.state.sidecars['checkout-1']!.traffic.clusters['outbound|8080|v1|payments.shop.svc.cluster.local']).toBeDefined();
-  });
+  }, 30_000);
 
   it('503 from the app is NOT retried by default (Istio ≥ 1.24), but is with retryOn 5xx', () => {
     const sim = createMesh({ seed: 5, perEdgeRps: 20 });
@@ -112,7 +112,7 @@ spec:
     const after = (c.byCode['503'] ?? 0) - before;
     expect(after).toBeLessThan(inv / 10);
     expect(c.byFlag['URX'] ?? 0).toBeGreaterThan(0);
-  });
+  }, 30_000);
 
   it('a route timeout gives 504 UT', () => {
     const sim = createMesh({ seed: 6, perEdgeRps: 10 });
@@ -136,7 +136,7 @@ spec:
     sim.advanceTo(sec(20));
     expect(sim.state.traffic.counters.byFlag['UT'] ?? 0).toBeGreaterThan(50);
     expect(sim.state.traffic.counters.byCode['504']).toBe(sim.state.traffic.counters.byFlag['UT']);
-  });
+  }, 30_000);
 
   it('connection-pool limits overflow with 503 UO', () => {
     const sim = createMesh({ seed: 7, perEdgeRps: 40 });
@@ -145,7 +145,7 @@ spec:
     sim.command({ kind: 'pod.slow', pod: 'payments-v1-b', extraMs: 100 });
     sim.advanceTo(sec(20));
     expect(sim.state.traffic.counters.byFlag['UO'] ?? 0).toBeGreaterThan(100);
-  });
+  }, 30_000);
 
   it('outlier detection: with maxEjectionPercent 100 a failing host is ejected; with the 10% default and 2 hosts it is not', () => {
     const run = (mep: number): number => {
@@ -162,7 +162,7 @@ spec:
     const notEjected = run(10);
     expect(ejected).toBeLessThanOrEqual(15);
     expect(notEjected).toBeGreaterThan(300);
-  });
+  }, 30_000);
 
   it('AuthorizationPolicy: an ALLOW policy naming only web denies checkout → payments (403); STRICT still allows sidecar mTLS', () => {
     const sim = createMesh({ seed: 9, perEdgeRps: 10 });
@@ -203,7 +203,7 @@ spec:
     expect(src).toBe(c.completed);
     const dst403 = Object.entries(rt).filter(([k]) => k.startsWith('destination|') && k.includes('|403|')).reduce((a, [, v]) => a + v, 0);
     expect(dst403).toBe(c.byCode['403']);
-  });
+  }, 30_000);
 
   it('requests keep flowing from cached config while Istiod is down (no request path through Istiod)', () => {
     const sim = createMesh({ seed: 10 });
@@ -213,5 +213,5 @@ spec:
     sim.advanceTo(sec(63));
     expect(sim.state.traffic.counters.ok - ok).toBeGreaterThan(1000);
     expect(sim.state.traffic.counters.failed).toBeLessThan(3);
-  });
+  }, 30_000);
 });

@@ -30,7 +30,7 @@ describe('certificates', () => {
         expect(life).toBeLessThanOrEqual(0.511);
       }
     }
-  });
+  }, 30_000);
 
   it('Istiod down past the cert life: new handshakes fail only after expiry, existing connections continue', () => {
     fc.assert(
@@ -65,9 +65,9 @@ describe('certificates', () => {
         sim.advanceTo(sim.now + sec(70));
         for (const pod of sim.state.order) expect(sim.state.sidecars[pod]!.cert.cert!.expiresAt).toBeGreaterThan(sim.now);
       }),
-      { numRuns: 3 },
+      { numRuns: 2 },
     );
-  });
+  }, 30_000);
 
   it('ca.stop blocks renewals; root rotation keeps old and new roots trusted during the overlap', () => {
     const sim = createMesh({ seed: 8, perEdgeRps: 2, certTtl: hours(2) });
@@ -88,5 +88,5 @@ describe('certificates', () => {
     sim.command({ kind: 'ca.dropOldRoots' });
     expect(sim.state.sidecars['cart-1']!.cert.trust).toEqual(['root-2']);
     expect(SECOND).toBe(1_000_000);
-  });
+  }, 30_000);
 });
