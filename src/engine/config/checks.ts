@@ -64,12 +64,20 @@ export function isDNS1123Label(s: string): boolean {
 export function validateWildcardDomain(host: string): string | null {
   if (host === '') return 'empty domain name not allowed';
   if (host.length > 255) return `domain name "${host}" too long (max 255)`;
-  const [first = '', ...rest] = host.split('.');
+  const dot = host.indexOf('.');
+  const first = dot < 0 ? host : host.slice(0, dot);
   if (first.length > 63 || !WILDCARD_LABEL.test(first))
     return `domain name "${host}" invalid (label "${first}" invalid)`;
-  if (rest.length > 0 && rest[rest.length - 1] === '') rest.pop(); // a trailing dot is allowed
-  for (const label of rest) {
-    if (!isDNS1123Label(label)) return `domain name "${host}" invalid (label "${label}" invalid)`;
+  if (dot < 0) return null;
+  // `validateDNS1123Labels(parts[1])`: Istio names the remainder, not the whole host, here.
+  const rest = host.slice(dot + 1);
+  const labels = rest.split('.');
+  const tld = labels[labels.length - 1] ?? '';
+  if (/^[+-]?\d+$/.test(tld))
+    return `domain name "${rest}" invalid (top level domain "${tld}" cannot be all-numeric)`;
+  for (const [i, label] of labels.entries()) {
+    if (i === labels.length - 1 && label === '') return null; // a trailing dot is allowed
+    if (!isDNS1123Label(label)) return `domain name "${rest}" invalid (label "${label}" invalid)`;
   }
   return null;
 }
@@ -96,20 +104,29 @@ export function validatePort(port: number): string | null {
   return port < 1 || port > 65535 ? `port number ${port} must be in the range 1..65535` : null;
 }
 
-const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
-const LABEL_NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
+const QUALIFIED = '(?:[A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]';
+const LABEL = '[a-zA-Z0-9](?:[-a-zA-Z0-9]*[a-zA-Z0-9])?';
+const TAG_KEY = new RegExp(`^(${LABEL}(?:\\.${LABEL})*/)?(${QUALIFIED})$`);
+const TAG_VALUE = new RegExp(`^(${QUALIFIED})?$`);
 
-/** Kubernetes label syntax (Istio's `labels.Instance.Validate`: `invalid tag key/value`). */
+/**
+ * Istio's `labels.Instance.Validate` (pkg/config/labels): keys are `[prefix/]name` with a DNS
+ * prefix of at most 253 and a name of at most 63 characters; values are qualified names (Istio
+ * does not check their length).
+ */
 export function checkLabels(
   r: Reporter,
   path: string,
   labels: Record<string, string> | undefined,
 ): void {
   for (const [k, v] of Object.entries(labels ?? {})) {
-    const name = k.includes('/') ? k.slice(k.indexOf('/') + 1) : k;
-    if (name.length > 63 || !LABEL_NAME.test(name))
-      r.add(`${path}.${k}`, `invalid tag key: ${JSON.stringify(k)}`);
-    if (v.length > 63 || !LABEL_VALUE.test(v))
-      r.add(`${path}.${k}`, `invalid tag value: ${JSON.stringify(v)}`);
+    const m = TAG_KEY.exec(k);
+    const q = JSON.stringify(k);
+    if (!m) r.add(`${path}.${k}`, `invalid tag key: ${q}`);
+    else if ((m[1]?.length ?? 0) - 1 > 253)
+      r.add(`${path}.${k}`, `invalid tag key: ${q} (DNS prefix is too long)`);
+    else if ((m[2]?.length ?? 0) > 63)
+      r.add(`${path}.${k}`, `invalid tag key: ${q} (name is too long)`);
+    if (!TAG_VALUE.test(v)) r.add(`${path}.${k}`, `invalid tag value: ${JSON.stringify(v)}`);
   }
 }

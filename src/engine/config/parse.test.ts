@@ -55,6 +55,16 @@ describe('validateIstio: DestinationRule', () => {
       'spec.subsets[2].name: duplicate subset names: v2',
     ]);
   });
+  it('checks label keys like Istio (DNS prefix, name length)', () => {
+    const y = dr(`  subsets:
+  - name: v1
+    labels: { "mesh-scenes/nack-target": "true", "${'n'.repeat(64)}": x, "a/b/c": x }
+`);
+    expect(errs(y)).toEqual([
+      `spec.subsets[0].labels.${'n'.repeat(64)}: invalid tag key: "${'n'.repeat(64)}" (name is too long)`,
+      'spec.subsets[0].labels.a/b/c: invalid tag key: "a/b/c"',
+    ]);
+  });
   it('checks traffic policies: enums, durations, percents, non-negative pools', () => {
     const y = dr(`  trafficPolicy:
     loadBalancer: { simple: FASTEST }

@@ -74,6 +74,19 @@ spec: {}
       ],
     );
   });
+  it('names the remainder of a host for later labels, and rejects an all-numeric TLD', () => {
+    expect(
+      errs(
+        vs(split(1, 1)).replace(
+          'hosts: [payments]',
+          'hosts: ["payments.sh_op", "a.b.123", "10.96.0.15"]',
+        ),
+      ),
+    ).toEqual([
+      'spec.hosts[0]: domain name "sh_op" invalid (label "sh_op" invalid)',
+      'spec.hosts[1]: domain name "b.123" invalid (top level domain "123" cannot be all-numeric)',
+    ]);
+  });
   it('requires a route and a destination host', () => {
     expect(errs(vs('  - timeout: 1s\n'))).toEqual([
       'spec.http[0]: HTTP route, redirect or direct_response is required',
