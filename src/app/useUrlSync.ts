@@ -20,13 +20,12 @@ export function useUrlSync(rt: SceneRuntime, embed: boolean): void {
       if (hash !== last && hash !== location.hash) history.replaceState(null, '', hash);
       last = hash;
     };
-    let scheduled = false;
+    let timer: ReturnType<typeof setTimeout> | null = null;
     const soon = () => {
-      if (scheduled) return;
-      scheduled = true;
+      if (timer !== null) return;
       // At most a few writes a second while playing.
-      setTimeout(() => {
-        scheduled = false;
+      timer = setTimeout(() => {
+        timer = null;
         write();
       }, 250);
     };
@@ -36,6 +35,7 @@ export function useUrlSync(rt: SceneRuntime, embed: boolean): void {
     return () => {
       offP();
       offU();
+      if (timer !== null) clearTimeout(timer);
     };
   }, [rt, embed]);
 }
