@@ -156,7 +156,7 @@ describe('parseMeshYaml: document-level errors', () => {
     expect(errors.map((e) => [e.path, e.message, e.line])).toEqual([
       [
         'spec.http[0].route[0].wieght',
-        'unknown field "wieght" in istio.networking.v1alpha3.HTTPRouteDestination',
+        'unknown field "wieght" in v1alpha3.HTTPRouteDestination',
         10,
       ],
     ]);

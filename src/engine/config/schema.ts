@@ -100,8 +100,18 @@ export function mapOf(item: Decoder): Decoder {
   };
 }
 
-/** An object with known fields; any other field is an error (as a strict proto unmarshal). */
+/**
+ * An object with known fields; any other field is an error worded as Istio's strict JSON
+ * unmarshal (golang/protobuf jsonpb) words it: `unknown field "wieght" in
+ * v1alpha3.HTTPRouteDestination` (the Go type: package, then the message path joined by `_`).
+ */
 export function obj(fields: Record<string, Decoder>, protoName: string): Decoder {
+  const goType = protoName
+    .replace(/^istio\.(networking|security|type)\./, '')
+    .replace(
+      /^(v\w+)\.(.*)$/,
+      (_m, pkg: string, rest: string) => `${pkg}.${rest.replace(/\./g, '_')}`,
+    );
   return (v, path, ctx) => {
     if (v === null || typeof v !== 'object' || Array.isArray(v))
       return fail(ctx, path, `must be an object, got ${describe(v)}`);
@@ -110,7 +120,7 @@ export function obj(fields: Record<string, Decoder>, protoName: string): Decoder
       const field = fields[k];
       const p = path === '' ? k : `${path}.${k}`;
       if (!field) {
-        fail(ctx, p, `unknown field "${k}" in ${protoName}`);
+        fail(ctx, p, `unknown field "${k}" in ${goType}`);
         continue;
       }
       if (x === null) continue; // YAML `key:` with no value: proto unmarshal treats null as unset.
