@@ -141,7 +141,7 @@ export const scene11: SceneDef = {
     NACK: { panel: 'subscribe', anchor: 'nack' },
   },
   simplified: [
-    'the panels show state-of-the-world ADS; Istio 1.22+ uses the Delta variant (DeltaAggregatedResources) on the same single stream.',
+    'this scene runs state-of-the-world ADS; Istio 1.22+ defaults to the Delta variant (DeltaAggregatedResources) on the same single stream.',
     'the istio-agent’s proxying of the stream (Envoy → UDS → agent → istiod:15012) is drawn as one line.',
     'one Istiod replica; no 30-minute connection recycling.',
   ],

@@ -7,7 +7,7 @@ stream = grpc.stream(  # @anchor connect
 )
 for type_url in [CDS, EDS, LDS, RDS]:  # CDS/LDS: wildcard; EDS/RDS: by name
     stream.send(DiscoveryRequest(  # @anchor subscribe
-        node=NODE,  # "sidecar~10.0.0.5~web-1.shop~shop.svc.cluster.local"
+        node=NODE if first else None,  # "sidecar~<ip>~web-1.shop~shop.svc.cluster.local"
         type_url=type_url,
         resource_names=names(type_url),  # RDS: ["8080"]; EDS: cluster names like
         # "outbound|8080|v1|payments.shop.svc.cluster.local"
