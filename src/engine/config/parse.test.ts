@@ -149,6 +149,11 @@ describe('parseMeshYaml: document-level errors', () => {
       'apiVersion: apiVersion is required (e.g. networking.istio.io/v1)',
     ]);
   });
+  it('rejects a misspelt top-level field instead of reading an empty spec', () => {
+    expect(errs(castConfigYaml.replace('spec:\n  hosts', 'specs:\n  hosts'))).toEqual([
+      'specs: unknown field "specs" (a document has apiVersion, kind, metadata and spec)',
+    ]);
+  });
   it('rejects unknown fields and wrong types, with line numbers', () => {
     const { errors } = parseMeshYaml(
       vs('  - route:\n    - destination: { host: payments }\n      wieght: 5\n'),

@@ -91,6 +91,12 @@ function decodeDoc(
     );
     return null;
   }
+  const stray = Object.keys(value).filter(
+    (k) => !['apiVersion', 'kind', 'metadata', 'spec', 'status'].includes(k),
+  );
+  for (const k of stray)
+    at(k, `unknown field "${k}" (a document has apiVersion, kind, metadata and spec)`);
+  if (stray.length > 0) return null;
   const meta = isRecord(value.metadata) ? value.metadata : {};
   const name = meta.name;
   if (typeof name !== 'string' || name === '') {
