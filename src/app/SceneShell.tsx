@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { Implementation } from '../code-panel/Implementation';
 import { SceneContext, type SceneRuntime } from '../runtime/context';
 import { useFrameDriver } from '../runtime/useFrameDriver';
@@ -23,6 +24,13 @@ export function SceneShell({ rt, mod, embed }: { rt: SceneRuntime; mod: SceneMod
   useFrameDriver(rt);
   useKeyboard(rt);
   useUrlSync(rt, embed);
+  useEffect(() => {
+    const before = document.title;
+    document.title = `Scene ${def.number} · ${def.title} — Mesh Scenes`;
+    return () => {
+      document.title = before;
+    };
+  }, [def]);
   const View = mod.View;
   return (
     <SceneContext.Provider value={rt}>

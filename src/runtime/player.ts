@@ -19,7 +19,7 @@ interface Wait {
   hit: boolean;
 }
 
-const DEFAULT_WAIT_MS = 30_000;
+const DEFAULT_WAIT_MS = 15_000;
 const MAX_EVENTS_PER_FRAME = 5_000;
 
 /** True when a trace entry is what a step waits for. */
