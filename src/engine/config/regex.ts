@@ -214,9 +214,9 @@ class Estimator {
       }
     }
     this.i++; // ']'
-    // Unicode classes overlap once merged: the largest counts fully, the others about 60%.
+    // Unicode classes overlap once merged: the largest counts fully, the others about 62%.
     const sorted = unicode.sort((a, b) => b - a);
-    const uni = (sorted[0] ?? 0) + Math.round(0.6 * sorted.slice(1).reduce((x, y) => x + y, 0));
+    const uni = (sorted[0] ?? 0) + Math.round(0.62 * sorted.slice(1).reduce((x, y) => x + y, 0));
     if (negated) return uni > 0 ? uni + 4 : 8;
     return Math.max(countRanges(ranges) + uni, 1);
   }
