@@ -21,6 +21,17 @@ import { getResource, putResource } from './blobs';
 const memo = new Map<string, unknown>();
 const MEMO_MAX = 50_000;
 
+/** A one-entry cache keyed by the config key (cheap when the key is unchanged). */
+function perConfig<T>(name: string, s: MeshState, fn: () => T): T {
+  const key = configKey(s);
+  const last = lastByName.get(name);
+  if (last && last.key === key) return last.value as T;
+  const value = memoize(`${name}|${key}`, fn);
+  lastByName.set(name, { key, value });
+  return value;
+}
+const lastByName = new Map<string, { key: string; value: unknown }>();
+
 /** Memoises a pure function's result under `key`. */
 export function memoize<T>(key: string, fn: () => T): T {
   const hit = memo.get(key);
@@ -57,7 +68,7 @@ export function configKey(s: MeshState): string {
 
 /** Content key of what endpoints depend on: services, DestinationRules (subsets), pods. */
 function edsKey(s: MeshState): string {
-  return memoize(`ek|${configKey(s)}`, () => {
+  return perConfig('ek', s, () => {
     const c = s.config;
     return hashValue([c.services, c.destinationRules, c.pods.map((p) => [p.name, p.namespace, p.ip, p.labels])]);
   });
@@ -79,7 +90,7 @@ interface StaticPart {
 
 /** The proxy labels outbound config depends on: those named by some VirtualService `sourceLabels`. */
 function sourceLabelKey(s: MeshState, mp: MeshPod): string {
-  const keys = memoize(`slk|${configKey(s)}`, () => {
+  const keys = perConfig('slk', s, () => {
     const out = new Set<string>();
     for (const vs of s.config.virtualServices) for (const h of vs.spec.http ?? []) for (const m of h.match ?? []) for (const k of Object.keys(m.sourceLabels ?? {})) out.add(k);
     return [...out].sort();
@@ -133,26 +144,36 @@ function sortByName<T>(m: Record<string, T>): Record<string, T> {
 }
 
 function podsByHost(s: MeshState): Map<string, MeshPod[]> {
-  return memoize(`pbh|${edsKey(s)}`, () => {
+  return perConfig('pbh', s, () => {
     const m = new Map<string, MeshPod[]>();
     for (const svc of s.config.services) m.set(svc.hostname, s.config.pods.filter((p) => p.namespace === svc.namespace && labelsMatch(svc.selector, p.labels)));
     return m;
   });
 }
 
+let round = { key: '', hosts: new Map<string, XdsResource<'EDS'>[]>() };
+
 function endpointsFor(s: MeshState, mp: MeshPod, host: string, names: readonly string[]): XdsResource<'EDS'>[] {
+  // One push round reads the same readiness for every proxy: a cheap per-round cache first.
+  const roundKey = `${edsKey(s)}|${readyKey(s)}|${mp.namespace}`;
+  if (round.key !== roundKey) round = { key: roundKey, hosts: new Map() };
+  const hit = round.hosts.get(host);
+  if (hit) return hit;
   const pods = podsByHost(s).get(host) ?? [];
   let sig = '';
   for (const p of pods) if (s.pods[p.name]?.ready) sig += p.name + ',';
-  return memoize(`eds|${edsKey(s)}|${mp.namespace}|${host}|${sig}`, () => {
-    // Only the service's pods (with today's readiness) and the proxy: the same EDS JSON as a
+  const res = memoize(`eds|${edsKey(s)}|${mp.namespace}|${host}|${sig}`, () => {
+    // Only this service, its pods (with today's readiness) and the proxy: the same EDS JSON as a
     // full build, at a fraction of the cost.
     const live = pods.map((p) => ({ ...p, ready: s.pods[p.name]?.ready ?? false }));
     const proxy = live.some((p) => p.name === mp.name) ? [] : [{ ...mp, ready: false }];
-    const pr = buildProxyResources({ ...s.config, pods: [...proxy, ...live] }, { pod: mp.name });
+    const services = s.config.services.filter((svc) => svc.hostname === host);
+    const pr = buildProxyResources({ ...s.config, services, pods: [...proxy, ...live] }, { pod: mp.name });
     const want = new Set(names);
     return pr.endpoints.filter((e) => want.has(e.cluster_name)).map((e) => wrap('EDS', e.cluster_name, e, (j: ClusterLoadAssignment) => compactCla(j)));
   });
+  round.hosts.set(host, res);
+  return res;
 }
 
 /** Content key of pod readiness (which pods are endpoints). */
@@ -170,7 +191,8 @@ export function generateFor(s: MeshState, podName: string): ProxyResources {
   const mp = podIndex(s).get(podName);
   if (!mp) return { CDS: {}, EDS: {}, LDS: {}, RDS: {} };
   const st = staticPart(s, mp);
-  const EDS = memoize(`edsall|${configKey(s)}|${readyKey(s)}|${mp.namespace}|${mp.serviceAccount}|${JSON.stringify(mp.labels)}`, () => {
+  // Endpoints depend on the namespace (DR lookup) and the outbound cluster set, not the workload.
+  const EDS = memoize(`edsall|${configKey(s)}|${readyKey(s)}|${mp.namespace}|${sourceLabelKey(s, mp)}`, () => {
     const out: ProxyResources['EDS'] = {};
     for (const host of Object.keys(st.edsByHost)) for (const r of endpointsFor(s, mp, host, st.edsByHost[host] ?? [])) out[r.name] = r;
     return out;
@@ -178,6 +200,16 @@ export function generateFor(s: MeshState, podName: string): ProxyResources {
   return { CDS: st.CDS, EDS, LDS: st.LDS, RDS: st.RDS };
 }
 
+/** Only the ClusterLoadAssignments of some services (an incremental EDS push). */
+export function endpointsOfHosts(s: MeshState, podName: string, hosts: readonly string[]): ProxyResources['EDS'] {
+  const mp = podIndex(s).get(podName);
+  const out: ProxyResources['EDS'] = {};
+  if (!mp) return out;
+  const st = staticPart(s, mp);
+  for (const host of hosts) for (const r of endpointsFor(s, mp, host, st.edsByHost[host] ?? [])) out[r.name] = r;
+  return out;
+}
+
 function podIndex(s: MeshState): Map<string, MeshPod> {
-  return memoize(`pidx|${configKey(s)}`, () => new Map(s.config.pods.map((p) => [p.name, p])));
+  return perConfig('pidx', s, () => new Map(s.config.pods.map((p) => [p.name, p])));
 }

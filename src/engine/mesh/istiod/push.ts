@@ -11,7 +11,7 @@ import { PUSH_ORDER, type ProxyResources, type XdsResource } from '../envoy';
 import { makeNonce } from '../format';
 import { sendXds } from '../network';
 import type { MeshSim } from '../types';
-import { generateFor } from '../resources';
+import { endpointsOfHosts, generateFor } from '../resources';
 import { typesFor } from './scope';
 import type { Connection, PushRequest } from './types';
 
@@ -104,13 +104,16 @@ export function respond(
 
 /** Pushes one merged request to one proxy; returns the time the push holds its throttle slot. */
 export function pushToProxy(sim: MeshSim, conn: Connection, req: PushRequest): number {
-  const res = resourcesFor(sim, conn.pod);
   const types = typesFor(req);
   let edsNames: string[] | undefined;
+  let res: ProxyResources;
   if (!req.full) {
-    const hosts = new Set(req.services);
-    edsNames = Object.keys(res.EDS).filter((n) => hosts.has(hostOfCluster(n)));
-  } else if (types.has('CDS') && !types.has('EDS')) {
+    // Incremental (EDS-only) push: only the changed services' endpoints are computed and sent.
+    const eds = endpointsOfHosts(sim.state, conn.pod, req.services);
+    res = { CDS: {}, EDS: eds, LDS: {}, RDS: {} };
+    edsNames = Object.keys(eds);
+  } else res = resourcesFor(sim, conn.pod);
+  if (req.full && types.has('CDS') && !types.has('EDS')) {
     const cds = conn.types.CDS.sentHashes;
     const changed = Object.keys(res.EDS).filter((n) => res.CDS[n] && cds[n] !== res.CDS[n]?.hash);
     if (changed.length) {

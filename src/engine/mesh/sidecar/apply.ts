@@ -9,13 +9,18 @@
 import { envoyRejects, type EnvoyResource } from '../../config';
 import { mustResource } from '../blobs';
 import type { XdsResource } from '../envoy';
-import { memoize } from '../resources';
 import type { SidecarState, XdsMessage } from '../types';
 
 /** Envoy's verdict on one resource (the config module's `envoyRejects`), memoised by content. */
 export function validate(r: XdsResource): string | null {
-  return memoize(`v|${r.hash}`, () => envoyRejects(r.envoy as EnvoyResource) ?? '') || null;
+  let v = verdicts.get(r.hash);
+  if (v === undefined) {
+    v = envoyRejects(r.envoy as EnvoyResource) ?? '';
+    verdicts.set(r.hash, v);
+  }
+  return v || null;
 }
+const verdicts = new Map<string, string>();
 
 function removedNames(msg: XdsMessage, current: readonly string[], incoming: Record<string, unknown>): string[] {
   if (msg.delta) return msg.removed ?? [];

@@ -1,0 +1,83 @@
+/**
+ * Mesh-model benchmark:
+ * - mesh_steady_speedup: simulated seconds per wall second for `steady` (the 8-pod cast, default
+ *   rates, default checkpoints), target ≥ 360 (an hour of mesh in 10 s);
+ * - mesh_push_1000_ms: wall ms for a full push (a VirtualService change) to reach 1,000 sidecars
+ *   (100 services) until every one ACKed the new RDS, target ≤ 1000;
+ * - mesh_vs_core_events: mesh events per wall second relative to the bare engine core.
+ */
+import { sec } from '../src/engine/core/time';
+import { createMesh } from '../src/engine/mesh';
+import { EVENTS, runEngine } from './core';
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+
+function steady(): { speedup: number; eventsPerS: number } {
+  const sim = createMesh({ seed: 1 });
+  sim.advanceTo(sec(5));
+  const e0 = sim.processed;
+  const t0 = performance.now();
+  sim.advanceTo(sec(605));
+  const wall = (performance.now() - t0) / 1000;
+  return { speedup: 600 / wall, eventsPerS: (sim.processed - e0) / wall };
+}
+
+const VS = `apiVersion: networking.istio.io/v1
+kind: VirtualService
+metadata:
+  name: svc-0
+  namespace: ns-0
+spec:
+  hosts: [svc-0]
+  http:
+  - route:
+    - destination:
+        host: svc-0
+    timeout: 2s
+`;
+
+function push1000(): { wallMs: number; simMs: number } {
+  const sim = createMesh({ seed: 1, perEdgeRps: 0, checkpointEvery: 0, topology: { sidecars: 1000, services: 100 } });
+  sim.advanceTo(sec(60));
+  if (Object.keys(sim.state.istiod.conns).length !== 1000) throw new Error('bench: not every sidecar connected');
+  const acked = new Set<string>();
+  let target = '';
+  const off = sim.trace.subscribe((e) => {
+    const a = e as unknown as { type: string; pod: string; xds: string; version: string };
+    if (a.type === 'xds.ack' && a.xds === 'RDS' && a.version === target) acked.add(a.pod);
+  });
+  const before = sim.state.istiod.versionNum;
+  const t0 = performance.now();
+  const s0 = sim.now;
+  sim.command({ kind: 'config.apply', yaml: VS });
+  sim.runUntil((s) => {
+    if (!target && s.state.istiod.versionNum > before) target = s.state.istiod.pushVersion ?? '';
+    return acked.size >= 1000;
+  }, 2_000_000);
+  const wallMs = performance.now() - t0;
+  off();
+  if (acked.size < 1000) throw new Error(`bench: push reached ${acked.size} sidecars`);
+  return { wallMs, simMs: (sim.now - s0) / 1000 };
+}
+
+/** Runs the mesh benchmarks, prints a small table, returns the figures. */
+export function benchMesh(log: (line: string) => void): { mesh_steady_speedup: number; mesh_push_1000_ms: number; mesh_vs_core_events: number } {
+  const runs = [steady(), steady(), steady()];
+  const speedup = median(runs.map((r) => r.speedup));
+  const meshEps = median(runs.map((r) => r.eventsPerS));
+  const coreEps = EVENTS / (median([runEngine(1000), runEngine(1000), runEngine(1000)]) / 1000);
+  const push = push1000();
+  const out = {
+    mesh_steady_speedup: Math.round(speedup),
+    mesh_push_1000_ms: Math.round(push.wallMs),
+    mesh_vs_core_events: Math.round((meshEps / coreEps) * 1000) / 1000,
+  };
+  log('Mesh model (median of 3 for steady)');
+  log('');
+  log('| figure | value | target |');
+  log('|---|---:|---:|');
+  log(`| steady (8 sidecars, default rates): simulated s per wall s | ${out.mesh_steady_speedup} | >= 360 |`);
+  log(`| full push to 1,000 sidecars (100 services): wall ms (sim ${push.simMs.toFixed(0)} ms) | ${out.mesh_push_1000_ms} | <= 1000 |`);
+  log(`| mesh events/s (${Math.round(meshEps).toLocaleString('en-US')}) vs bare core (${Math.round(coreEps).toLocaleString('en-US')}) | ${out.mesh_vs_core_events} | - |`);
+  return out;
+}
