@@ -132,9 +132,15 @@ export interface CoreBench {
   engine_heap_growth_mb_100k: number;
 }
 
-/** Runs every implementation three times per size (interleaved) and takes medians. */
+/**
+ * Runs the three implementations back to back, five times per size, and takes medians. The ratios
+ * are medians of per-round ratios, so a load spike from another process hits both sides of a ratio
+ * alike instead of skewing one median.
+ */
 export function benchCore(log: (line: string) => void): CoreBench {
+  const ROUNDS = 5;
   const rate = (ms: number): number => Math.round(EVENTS / (ms / 1000));
+  const ratio = (x: number): number => Math.round(x * 100) / 100;
   const out: Record<string, number> = {};
   for (const [label, pending] of [
     ['1k', 1_000],
@@ -145,7 +151,7 @@ export function benchCore(log: (line: string) => void): CoreBench {
     const f: number[] = [];
     runEngine(pending); // warm-up
     runFlatqueue(pending);
-    for (let i = 0; i < 3; i++) {
+    for (let i = 0; i < ROUNDS; i++) {
       e.push(runEngine(pending));
       s.push(runSimjs(pending));
       f.push(runFlatqueue(pending));
@@ -153,18 +159,15 @@ export function benchCore(log: (line: string) => void): CoreBench {
     out[`engine_events_per_s_${label}`] = rate(median(e));
     out[`simjs_events_per_s_${label}`] = rate(median(s));
     out[`flatqueue_events_per_s_${label}`] = rate(median(f));
+    out[`engine_vs_simjs_${label}`] = ratio(median(e.map((x, i) => (s[i] as number) / x)));
+    out[`engine_vs_flatqueue_${label}`] = ratio(median(e.map((x, i) => (f[i] as number) / x)));
     log(
-      `  ${label} pending: engine ${median(e).toFixed(0)} ms, simjs ${median(s).toFixed(0)} ms, flatqueue ${median(f).toFixed(0)} ms`,
+      `  ${label} pending, ms per round: engine ${e.map((x) => x.toFixed(0)).join(' ')}; ` +
+        `simjs ${s.map((x) => x.toFixed(0)).join(' ')}; flatqueue ${f.map((x) => x.toFixed(0)).join(' ')}`,
     );
   }
-  const r = (a: string, b: string): number =>
-    Math.round(((out[a] as number) / (out[b] as number)) * 100) / 100;
   return {
     ...(out as unknown as CoreBench),
-    engine_vs_simjs_1k: r('engine_events_per_s_1k', 'simjs_events_per_s_1k'),
-    engine_vs_simjs_100k: r('engine_events_per_s_100k', 'simjs_events_per_s_100k'),
-    engine_vs_flatqueue_1k: r('engine_events_per_s_1k', 'flatqueue_events_per_s_1k'),
-    engine_vs_flatqueue_100k: r('engine_events_per_s_100k', 'flatqueue_events_per_s_100k'),
     engine_heap_growth_mb_100k: Math.round(engineHeapGrowth(100_000) * 10) / 10,
   };
 }
