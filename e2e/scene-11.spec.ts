@@ -141,4 +141,13 @@ test('axe finds no WCAG 2 A/AA violations; light and dark screenshots', async ({
     await testInfo.attach(`scene-11-${scheme}`, { body: shot, contentType: 'image/png' });
     await page.screenshot({ path: testInfo.outputPath(`scene-11-${scheme}.png`), fullPage: true });
   }
+  // The help overlay lists every key and passes axe too.
+  await page.keyboard.press('?');
+  const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(help).toContainText('Play / pause');
+  await expect(help).toContainText('One engine event back');
+  const withHelp = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+  expect(withHelp.violations.map((v) => v.id)).toEqual([]);
+  await page.keyboard.press('Escape');
+  await expect(help).toHaveCount(0);
 });
