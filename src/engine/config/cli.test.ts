@@ -64,7 +64,7 @@ describe('npm run validate (scripts/validate.ts)', () => {
     expect(invalid.out).toContain(
       'ERROR VirtualService shop/payments-zero (document 2) line 28: spec.http[0].route: total destination weight = 0',
     );
-    expect(invalid.out).toMatch(/ERROR document 1 line 8: YAML error: .*line 8, column 3/);
+    expect(invalid.out).toMatch(/ERROR document 1 line 8, column 3: YAML error: Flow sequence/);
   });
 
   it('exits 2 when a file cannot be read', () => {

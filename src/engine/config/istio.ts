@@ -200,6 +200,8 @@ export interface ConfigError {
   doc?: number;
   /** 1-based line in the YAML text. */
   line?: number;
+  /** 1-based column, for YAML syntax errors. */
+  column?: number;
   /** `Kind/namespace/name` when known. */
   object?: string;
 }

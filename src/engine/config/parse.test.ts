@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { castConfigYaml, parseMeshYaml, validateIstio } from './index';
+import { castConfigYaml, formatError, parseMeshYaml, validateIstio } from './index';
 
 /** Parse + validate; errors as `path: message`. */
 function errs(yaml: string): string[] {
@@ -127,11 +127,15 @@ spec:
 });
 
 describe('parseMeshYaml: document-level errors', () => {
-  it('gives the YAML error with its line', () => {
+  it('gives the YAML error with its line and column, and skips empty documents', () => {
     const { errors } = parseMeshYaml('kind: VirtualService\nspec: [1\nmetadata: {}\n');
     expect(errors).toHaveLength(1);
-    expect(errors[0]?.message).toMatch(/^YAML error: .*line 3, column 1/);
-    expect(errors[0]?.line).toBe(3);
+    expect(errors[0]).toMatchObject({ line: 3, column: 1 });
+    expect(errors[0] && formatError(errors[0])).toMatch(
+      /^line 3, column 1: YAML error: Flow sequence/,
+    );
+    expect(errs('a: 1\na: 2\n')).toEqual([': YAML error: Map keys must be unique']);
+    expect(parseMeshYaml('---\n---\n')).toEqual({ docs: [], errors: [] });
   });
   it('names an unknown kind, an unmodelled kind and a wrong apiVersion', () => {
     const base = (api: string, kind: string): string =>

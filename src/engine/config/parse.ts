@@ -140,17 +140,19 @@ export function parseMeshYaml(text: string, options: ParseOptions = {}): ParseRe
     if (d.errors.length > 0) {
       for (const e of d.errors) {
         const pos = e.linePos?.[0];
-        const firstLine = (e.message.split('\n')[0] ?? e.message).replace(/:$/, '');
+        const firstLine = (e.message.split('\n')[0] ?? e.message)
+          .replace(/:$/, '')
+          .replace(/ at line \d+, column \d+$/, '');
         errors.push({
           path: '',
           message: `YAML error: ${firstLine}`,
           doc: index,
-          ...(pos ? { line: pos.line } : {}),
+          ...(pos ? { line: pos.line, column: pos.col } : {}),
         });
       }
       return;
     }
-    if (d.contents === null) return;
+    if (d.contents === null || d.toJS() == null) return; // an empty document (`---` alone)
     const lines: Record<string, number> = {};
     collectLines(d.contents, '', lineCounter, lines);
     const start = d.contents.range?.[0] ?? 0;

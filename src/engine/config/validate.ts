@@ -65,6 +65,7 @@ export function istioWarnings(docs: readonly IstioObject[]): ConfigError[] {
 
 /** `path: message` (with `line N` when known), the form the CLI and the scene print. */
 export function formatError(e: ConfigError): string {
-  const where = e.line === undefined ? '' : `line ${e.line}: `;
+  const col = e.column === undefined ? '' : `, column ${e.column}`;
+  const where = e.line === undefined ? '' : `line ${e.line}${col}: `;
   return `${where}${e.path === '' ? '' : `${e.path}: `}${e.message}`;
 }
