@@ -12,8 +12,20 @@ import { finishRequest, recordView } from './finish';
 import { routeRequest } from './routing';
 import type { Request, RqRetry } from './types';
 
+const parsed = new WeakMap<RetryPolicyConfig, RqRetry>();
+
+/** The per-request copy of a route's retry policy (parsed once per policy object). */
 function retryOf(p: RetryPolicyConfig | undefined): RqRetry | null {
   if (!p || p.num_retries <= 0) return null;
+  let r = parsed.get(p);
+  if (!r) {
+    r = parseRetry(p);
+    parsed.set(p, r);
+  }
+  return { ...r, codes: r.codes };
+}
+
+function parseRetry(p: RetryPolicyConfig): RqRetry {
   const on = p.retry_on;
   return {
     left: p.num_retries,
