@@ -9,6 +9,7 @@
 /** proto3 JSON Duration: `"10s"`, `"0.025s"`, `"0s"`. */
 export type ProtoDuration = string;
 
+/** `envoy.config.core.v3.Address` with a socket address. */
 export interface SocketAddress {
   socket_address: { address: string; port_value: number; protocol?: 'TCP' };
 }
@@ -20,6 +21,7 @@ export interface AdsConfigSource {
   resource_api_version: 'V3';
 }
 
+/** A `google.protobuf.Any` in JSON: `@type` plus the message fields. */
 export interface TypedConfig {
   '@type': string;
   [field: string]: unknown;
@@ -27,9 +29,11 @@ export interface TypedConfig {
 
 // ---- CDS -------------------------------------------------------------------------------------
 
+/** `Cluster.LbPolicy` (RING_HASH for consistent hashing, CLUSTER_PROVIDED for original destination). */
 export type LbPolicy =
   'ROUND_ROBIN' | 'LEAST_REQUEST' | 'RANDOM' | 'RING_HASH' | 'MAGLEV' | 'CLUSTER_PROVIDED';
 
+/** `CircuitBreakers.Thresholds` (default priority). */
 export interface CircuitBreakerThresholds {
   max_connections: number;
   max_pending_requests: number;
@@ -38,6 +42,7 @@ export interface CircuitBreakerThresholds {
   track_remaining: boolean;
 }
 
+/** `envoy.config.cluster.v3.OutlierDetection` (the fields Istio sets). */
 export interface OutlierDetectionConfig {
   consecutive_5xx: number;
   interval: ProtoDuration;
@@ -51,6 +56,7 @@ export interface OutlierDetectionConfig {
   enforcing_consecutive_gateway_failure?: number;
 }
 
+/** `envoy.config.cluster.v3.Cluster` (CDS). */
 export interface Cluster {
   name: string;
   type: 'EDS' | 'STATIC' | 'ORIGINAL_DST';
@@ -79,6 +85,7 @@ export interface Cluster {
 
 // ---- EDS -------------------------------------------------------------------------------------
 
+/** `envoy.config.endpoint.v3.LbEndpoint`: one pod, with Istio's workload and tlsMode metadata. */
 export interface LbEndpoint {
   endpoint: { address: SocketAddress };
   health_status: 'HEALTHY' | 'UNHEALTHY' | 'DRAINING';
@@ -91,6 +98,7 @@ export interface LbEndpoint {
   load_balancing_weight: number;
 }
 
+/** `envoy.config.endpoint.v3.ClusterLoadAssignment` (EDS), named by its cluster. */
 export interface ClusterLoadAssignment {
   cluster_name: string;
   endpoints: { locality: { region?: string; zone?: string }; lb_endpoints: LbEndpoint[] }[];
@@ -98,11 +106,13 @@ export interface ClusterLoadAssignment {
 
 // ---- RDS -------------------------------------------------------------------------------------
 
+/** `envoy.config.route.v3.HeaderMatcher` with a `string_match`. */
 export interface HeaderMatcher {
   name: string;
   string_match: { exact?: string; prefix?: string; safe_regex?: { regex: string } };
 }
 
+/** `envoy.config.route.v3.RouteMatch`: one path specifier (`prefix`, `path`, `safe_regex`) plus headers. */
 export interface RouteMatch {
   prefix?: string;
   path?: string;
@@ -111,6 +121,7 @@ export interface RouteMatch {
   headers?: HeaderMatcher[];
 }
 
+/** `envoy.config.route.v3.RetryPolicy`. */
 export interface RetryPolicy {
   retry_on: string;
   num_retries: number;
@@ -128,6 +139,7 @@ export interface WeightedClusters {
   clusters: { name: string; weight: number }[];
 }
 
+/** `envoy.config.route.v3.RouteAction`: one cluster or weighted clusters, timeout, retries. */
 export interface RouteAction {
   cluster?: string;
   weighted_clusters?: WeightedClusters;
@@ -145,17 +157,20 @@ export interface RouteAction {
   )[];
 }
 
+/** `envoy.extensions.filters.http.fault.v3.HTTPFault` as per-route config. */
 export interface FaultConfig {
   '@type': 'type.googleapis.com/envoy.extensions.filters.http.fault.v3.HTTPFault';
   delay?: { fixed_delay: ProtoDuration; percentage: FractionalPercent };
   abort?: { http_status: number; percentage: FractionalPercent };
 }
 
+/** `envoy.type.v3.FractionalPercent` (Istio uses MILLION). */
 export interface FractionalPercent {
   numerator: number;
   denominator: 'HUNDRED' | 'TEN_THOUSAND' | 'MILLION';
 }
 
+/** `envoy.config.route.v3.Route`. */
 export interface Route {
   name?: string;
   match: RouteMatch;
@@ -166,6 +181,7 @@ export interface Route {
   metadata?: { filter_metadata: { istio: { config: string } } };
 }
 
+/** `envoy.config.route.v3.VirtualHost`: the domains of one service and its routes. */
 export interface VirtualHost {
   name: string;
   domains: string[];
@@ -173,6 +189,7 @@ export interface VirtualHost {
   include_request_attempt_count?: boolean;
 }
 
+/** `envoy.config.route.v3.RouteConfiguration` (RDS), named by port for outbound HTTP. */
 export interface RouteConfiguration {
   name: string;
   virtual_hosts: VirtualHost[];
@@ -182,11 +199,13 @@ export interface RouteConfiguration {
 
 // ---- LDS -------------------------------------------------------------------------------------
 
+/** A listener network filter (`envoy.filters.network.*`). */
 export interface NetworkFilter {
   name: string;
   typed_config: TypedConfig;
 }
 
+/** `envoy.config.listener.v3.FilterChain`. */
 export interface FilterChain {
   name?: string;
   filter_chain_match?: {
@@ -197,6 +216,7 @@ export interface FilterChain {
   filters: NetworkFilter[];
 }
 
+/** `envoy.config.listener.v3.Listener` (LDS). */
 export interface Listener {
   name: string;
   address: SocketAddress;

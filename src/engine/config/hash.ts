@@ -10,6 +10,7 @@ import type { ConsistentHashLB } from './istio';
 import { destinationRuleFor, mergePolicy } from './lookup';
 import type { MeshConfig, MeshPod } from './mesh';
 
+/** One `RouteAction.HashPolicy` entry. */
 export type HashPolicy = NonNullable<RouteAction['hash_policy']>[number];
 
 function toHashPolicy(ch: ConsistentHashLB): HashPolicy | undefined {

@@ -15,12 +15,14 @@ export interface SourceInfo {
   lines: Record<string, number>;
 }
 
+/** Kubernetes object metadata (the fields used). */
 export interface ObjectMeta {
   name: string;
   namespace: string;
   labels?: Record<string, string>;
 }
 
+/** `Percent`: a double in [0, 100]. */
 export interface Percent {
   value: number;
 }
@@ -32,6 +34,7 @@ export interface StringMatch {
   regex?: string;
 }
 
+/** `HTTPMatchRequest`: conditions AND-ed inside one match; matches of a rule are OR-ed. */
 export interface HTTPMatchRequest {
   name?: string;
   uri?: StringMatch;
@@ -40,18 +43,21 @@ export interface HTTPMatchRequest {
   sourceLabels?: Record<string, string>;
 }
 
+/** `Destination`: a service host, optional subset and port. */
 export interface Destination {
   host: string;
   subset?: string;
   port?: { number: number };
 }
 
+/** `HTTPRouteDestination`: a destination and its relative weight. */
 export interface HTTPRouteDestination {
   destination: Destination;
   /** Relative weight (Istio ≥ 1.15: no sum-to-100 rule). Absent means 0 when several exist. */
   weight?: number;
 }
 
+/** `HTTPRetry`. */
 export interface HTTPRetry {
   attempts: number;
   perTryTimeout?: string;
@@ -62,11 +68,13 @@ export interface HTTPRetry {
   retryIgnorePreviousHosts?: boolean;
 }
 
+/** `HTTPFaultInjection`: a fixed delay and/or an HTTP abort, each for a percentage. */
 export interface HTTPFaultInjection {
   delay?: { fixedDelay?: string; percentage?: Percent };
   abort?: { httpStatus?: number; percentage?: Percent };
 }
 
+/** `HTTPRoute`: one rule of a VirtualService (first match wins). */
 export interface HTTPRoute {
   name?: string;
   match?: HTTPMatchRequest[];
@@ -76,14 +84,17 @@ export interface HTTPRoute {
   fault?: HTTPFaultInjection;
 }
 
+/** `VirtualService` spec (HTTP part). */
 export interface VirtualServiceSpec {
   hosts: string[];
   gateways?: string[];
   http?: HTTPRoute[];
 }
 
+/** `LoadBalancerSettings.SimpleLB`. */
 export type SimpleLB =
   'UNSPECIFIED' | 'ROUND_ROBIN' | 'LEAST_REQUEST' | 'LEAST_CONN' | 'RANDOM' | 'PASSTHROUGH';
+/** Values of `SimpleLB`. */
 export const SIMPLE_LB: readonly SimpleLB[] = [
   'UNSPECIFIED',
   'ROUND_ROBIN',
@@ -93,17 +104,20 @@ export const SIMPLE_LB: readonly SimpleLB[] = [
   'PASSTHROUGH',
 ];
 
+/** `LoadBalancerSettings.ConsistentHashLB` (the hash keys modelled). */
 export interface ConsistentHashLB {
   httpHeaderName?: string;
   useSourceIp?: boolean;
   httpCookie?: { name: string; ttl?: string };
 }
 
+/** `LoadBalancerSettings`: `simple` or `consistentHash` (a oneof). */
 export interface LoadBalancerSettings {
   simple?: SimpleLB;
   consistentHash?: ConsistentHashLB;
 }
 
+/** `ConnectionPoolSettings` (circuit-breaker limits). */
 export interface ConnectionPoolSettings {
   tcp?: { maxConnections?: number; connectTimeout?: string };
   http?: {
@@ -114,6 +128,7 @@ export interface ConnectionPoolSettings {
   };
 }
 
+/** `OutlierDetection`. */
 export interface OutlierDetection {
   consecutive5xxErrors?: number;
   consecutiveGatewayErrors?: number;
@@ -123,7 +138,9 @@ export interface OutlierDetection {
   minHealthPercent?: number;
 }
 
+/** `ClientTLSSettings.TLSmode`. */
 export type ClientTLSMode = 'DISABLE' | 'SIMPLE' | 'MUTUAL' | 'ISTIO_MUTUAL';
+/** Values of `ClientTLSMode`. */
 export const CLIENT_TLS_MODES: readonly ClientTLSMode[] = [
   'DISABLE',
   'SIMPLE',
@@ -131,6 +148,7 @@ export const CLIENT_TLS_MODES: readonly ClientTLSMode[] = [
   'ISTIO_MUTUAL',
 ];
 
+/** `TrafficPolicy` (top level or per subset). */
 export interface TrafficPolicy {
   loadBalancer?: LoadBalancerSettings;
   connectionPool?: ConnectionPoolSettings;
@@ -138,34 +156,43 @@ export interface TrafficPolicy {
   tls?: { mode: ClientTLSMode };
 }
 
+/** `Subset`: a named set of endpoints selected by labels, with its own policy. */
 export interface Subset {
   name: string;
   labels?: Record<string, string>;
   trafficPolicy?: TrafficPolicy;
 }
 
+/** `DestinationRule` spec. */
 export interface DestinationRuleSpec {
   host: string;
   trafficPolicy?: TrafficPolicy;
   subsets?: Subset[];
 }
 
+/** `PeerAuthentication.MutualTLS.Mode`. */
 export type MutualTLSMode = 'UNSET' | 'DISABLE' | 'PERMISSIVE' | 'STRICT';
+/** Values of `MutualTLSMode`. */
 export const MTLS_MODES: readonly MutualTLSMode[] = ['UNSET', 'DISABLE', 'PERMISSIVE', 'STRICT'];
 
+/** `PeerAuthentication` spec. */
 export interface PeerAuthenticationSpec {
   selector?: { matchLabels: Record<string, string> };
   mtls?: { mode: MutualTLSMode };
 }
 
+/** `AuthorizationPolicy.Action`. */
 export type AuthorizationAction = 'ALLOW' | 'DENY' | 'AUDIT' | 'CUSTOM';
+/** Values of `AuthorizationAction`. */
 export const AUTHZ_ACTIONS: readonly AuthorizationAction[] = ['ALLOW', 'DENY', 'AUDIT', 'CUSTOM'];
 
+/** `Rule`: `from` sources and `to` operations (the fields modelled). */
 export interface AuthorizationRule {
   from?: { source: { principals?: string[]; namespaces?: string[] } }[];
   to?: { operation: { paths?: string[]; methods?: string[] } }[];
 }
 
+/** `AuthorizationPolicy` spec. */
 export interface AuthorizationPolicySpec {
   selector?: { matchLabels: Record<string, string> };
   action?: AuthorizationAction;
@@ -181,14 +208,19 @@ interface Base<K extends string, S> {
   source?: SourceInfo;
 }
 
+/** A VirtualService object. */
 export type VirtualService = Base<'VirtualService', VirtualServiceSpec>;
+/** A DestinationRule object. */
 export type DestinationRule = Base<'DestinationRule', DestinationRuleSpec>;
+/** A PeerAuthentication object. */
 export type PeerAuthentication = Base<'PeerAuthentication', PeerAuthenticationSpec>;
+/** An AuthorizationPolicy object. */
 export type AuthorizationPolicy = Base<'AuthorizationPolicy', AuthorizationPolicySpec>;
 
 /** Any Istio object the simulator understands. */
 export type IstioObject =
   VirtualService | DestinationRule | PeerAuthentication | AuthorizationPolicy;
+/** The kinds the simulator models. */
 export type IstioKind = IstioObject['kind'];
 
 /** One validation or parse error, as the CLI and the scene print it. */

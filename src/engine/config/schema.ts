@@ -28,6 +28,7 @@ function describe(v: unknown): string {
   return `${typeof v} ${JSON.stringify(v)}`;
 }
 
+/** A string. */
 export const str: Decoder = (v, path, ctx) =>
   typeof v === 'string' ? v : fail(ctx, path, `must be a string, got ${describe(v)}`);
 
@@ -37,6 +38,7 @@ export const dur: Decoder = (v, path, ctx) =>
     ? v
     : fail(ctx, path, `must be a duration string such as "1s" or "500ms", got ${describe(v)}`);
 
+/** A boolean. */
 export const bool: Decoder = (v, path, ctx) =>
   typeof v === 'boolean' ? v : fail(ctx, path, `must be a boolean, got ${describe(v)}`);
 
@@ -74,6 +76,7 @@ export function enumOf(values: readonly string[], protoName: string): Decoder {
         );
 }
 
+/** A list of `item`. */
 export function arr(item: Decoder): Decoder {
   return (v, path, ctx) => {
     if (!Array.isArray(v)) return fail(ctx, path, `must be a list, got ${describe(v)}`);
