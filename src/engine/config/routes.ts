@@ -42,7 +42,8 @@ function routeMatch(m: HTTPMatchRequest | undefined): RouteMatch {
       : uri?.regex !== undefined
         ? { safe_regex: { regex: uri.regex } }
         : { prefix: uri?.prefix ?? '/' };
-  out.case_sensitive = true;
+  // Istio sets case_sensitive (= !ignoreUriCase) only when the rule has a match block.
+  if (m !== undefined) out.case_sensitive = true;
   const headers = Object.entries(m?.headers ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   if (headers.length > 0)
     out.headers = headers.map(([name, sm]) => ({ name, string_match: stringMatch(sm) }));
@@ -146,7 +147,7 @@ function defaultRoute(config: MeshConfig, proxy: MeshPod, svc: MeshService, port
   const hash = hashPolicyFor(config, proxy, svc.hostname, '');
   return {
     name: 'default',
-    match: { prefix: '/', case_sensitive: true },
+    match: { prefix: '/' },
     route: {
       cluster: clusterName('outbound', port, '', svc.hostname),
       timeout: '0s',
