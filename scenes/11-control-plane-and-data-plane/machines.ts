@@ -67,6 +67,7 @@ export const whenControlPlaneDiesMachine = setup({ types: { events: {} as TraceE
   initial: 'serving',
   on: {
     'request.done': '.serving',
+    'stream.open': '.serving', // [6]
     'stream.closed': '.lost',
     'stream.retry': '.retrying',
   },
@@ -83,3 +84,5 @@ export const whenControlPlaneDiesMachine = setup({ types: { events: {} as TraceE
 // [3] Root-level transitions: whatever the client was doing, a closed stream sends it to backoff.
 // [4] A NACK carries the PREVIOUS version_info and the rejected response's nonce (fidelity §1.2).
 // [5] While Istiod is down no line of its code runs, so no line is highlighted.
+// [6] Back on a stream, the sidecar is simply serving again (a leaf pod sends no requests of
+//     its own, so without this its panel would stay on the retry line).
