@@ -151,3 +151,21 @@ test('axe finds no WCAG 2 A/AA violations; light and dark screenshots', async ({
   await page.keyboard.press('Escape');
   await expect(help).toHaveCount(0);
 });
+
+test('a bare link plays; reduced motion does not; Space and arrows drive the player', async ({ page }) => {
+  await page.goto('/#/scene/11');
+  await expect(page.getByRole('button', { name: '❚❚ Pause' })).toBeVisible();
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await page.goto('/#/scene/11?seed=43');
+  await expect(page.getByRole('button', { name: '▶ Play' })).toBeVisible();
+  await page.locator('body').press('Space');
+  await expect(page.getByRole('button', { name: '❚❚ Pause' })).toBeVisible();
+  await page.locator('body').press('Space');
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByLabel('Narrative step')).toHaveText('2 / 7');
+  await expect(page.getByTestId('step-caption')).toContainText('Istiod is NOT on the request path');
+  await page.keyboard.press('ArrowLeft');
+  await expect(page.getByLabel('Narrative step')).toHaveText('1 / 7');
+  await page.keyboard.press('+');
+  await expect(page.getByLabel('Speed')).toHaveValue('2');
+});
