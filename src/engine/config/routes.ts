@@ -119,9 +119,9 @@ export function virtualServiceRoutes(
       (m) => m.sourceLabels === undefined || labelsMatch(m.sourceLabels, proxy.labels),
     );
     if (all.length > 0 && matches.length === 0) continue; // no match applies to this proxy
-    const act = action(config, proxy, vs, r, port);
     const f = fault(r);
     for (const m of matches.length > 0 ? matches : [undefined]) {
+      const act = action(config, proxy, vs, r, port); // one object per route: no shared references
       const name =
         r.name !== undefined && m?.name !== undefined ? `${r.name}.${m.name}` : (r.name ?? m?.name);
       out.push({
