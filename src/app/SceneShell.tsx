@@ -13,6 +13,7 @@ import { useKeyboard } from './useKeyboard';
 import { useDocumentTheme, useResolvedTheme } from './useTheme';
 import { useUrlSync } from './useUrlSync';
 import '../ui/ui.css';
+import '../ui/panels.css';
 import '../code-panel/code.css';
 import '../diagram/diagram.css';
 
