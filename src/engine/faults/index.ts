@@ -4,7 +4,7 @@ import type { MeshSim } from '../mesh/types';
 import { dropOldRoots, rotateRoot, setCaStopped } from './ca';
 import { applyYaml, pushBad, revertBad, setCanary } from './config';
 import { killIstiod, restoreIstiod } from './istiod';
-import { failPod, killPod, restorePod, slowPod } from './pods';
+import { failPod, injectPod, killPod, restorePod, slowPod } from './pods';
 import { scaleService } from './scale';
 import { cutSidecar, uncutSidecar } from './sidecarCut';
 import { setTracing, setTrafficRate } from './traffic';
@@ -49,6 +49,8 @@ export function applyMeshCommand(sim: MeshSim, c: MeshCommand): void {
       return setTrafficRate(sim, c.perEdgeRps);
     case 'tracing.set':
       return setTracing(sim, c.forwardHeaders, c.samplingPercent);
+    case 'pod.inject':
+      return injectPod(sim, c.pod, c.injected);
     case 'service.scale':
       return scaleService(sim, c.service, c.replicas);
   }

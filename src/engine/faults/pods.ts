@@ -36,6 +36,26 @@ export function restorePod(sim: MeshSim, pod: string): void {
   logLine(sim, 'fault', `${pod} restarted: its new Envoy has no config until it reaches Istiod`);
 }
 
+/**
+ * Restarts a pod with or without its sidecar. Without one, the app's calls bypass Envoy (plain
+ * TCP to a ClusterIP endpoint picked by kube-proxy) and nothing proxies its inbound traffic.
+ */
+export function injectPod(sim: MeshSim, pod: string, injected: boolean): void {
+  const p = sim.state.pods[pod];
+  if (!p || p.injected === injected) return;
+  if (p.up) killPod(sim, pod);
+  p.injected = injected;
+  if (injected) {
+    restorePod(sim, pod);
+    return;
+  }
+  p.up = true;
+  p.generation++;
+  sim.state.sidecars[pod] = newSidecar(pod);
+  setReady(sim, p, true);
+  logLine(sim, 'fault', `${pod} restarted without a sidecar: its traffic is plaintext and bypasses the mesh`);
+}
+
 /** Adds latency to a pod's app. */
 export function slowPod(sim: MeshSim, pod: string, extraMs: number): void {
   const p = sim.state.pods[pod];

@@ -63,6 +63,8 @@ export type MeshCommand =
   | { kind: 'ca.dropOldRoots' }
   /** Apps forward trace headers or not; trace sampling percent (Istio default 1). */
   | { kind: 'tracing.set'; forwardHeaders?: boolean; samplingPercent?: number }
+  /** Restart a pod with or without an Envoy sidecar (injection on/off; scene 2 and STRICT mTLS). */
+  | { kind: 'pod.inject'; pod: PodName; injected: boolean }
   /** Scale a service's deployment to `replicas` pods (new pods copy the first pod's labels). */
   | { kind: 'service.scale'; service: string; replicas: number };
 
@@ -123,6 +125,16 @@ export interface XdsMessageView {
   errorDetail?: string;
   sentAt: SimTime;
   arriveAt: SimTime;
+  /** `type_url` of the message (TYPE_URL[xds]). */
+  typeUrl?: string;
+  /** NACK: `error_detail.code` (13, INTERNAL). */
+  errorCode?: number;
+  /** Delta xDS (DeltaDiscoveryRequest/Response) rather than state of the world. */
+  delta?: boolean;
+  /** Encoded size and, for responses, the number of resources carried / removed. */
+  bytes?: number;
+  resourceCount?: number;
+  removedCount?: number;
 }
 
 /** A request travelling between two pods (drawn as a dot; errors drawn by shape as well). */

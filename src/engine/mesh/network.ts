@@ -29,12 +29,7 @@ export function takeDelivered(sim: MeshSim, id: number): XdsMessage | undefined 
   const msg = net.inflight[id];
   if (!msg) return undefined;
   delete net.inflight[id];
-  net.recent.push(stripPayload(msg));
+  net.recent.push(msg);
   if (net.recent.length > RECENT_XDS) net.recent.shift();
   return msg;
-}
-
-function stripPayload(m: XdsMessage): XdsMessage {
-  const { resources: _r, ...rest } = m;
-  return rest;
 }

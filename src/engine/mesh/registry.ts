@@ -53,7 +53,7 @@ export function setReady(sim: MeshSim, p: PodState, ready: boolean): void {
 export function onSidecarConfigChanged(sim: MeshSim, pod: PodName): void {
   const p = sim.state.pods[pod];
   const sc = sim.state.sidecars[pod];
-  if (!p || !sc || p.ready || !p.up) return;
+  if (!p || !sc || p.ready || !p.up || !p.injected) return;
   if (sc.xds.CDS.version !== null && sc.xds.LDS.version !== null) setReady(sim, p, true);
 }
 

@@ -3,7 +3,8 @@
  * arrays only: at most 200 requests, 200 log lines, the xDS messages in flight). Cached per
  * simulation revision, so calling it every animation frame is cheap.
  */
-import type { MeshView, SidecarView, SyncStatus, XdsMessageView, XdsType } from './contract';
+import { TYPE_URL, type MeshView, type SidecarView, type SyncStatus, type XdsMessageView, type XdsType } from './contract';
+import { NACK_CODE } from './sidecar/ads';
 import { spiffeId } from './cast';
 import { typeStatus } from './istiod/state';
 import type { MeshSim, XdsMessage } from './types';
@@ -15,6 +16,8 @@ const MAX_MESSAGES = 200;
 /** Extra per-sidecar fields beyond the contract (readiness, certificate, warming). */
 export interface SidecarViewExt extends SidecarView {
   ready: boolean;
+  /** Has an Envoy sidecar (false after `pod.inject` with injected: false). */
+  injected: boolean;
   cut: boolean;
   cert: { serial: number; expiresAt: number; rotateAt: number | null; rootId: string } | null;
   trust: string[];
@@ -33,8 +36,28 @@ export interface MeshViewExt extends MeshView {
 const cache = new WeakMap<object, { rev: number; view: MeshViewExt }>();
 
 function msgView(m: XdsMessage): XdsMessageView {
-  const v: XdsMessageView = { id: m.id, pod: m.pod, direction: m.direction, kind: m.kind, xds: m.xds, versionInfo: m.versionInfo, nonce: m.nonce, sentAt: m.sentAt, arriveAt: m.arriveAt };
-  if (m.errorDetail !== undefined) v.errorDetail = m.errorDetail;
+  const v: XdsMessageView = {
+    id: m.id,
+    pod: m.pod,
+    direction: m.direction,
+    kind: m.kind,
+    xds: m.xds,
+    versionInfo: m.versionInfo,
+    nonce: m.nonce,
+    sentAt: m.sentAt,
+    arriveAt: m.arriveAt,
+    typeUrl: TYPE_URL[m.xds],
+    delta: m.delta,
+    bytes: m.bytes,
+  };
+  if (m.errorDetail !== undefined) {
+    v.errorDetail = m.errorDetail;
+    v.errorCode = NACK_CODE;
+  }
+  if (m.direction === 'down') {
+    v.resourceCount = m.resources?.length ?? 0;
+    v.removedCount = m.removed?.length ?? 0;
+  }
   return v;
 }
 
@@ -67,6 +90,7 @@ function sidecarView(sim: MeshSim, pod: string): SidecarViewExt | null {
     status,
     lastError,
     ready: p.ready,
+    injected: p.injected,
     cut: sc.cut,
     cert: c ? { serial: c.serial, expiresAt: c.expiresAt, rotateAt: sc.cert.rotateAt, rootId: c.rootId } : null,
     trust: sc.cert.trust,

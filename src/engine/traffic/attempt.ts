@@ -65,8 +65,8 @@ export function dispatchAttempt(sim: MeshSim, rq: Request): void {
       rq.outcome = { code: 503, flags: 'UF', retriable: 'connect' };
       end = sim.now + ms(2);
     } else {
-      rq.reached = true;
-      const inb = inboundCheck(sim, rq.from, tsc);
+      rq.reached = target.injected;
+      const inb = target.injected ? inboundCheck(sim, rq.from, tsc) : null;
       if (inb !== null) {
         rq.outcome = { code: inb, flags: '-', retriable: null };
         end = sim.now + 2 * NET;

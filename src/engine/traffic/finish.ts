@@ -74,7 +74,7 @@ export function finishRequest(sim: MeshSim, rq: Request, code: number, flags0: s
   const dstWorkload = s.pods[dest]?.subset ? `${rq.to}-${s.pods[dest]?.subset}` : rq.to;
   const base = `|${src}|${rq.to}|${dstWorkload}|${code}|${flags}`;
   const rt = t.requestsTotal;
-  rt['source' + base] = (rt['source' + base] ?? 0) + 1;
+  if (s.pods[rq.from]?.injected) rt['source' + base] = (rt['source' + base] ?? 0) + 1;
   if (rq.reached) rt['destination' + base] = (rt['destination' + base] ?? 0) + 1;
   const durMs = (sim.now - rq.start) / 1000;
   let h = t.latency[rq.to];

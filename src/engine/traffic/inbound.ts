@@ -72,19 +72,19 @@ function principalMatches(m: PrincipalMatcher, principal: string): boolean {
 
 /** Requests are `GET /` (simplified request model). */
 function ruleMatches(r: AuthzRule, principal: string): boolean {
-  if (r.principals && !r.principals.some((m) => principalMatches(m, principal))) return false;
+  if (r.principals && (principal === '' || !r.principals.some((m) => principalMatches(m, principal)))) return false;
   if (r.paths && !r.paths.includes('/')) return false;
   if (r.methods && !r.methods.includes('GET')) return false;
   return true;
 }
 
 /** The inbound listener's authorization; returns 403 when denied, else null. */
-export function inboundCheck(sim: MeshSim, from: string, tsc: SidecarState): number | null {
+export function inboundCheck(sim: MeshSim, from: string | null, tsc: SidecarState): number | null {
   const authz = active(tsc, 'LDS', 'virtualInbound')?.authz;
   if (!authz || (authz.deny.length === 0 && authz.allowPolicies === 0)) return null;
-  const p = sim.state.pods[from];
-  if (!p) return 403;
-  const principal = `spiffe://cluster.local/ns/${p.namespace}/sa/${p.serviceAccount}`;
+  const p = from === null ? undefined : sim.state.pods[from];
+  // Plaintext (no client certificate): no principal; rules that need one do not match.
+  const principal = p ? `spiffe://cluster.local/ns/${p.namespace}/sa/${p.serviceAccount}` : '';
   if (authz.deny.some((r) => ruleMatches(r, principal))) return 403;
   if (authz.allowPolicies > 0 && !authz.allow.some((r) => ruleMatches(r, principal))) return 403;
   return null;

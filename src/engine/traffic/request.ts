@@ -9,6 +9,7 @@ import type { RetryPolicyConfig } from '../mesh/envoy';
 import type { MeshSim } from '../mesh/types';
 import { dispatchAttempt, releaseAttempt } from './attempt';
 import { finishRequest, recordView } from './finish';
+import { startPlaintext } from './plaintext';
 import { routeRequest } from './routing';
 import type { Request, RqRetry } from './types';
 
@@ -81,6 +82,10 @@ export function startRequest(sim: MeshSim, from: string, service: string): void 
   } else if (t.samplingPercent > 0 && sim.rng.float() * 100 < t.samplingPercent) rq.traceId = id;
   t.requests[id] = rq;
   recordView(sim, rq, service);
+  if (!s.pods[from]?.injected) {
+    startPlaintext(sim, rq);
+    return;
+  }
   const r = routeRequest(sim, sc, service, '/', user);
   if (!r.ok) {
     finishRequest(sim, rq, r.code, r.flags);

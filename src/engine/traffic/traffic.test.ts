@@ -215,3 +215,35 @@ spec:
     expect(sim.state.traffic.counters.failed).toBeLessThan(3);
   }, 30_000);
 });
+
+describe('injection and mTLS modes', () => {
+  it('a pod without a sidecar: PERMISSIVE accepts its plaintext, STRICT resets it', () => {
+    const sim = createMesh({ seed: 11, perEdgeRps: 10 });
+    sim.advanceTo(sec(2));
+    sim.command({ kind: 'pod.inject', pod: 'web-1', injected: false });
+    const c = sim.state.traffic.counters;
+    const failedAtInject = c.failed;
+    sim.advanceTo(sec(12));
+    expect(c.failed - failedAtInject).toBeLessThan(3);
+    const okBefore = c.ok;
+    sim.command({
+      kind: 'config.apply',
+      yaml: `apiVersion: security.istio.io/v1
+kind: PeerAuthentication
+metadata:
+  name: default
+  namespace: shop
+spec:
+  mtls:
+    mode: STRICT
+`,
+    });
+    sim.advanceTo(sec(13));
+    const failedAtStrict = c.failed;
+    sim.advanceTo(sec(23));
+    // web → cart/catalog/checkout are plaintext now: reset; checkout → payments/inventory is mTLS: fine.
+    expect(c.failed - failedAtStrict).toBeGreaterThan(200);
+    expect(c.ok - okBefore).toBeGreaterThan(100);
+    expect(sim.state.sidecars['web-1']!.connected).toBe(false);
+  }, 30_000);
+});

@@ -6,7 +6,7 @@
  * CDS → EDS → LDS → RDS; when CDS changes a cluster, its EDS is sent too (Envoy needs a new
  * ClusterLoadAssignment to finish warming, envoy#13009).
  */
-import type { XdsType } from '../contract';
+import { TYPE_URL, type XdsType } from '../contract';
 import { PUSH_ORDER, type ProxyResources, type XdsResource } from '../envoy';
 import { makeNonce } from '../format';
 import { sendXds } from '../network';
@@ -90,6 +90,7 @@ export function respond(
     type: 'xds.response',
     pod: conn.pod,
     xds: type,
+    typeUrl: TYPE_URL[type],
     version,
     nonce,
     resources: shown.map((r) => r.name),
