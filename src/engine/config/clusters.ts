@@ -13,12 +13,13 @@ import type { MeshConfig, MeshPod, MeshService } from './mesh';
 /** Istio's mesh default `connectTimeout` (Envoy's own default is 5 s). */
 export const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
 
-/** Istio writes `initial_fetch_timeout: 0s` on the ConfigSources it generates (fidelity.md §1.5). */
-export const ADS: AdsConfigSource = {
-  ads: {},
-  initial_fetch_timeout: '0s',
-  resource_api_version: 'V3',
-};
+/**
+ * The ADS config source, with Istio's `initial_fetch_timeout: 0s` (fidelity.md §1.5). A fresh
+ * object each call, so no two resources share one.
+ */
+export function ads(): AdsConfigSource {
+  return { ads: {}, initial_fetch_timeout: '0s', resource_api_version: 'V3' };
+}
 
 function lbPolicy(tp: TrafficPolicy): LbPolicy {
   const lb = tp.loadBalancer;
@@ -105,7 +106,7 @@ function outboundCluster(
     type: passthrough ? 'ORIGINAL_DST' : 'EDS',
     connect_timeout: protoDuration(DEFAULT_CONNECT_TIMEOUT_MS),
     lb_policy: 'LEAST_REQUEST',
-    ...(passthrough ? {} : { eds_cluster_config: { eds_config: ADS, service_name: name } }),
+    ...(passthrough ? {} : { eds_cluster_config: { eds_config: ads(), service_name: name } }),
     circuit_breakers: {
       thresholds: [
         {

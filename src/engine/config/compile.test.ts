@@ -138,6 +138,21 @@ describe('buildProxyResources on the default cast', () => {
     expect(JSON.stringify(again)).toBe(JSON.stringify(res));
     expect(JSON.parse(JSON.stringify(res))).toEqual(res);
   });
+
+  it('is a tree: no object is shared between two places (safe to patch one resource)', () => {
+    const seen = new Set<object>();
+    let shared = 0;
+    const walk = (v: unknown): void => {
+      if (v === null || typeof v !== 'object') return;
+      if (seen.has(v)) shared++;
+      else {
+        seen.add(v);
+        Object.values(v).forEach(walk);
+      }
+    };
+    walk(buildProxyResources(castMesh(), { pod: 'payments-v1-a' }));
+    expect(shared).toBe(0);
+  });
 });
 
 describe('compiling VirtualService and DestinationRule changes', () => {

@@ -4,7 +4,7 @@
  * (0.0.0.0:15006) with filter chains for the workload's ports, shaped by its mTLS mode and
  * AuthorizationPolicies. Simplified: only the filters the simulator uses are listed.
  */
-import { ADS } from './clusters';
+import { ads } from './clusters';
 import type { FilterChain, Listener, NetworkFilter, TypedConfig } from './envoy';
 import { clusterName } from './lookup';
 import type { MeshConfig, MeshPod, MeshService } from './mesh';
@@ -29,14 +29,10 @@ function tcpProxy(cluster: string): NetworkFilter {
   );
 }
 
-const ROUTER = filter(
-  'envoy.filters.http.router',
-  'envoy.extensions.filters.http.router.v3.Router',
-);
-const FAULT = filter(
-  'envoy.filters.http.fault',
-  'envoy.extensions.filters.http.fault.v3.HTTPFault',
-);
+const router = (): NetworkFilter =>
+  filter('envoy.filters.http.router', 'envoy.extensions.filters.http.router.v3.Router');
+const fault = (): NetworkFilter =>
+  filter('envoy.filters.http.fault', 'envoy.extensions.filters.http.fault.v3.HTTPFault');
 
 function outboundPortListener(port: number): Listener {
   return {
@@ -53,8 +49,8 @@ function outboundPortListener(port: number): Listener {
             typed_config: {
               '@type': HCM,
               stat_prefix: `outbound_0.0.0.0_${port}`,
-              rds: { route_config_name: String(port), config_source: ADS },
-              http_filters: [FAULT, ROUTER],
+              rds: { route_config_name: String(port), config_source: ads() },
+              http_filters: [fault(), router()],
             },
           },
         ],
@@ -69,7 +65,7 @@ function outboundPortListener(port: number): Listener {
 
 function inboundChains(config: MeshConfig, pod: MeshPod, port: number): FilterChain[] {
   const cluster = clusterName('inbound', port, '', '');
-  const hcm: NetworkFilter = {
+  const hcm = (): NetworkFilter => ({
     name: 'envoy.filters.network.http_connection_manager',
     typed_config: {
       '@type': HCM,
@@ -97,10 +93,11 @@ function inboundChains(config: MeshConfig, pod: MeshPod, port: number): FilterCh
           },
         ],
       },
-      http_filters: [...rbacFilters(config, pod), ROUTER],
+      http_filters: [...rbacFilters(config, pod), router()],
       forward_client_cert_details: 'APPEND_FORWARD',
     },
-  };
+  });
+
   const mode = effectiveMtlsMode(config, pod);
   const chains: FilterChain[] = [];
   // Simplified chain names: Istio names both `0.0.0.0_<port>`; the suffix here tells them apart.
@@ -108,13 +105,13 @@ function inboundChains(config: MeshConfig, pod: MeshPod, port: number): FilterCh
     chains.push({
       name: `0.0.0.0_${port}`,
       filter_chain_match: { destination_port: port, transport_protocol: 'tls' },
-      filters: [hcm],
+      filters: [hcm()],
     });
   if (mode !== 'STRICT')
     chains.push({
       name: `0.0.0.0_${port}_plaintext`,
       filter_chain_match: { destination_port: port, transport_protocol: 'raw_buffer' },
-      filters: [hcm],
+      filters: [hcm()],
     });
   return chains;
 }

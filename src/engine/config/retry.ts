@@ -14,13 +14,13 @@ export const DEFAULT_RETRY_ATTEMPTS = 2;
 /** Envoy's retry backoff when `retry_back_off` is unset: base 25 ms, max 10 × base. */
 export const ENVOY_RETRY_BASE_INTERVAL_MS = 25;
 
-const PREVIOUS_HOSTS = {
+const previousHosts = (): RetryPolicy['retry_host_predicate'][number] => ({
   name: 'envoy.retry_host_predicates.previous_hosts',
   typed_config: {
     '@type':
       'type.googleapis.com/envoy.extensions.retry.host.previous_hosts.v3.PreviousHostsPredicate',
   },
-};
+});
 
 /**
  * Istio's default outbound retry policy: 2 retries on connect-failure, refused-stream, unavailable,
@@ -32,7 +32,7 @@ export function defaultRetryPolicy(hashPolicy = false): RetryPolicy {
   return {
     retry_on: DEFAULT_RETRY_ON,
     num_retries: DEFAULT_RETRY_ATTEMPTS,
-    retry_host_predicate: hashPolicy ? [] : [PREVIOUS_HOSTS],
+    retry_host_predicate: hashPolicy ? [] : [previousHosts()],
     host_selection_retry_max_attempts: 5,
   };
 }
@@ -63,7 +63,7 @@ export function convertRetry(
     policy.retry_on = named.join(',');
     if (codes.length > 0) policy.retriable_status_codes = codes;
   }
-  if (r.retryIgnorePreviousHosts === true) policy.retry_host_predicate = [PREVIOUS_HOSTS];
+  if (r.retryIgnorePreviousHosts === true) policy.retry_host_predicate = [previousHosts()];
   if (r.retryIgnorePreviousHosts === false) policy.retry_host_predicate = [];
   if (r.perTryTimeout !== undefined)
     policy.per_try_timeout = protoDuration(durationMs(r.perTryTimeout));
