@@ -45,7 +45,7 @@ export function applyYaml(sim: MeshSim, yaml: string): void {
     return;
   }
   commit(sim, applyDocs(sim.state.config, docs), docs.map(objectKey));
-  logLine(sim, 'config', `Applied ${docs.map(objectKey).join(', ')}`);
+  logLine(sim, 'config', `Applied ${docs.map(objectKey).join(', ')}${sim.state.istiod.up ? '' : ' — Istiod is down: the change waits in the API server'}`);
 }
 
 /** The canary slider: payments v1/v2 weights (relative). */

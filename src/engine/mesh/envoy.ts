@@ -69,8 +69,10 @@ export interface EnvoyRoute {
   name: string;
   match: { prefix?: string; path?: string; regex?: string; headers?: { name: string; exact?: string; prefix?: string; regex?: string }[] };
   route: {
-    /** RING_HASH key: the header hashed (route `hash_policy`). */
+    /** RING_HASH key (route `hash_policy`): a header, the source IP, or a cookie. */
     hash_header?: string;
+    hash_source_ip?: boolean;
+    hash_cookie?: string;
     cluster?: string;
     weighted_clusters?: { clusters: { name: string; weight: number }[] };
     /** 0 = disabled (Istio's default). */

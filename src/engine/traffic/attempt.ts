@@ -40,7 +40,7 @@ export function dispatchAttempt(sim: MeshSim, rq: Request): void {
   }
   const eps = active(sc, 'EDS', rq.cluster)?.endpoints ?? [];
   const retry = rq.retry;
-  const ep = pickHost(sim, c, eps, rt, rq.user, retry?.previousHosts ? rq.triedHosts : null, 5);
+  const ep = pickHost(sim, c, eps, rt, rq.hashKey, retry?.previousHosts ? rq.triedHosts : null, 5);
   if (!ep) {
     finishRequest(sim, rq, 503, 'UH');
     return;

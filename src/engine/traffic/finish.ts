@@ -100,5 +100,6 @@ export function finishRequest(sim: MeshSim, rq: Request, code: number, flags0: s
       sim.emit({ t: sim.now, type: 'span', ...server });
     }
   }
-  sim.emit({ t: sim.now, type: 'request.done', id: rq.id, from: rq.from, to: dest, code, flags });
+  if (rq.hashKey) sim.emit({ t: sim.now, type: 'request.done', id: rq.id, from: rq.from, to: dest, code, flags, hashKey: rq.hashKey });
+  else sim.emit({ t: sim.now, type: 'request.done', id: rq.id, from: rq.from, to: dest, code, flags });
 }

@@ -30,6 +30,8 @@ function pickOnce(sim: MeshSim, c: EnvoyCluster, hosts: readonly LbEndpoint[], r
     case 'RANDOM':
       return hosts[sim.rng.int(n)] as LbEndpoint;
     case 'RING_HASH': {
+      // No hash key (the header is absent): Envoy picks a random host.
+      if (key === '') return hosts[sim.rng.int(n)] as LbEndpoint;
       let best = hosts[0] as LbEndpoint;
       let bestH = '';
       for (const h of hosts) {

@@ -69,6 +69,7 @@ export function startRequest(sim: MeshSim, from: string, service: string): void 
     attemptTimer: null,
     viewSlot: -1,
     user,
+    hashKey: '',
     reached: false,
     extraFlags: '',
     traceId: null,
@@ -93,6 +94,9 @@ export function startRequest(sim: MeshSim, from: string, service: string): void 
   }
   rq.cluster = r.cluster;
   const a = r.route.route;
+  // Requests carry `x-user` (also sent as the session cookie); the source IP is the pod's.
+  if (a.hash_header === 'x-user' || a.hash_header === 'end-user' || a.hash_cookie !== undefined) rq.hashKey = user;
+  else if (a.hash_source_ip) rq.hashKey = s.pods[from]?.ip ?? from;
   rq.retry = retryOf(a.retry_policy);
   if (a.timeout_ms > 0) {
     rq.timeoutAt = sim.now + ms(a.timeout_ms);

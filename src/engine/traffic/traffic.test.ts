@@ -247,3 +247,37 @@ spec:
     expect(sim.state.sidecars['web-1']!.connected).toBe(false);
   }, 30_000);
 });
+
+describe('load balancing policies', () => {
+  it('RING_HASH on x-user is sticky per user; ROUND_ROBIN alternates between hosts', () => {
+    const sim = createMesh({ seed: 12, perEdgeRps: 30 });
+    sim.command({ kind: 'canary.weights', v1: 100, v2: 0 });
+    sim.command({ kind: 'config.apply', yaml: dr('    loadBalancer:\n      consistentHash:\n        httpHeaderName: x-user') });
+    sim.advanceTo(sec(2));
+    const hostOf = new Map<string, Set<string>>();
+    const off = sim.trace.subscribe((e) => {
+      const r = e as unknown as { type: string; to: string; hashKey?: string };
+      if (r.type !== 'request.done' || !r.hashKey || !r.to.startsWith('payments')) return;
+      if (!hostOf.has(r.hashKey)) hostOf.set(r.hashKey, new Set());
+      hostOf.get(r.hashKey)!.add(r.to);
+    });
+    sim.advanceTo(sec(30));
+    off();
+    expect(hostOf.size).toBeGreaterThan(50);
+    for (const hosts of hostOf.values()) expect(hosts.size).toBe(1);
+    const both = new Set([...hostOf.values()].flatMap((h) => [...h]));
+    expect(both).toEqual(new Set(['payments-v1-a', 'payments-v1-b']));
+
+    sim.command({ kind: 'config.apply', yaml: dr('    loadBalancer:\n      simple: ROUND_ROBIN') });
+    sim.advanceTo(sec(31));
+    const seq: string[] = [];
+    const off2 = sim.trace.subscribe((e) => {
+      const r = e as unknown as { type: string; to: string; from: string };
+      if (r.type === 'request.done' && r.from === 'checkout-1' && r.to.startsWith('payments')) seq.push(r.to);
+    });
+    sim.advanceTo(sec(41));
+    off2();
+    const a = seq.filter((h) => h === 'payments-v1-a').length;
+    expect(Math.abs(a - (seq.length - a))).toBeLessThanOrEqual(seq.length * 0.05 + 2);
+  }, 30_000);
+});

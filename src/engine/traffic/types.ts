@@ -43,8 +43,10 @@ export interface Request {
   attemptTimer: number | null;
   /** Index into the view ring (to update code/flags when done). */
   viewSlot: number;
-  /** Value of the `x-user` header (for header matches and RING_HASH). */
+  /** Value of the `x-user` header (for header matches). */
   user: string;
+  /** RING_HASH key from the route's hash policy ('' = none: random pick). */
+  hashKey: string;
   /** The last attempt reached the destination sidecar (it reports metrics too). */
   reached: boolean;
   /** Extra response flags set on the way (DI: fault delay). */

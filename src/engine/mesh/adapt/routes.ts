@@ -44,7 +44,11 @@ function compactRoute(r: Route, i: number): EnvoyRoute {
   if (a.weighted_clusters) route.weighted_clusters = { clusters: a.weighted_clusters.clusters.map((c) => ({ name: c.name, weight: c.weight })) };
   const rp = retry(a.retry_policy);
   if (rp) route.retry_policy = rp;
-  for (const hp of a.hash_policy ?? []) if ('header' in hp) route.hash_header = hp.header.header_name;
+  for (const hp of a.hash_policy ?? []) {
+    if ('header' in hp) route.hash_header = hp.header.header_name;
+    else if ('connection_properties' in hp) route.hash_source_ip = hp.connection_properties.source_ip;
+    else if ('cookie' in hp) route.hash_cookie = hp.cookie.name;
+  }
   const f = r.typed_per_filter_config?.['envoy.filters.http.fault'];
   if (f) {
     const fault: NonNullable<EnvoyRoute['route']['fault']> = {};
