@@ -1,0 +1,88 @@
+/** Injection (plaintext clients vs PERMISSIVE/STRICT) and load-balancing policies. */
+import { describe, expect, it } from 'vitest';
+import { sec } from '../core/time';
+import { createMesh } from '../mesh/create';
+
+const dr = (policy: string): string => `apiVersion: networking.istio.io/v1
+kind: DestinationRule
+metadata:
+  name: payments
+  namespace: shop
+spec:
+  host: payments
+  trafficPolicy:
+${policy}
+  subsets:
+  - name: v1
+    labels:
+      version: v1
+  - name: v2
+    labels:
+      version: v2
+`;
+
+describe('injection and mTLS modes', () => {
+  it('a pod without a sidecar: PERMISSIVE accepts its plaintext, STRICT resets it', () => {
+    const sim = createMesh({ seed: 11, perEdgeRps: 10 });
+    sim.advanceTo(sec(2));
+    sim.command({ kind: 'pod.inject', pod: 'web-1', injected: false });
+    const c = sim.state.traffic.counters;
+    const failedAtInject = c.failed;
+    sim.advanceTo(sec(12));
+    expect(c.failed - failedAtInject).toBeLessThan(3);
+    const okBefore = c.ok;
+    sim.command({
+      kind: 'config.apply',
+      yaml: `apiVersion: security.istio.io/v1
+kind: PeerAuthentication
+metadata:
+  name: default
+  namespace: shop
+spec:
+  mtls:
+    mode: STRICT
+`,
+    });
+    sim.advanceTo(sec(13));
+    const failedAtStrict = c.failed;
+    sim.advanceTo(sec(23));
+    // web → cart/catalog/checkout are plaintext now: reset; checkout → payments/inventory is mTLS: fine.
+    expect(c.failed - failedAtStrict).toBeGreaterThan(200);
+    expect(c.ok - okBefore).toBeGreaterThan(100);
+    expect(sim.state.sidecars['web-1']!.connected).toBe(false);
+  }, 30_000);
+});
+
+describe('load balancing policies', () => {
+  it('RING_HASH on x-user is sticky per user; ROUND_ROBIN alternates between hosts', () => {
+    const sim = createMesh({ seed: 12, perEdgeRps: 30 });
+    sim.command({ kind: 'canary.weights', v1: 100, v2: 0 });
+    sim.command({ kind: 'config.apply', yaml: dr('    loadBalancer:\n      consistentHash:\n        httpHeaderName: x-user') });
+    sim.advanceTo(sec(2));
+    const hostOf = new Map<string, Set<string>>();
+    const off = sim.trace.subscribe((e) => {
+      const r = e as unknown as { type: string; to: string; hashKey?: string };
+      if (r.type !== 'request.done' || !r.hashKey || !r.to.startsWith('payments')) return;
+      if (!hostOf.has(r.hashKey)) hostOf.set(r.hashKey, new Set());
+      hostOf.get(r.hashKey)!.add(r.to);
+    });
+    sim.advanceTo(sec(30));
+    off();
+    expect(hostOf.size).toBeGreaterThan(50);
+    for (const hosts of hostOf.values()) expect(hosts.size).toBe(1);
+    const both = new Set([...hostOf.values()].flatMap((h) => [...h]));
+    expect(both).toEqual(new Set(['payments-v1-a', 'payments-v1-b']));
+
+    sim.command({ kind: 'config.apply', yaml: dr('    loadBalancer:\n      simple: ROUND_ROBIN') });
+    sim.advanceTo(sec(31));
+    const seq: string[] = [];
+    const off2 = sim.trace.subscribe((e) => {
+      const r = e as unknown as { type: string; to: string; from: string };
+      if (r.type === 'request.done' && r.from === 'checkout-1' && r.to.startsWith('payments')) seq.push(r.to);
+    });
+    sim.advanceTo(sec(41));
+    off2();
+    const a = seq.filter((h) => h === 'payments-v1-a').length;
+    expect(Math.abs(a - (seq.length - a))).toBeLessThanOrEqual(seq.length * 0.05 + 2);
+  }, 30_000);
+});
