@@ -44,7 +44,10 @@ export class Reporter {
   duration(path: string, value: string | undefined): void {
     if (value === undefined) return;
     const err = validateDuration(value);
-    if (err) this.add(path, `${err} (got ${JSON.stringify(value)})`);
+    if (err) {
+      const q = JSON.stringify(value);
+      this.add(path, err.includes(q) ? err : `${err} (got ${q})`);
+    }
   }
 }
 

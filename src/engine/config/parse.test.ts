@@ -78,7 +78,7 @@ describe('validateIstio: DestinationRule', () => {
 `);
     expect(errs(z)).toEqual([
       'spec.trafficPolicy.connectionPool.tcp.maxConnections: max connections must be non-negative',
-      'spec.trafficPolicy.outlierDetection.interval: time: unknown unit "x" in duration "1x" (got "1x")',
+      'spec.trafficPolicy.outlierDetection.interval: time: unknown unit "x" in duration "1x"',
       'spec.trafficPolicy.outlierDetection.maxEjectionPercent: percentage 101 is not in range 0..100',
     ]);
     expect(errs(dr('  trafficPolicy: {}\n'))).toEqual([

@@ -110,13 +110,13 @@ spec: {}
   it('requires Go durations of at least 1ms, to ms precision', () => {
     const route = '    route: [{ destination: { host: payments } }]\n';
     expect(errs(vs(`  - timeout: 5 s\n${route}`))).toEqual([
-      'spec.http[0].timeout: time: unknown unit " s" in duration "5 s" (got "5 s")',
+      'spec.http[0].timeout: time: unknown unit " s" in duration "5 s"',
     ]);
     expect(errs(vs(`  - timeout: abc\n${route}`))).toEqual([
-      'spec.http[0].timeout: time: invalid duration "abc" (got "abc")',
+      'spec.http[0].timeout: time: invalid duration "abc"',
     ]);
     expect(errs(vs(`  - timeout: "10"\n${route}`))).toEqual([
-      'spec.http[0].timeout: time: missing unit in duration "10" (got "10")',
+      'spec.http[0].timeout: time: missing unit in duration "10"',
     ]);
     expect(errs(vs(`  - timeout: 100us\n${route}`))).toEqual([
       'spec.http[0].timeout: duration must be greater than 1ms (got "100us")',
