@@ -6,8 +6,9 @@ import type { CaState, CertState } from './types';
 export const WORKLOAD_TTL = hours(24);
 /** Self-signed root TTL (CITADEL_SELF_SIGNED_CA_CERT_TTL, 3650 days). */
 export const ROOT_TTL = hours(24 * 3650);
-/** SECRET_GRACE_PERIOD_RATIO and its jitter. */
+/** SECRET_GRACE_PERIOD_RATIO: renew when this share of the lifetime is left. */
 export const GRACE_RATIO = 0.5;
+/** SECRET_GRACE_PERIOD_RATIO_JITTER (±0.01 of the ratio). */
 export const GRACE_JITTER = 0.01;
 
 /** An agent that has no certificate yet. */
