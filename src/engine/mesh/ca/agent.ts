@@ -26,6 +26,7 @@ export function requestCert(sim: MeshSim, pod: PodName, delay = KEYGEN): void {
   if (!sc || !p || !p.up || sc.cert.csrPending) return;
   sc.cert.csrPending = true;
   sc.cert.csrAttempts = 0;
+  sim.emit({ t: sim.now, type: 'cert.csr', pod, rpc: CSR_RPC, spiffe: spiffeId(p) });
   sim.schedule(delay + ms(1) + sim.rng.int(ms(2)), { type: 'ca.csr', pod, gen: p.generation, attempt: 0 });
 }
 
@@ -47,6 +48,7 @@ export function onIssued(sim: MeshSim, pod: PodName, gen: number, cert: Workload
   cs.csrAttempts = 0;
   cs.issued++;
   setTrust(sim, pod, sim.state.ca.bundle);
+  sim.emit({ t: sim.now, type: 'sds.push', pod, resource: 'default', version: cert.version });
   const ttl = cert.expiresAt - cert.issuedAt;
   const ratio = GRACE_RATIO - GRACE_JITTER + sim.rng.float() * 2 * GRACE_JITTER;
   cs.rotateAt = cert.expiresAt - Math.round(ttl * ratio);
@@ -63,6 +65,7 @@ export function setTrust(sim: MeshSim, pod: PodName, bundle: readonly string[]):
   sc.cert.trust = [...bundle];
   sc.cert.trustVersion = rfc3339(sim.now);
   sc.cert.trustUpdatedAt = sim.now;
+  sim.emit({ t: sim.now, type: 'sds.push', pod, resource: 'ROOTCA', version: sc.cert.trustVersion, roots: [...bundle] });
 }
 
 /** Renewal time came. */

@@ -23,6 +23,7 @@ export function onCsr(sim: MeshSim, pod: PodName, gen: number, attempt: number):
     sc.cert.csrAttempts = attempt + 1;
     sim.schedule(csrRetryDelay(sim, attempt), { type: 'ca.csr', pod, gen, attempt: attempt + 1 });
     if (attempt === 0) logLine(sim, 'cert', `${pod}: CreateCertificate failed (CA unavailable); retrying with backoff`);
+    sim.emit({ t: sim.now, type: 'cert.csrFailed', pod, attempt });
     return;
   }
   const ca = s.ca;
