@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import type { SidecarView, XdsMessageView } from '../engine/mesh/contract';
-import { along, fadeLevel, TRAIL_US, type MeshLayout, type Point } from './layout/meshLayout';
+import { along, fadeAge, fadeLevel, TRAIL_US, type MeshLayout, type Point } from './layout/meshLayout';
 
 interface Props {
   l: MeshLayout;
@@ -38,7 +38,10 @@ export const streamState = (sidecars: SidecarView[]): [string, boolean][] => sid
 /** Tokens on the ADS streams, placed by interpolating sentAt → arriveAt (RaftScope's way). */
 export function XdsTokens({ l, messages, recent, now, selected, onPick }: Props) {
   const latest = new Map<string, XdsMessageView>();
-  for (const m of recent) if (now - m.arriveAt <= TRAIL_US && now >= m.arriveAt) latest.set(`${m.pod}|${m.direction}`, m);
+  for (const m of recent) {
+    const age = fadeAge(now, m.arriveAt);
+    if (now >= m.arriveAt && age <= TRAIL_US) latest.set(`${m.pod}|${m.direction}`, m);
+  }
   return (
     <g className="ads-tokens">
       {[...latest.values()].map((msg) => {
@@ -46,7 +49,7 @@ export function XdsTokens({ l, messages, recent, now, selected, onPick }: Props)
         if (!st) return null;
         const [a, b] = msg.direction === 'down' ? [st.from, st.to] : [st.to, st.from];
         const p = along(a, b, 0, 100, msg.direction === 'down' ? 82 : 55);
-        const fade = fadeLevel(1 - (now - msg.arriveAt) / TRAIL_US);
+        const fade = fadeLevel(1 - fadeAge(now, msg.arriveAt) / TRAIL_US);
         return <TokenG key={`r${msg.id}`} msg={msg} p={p} opacity={0.2 + 0.6 * fade} delivered labelled={msg.pod === selected} onPick={onPick} />;
       })}
       {messages.map((msg) => {

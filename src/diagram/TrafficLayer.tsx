@@ -1,5 +1,5 @@
 import type { PodName, RequestView, SidecarView } from '../engine/mesh/contract';
-import { fadeLevel, onArc, TRAIL_US, trafficArc, type MeshLayout } from './layout/meshLayout';
+import { fadeAge, fadeLevel, onArc, TRAIL_US, trafficArc, type MeshLayout } from './layout/meshLayout';
 
 /** Resolves a request end to a drawn pod (a request that found no endpoint names its service). */
 function podOf(name: PodName, sidecars: SidecarView[]): PodName | null {
@@ -16,15 +16,16 @@ export function TrafficLayer({ l, requests, sidecars, now }: { l: MeshLayout; re
   return (
     <g className="traffic" aria-hidden="true">
       {requests.map((r) => {
-        const age = now - r.arriveAt;
-        if (age > TRAIL_US || r.sentAt > now) return null;
+        const inFlight = now < r.arriveAt;
+        const age = fadeAge(now, r.arriveAt);
+        if (r.sentAt > now || (!inFlight && age > TRAIL_US)) return null;
         const from = podOf(r.from, sidecars);
         const to = podOf(r.to, sidecars) ?? from;
         if (!from || !to) return null;
         const arc = trafficArc(l, from, to);
         const failed = r.code !== undefined && (r.code >= 500 || r.code === 0);
         const d = `M${arc.p0.x},${arc.p0.y} Q${arc.c.x},${arc.c.y} ${arc.p1.x},${arc.p1.y}`;
-        if (age < 0) {
+        if (inFlight) {
           const span = r.arriveAt - r.sentAt;
           const p = onArc(arc, span <= 0 ? 1 : (now - r.sentAt) / span);
           return (

@@ -1,9 +1,10 @@
-import { jsonKey, usePlayerSelect, useRuntime } from '../runtime/context';
+import { jsonKey, useRuntime } from '../runtime/context';
+import { useCoarseSelect } from './useCoarse';
 
 /** Request counters with accessible names (the e2e and screen readers find them by name). */
 export function Counters() {
   const { idPrefix } = useRuntime();
-  const c = usePlayerSelect((p) => p.view().counters, jsonKey);
+  const c = useCoarseSelect((p) => p.view().counters, jsonKey);
   const items: [string, string, number][] = [
     ['completed', 'Completed requests', c.completed],
     ['ok', 'Succeeded', c.ok],

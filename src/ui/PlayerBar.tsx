@@ -1,9 +1,10 @@
 import { runAction } from '../app/actions';
 import { formatTime } from '../engine/core/time';
-import { jsonKey, usePlayer, usePlayerSelect, useRuntime } from '../runtime/context';
+import { jsonKey, usePlayerSelect, useRuntime } from '../runtime/context';
 import { formatSpeed, SPEEDS } from '../runtime/speed';
 import { setSpeed, useUi } from '../store/uiStore';
 import { Timeline } from './Timeline';
+import { useCoarse } from './useCoarse';
 
 /** Play/pause, narrative and single-event stepping, reset, speed, and the timeline scrubber. */
 export function PlayerBar() {
@@ -57,9 +58,9 @@ export function PlayerBar() {
   );
 }
 
-/** The simulated time (re-renders every frame; kept tiny for that reason). */
+/** The simulated time (coarse while playing, so most frames change no DOM outside the diagram). */
 function SimClock() {
-  const now = usePlayer().sim.now;
+  const now = useCoarse((p) => p.sim.now);
   return (
     <span className="sim-time" aria-label="Simulated time">
       t = {formatTime(now)}

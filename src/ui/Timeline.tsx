@@ -1,11 +1,13 @@
 import { formatTime, MILLISECOND } from '../engine/core/time';
-import { useRuntime, usePlayer } from '../runtime/context';
+import { useRuntime } from '../runtime/context';
+import { useCoarse } from './useCoarse';
 
 /** The scrubber: every position is exact (the engine restores a checkpoint and replays). */
 export function Timeline() {
-  const { idPrefix } = useRuntime();
-  const player = usePlayer();
-  const max = Math.max(player.highWater, player.sim.now, MILLISECOND);
+  const { idPrefix, player } = useRuntime();
+  const now = useCoarse((p) => p.sim.now);
+  const highWater = useCoarse((p) => p.highWater);
+  const max = Math.max(highWater, now, MILLISECOND);
   const step = MILLISECOND;
   return (
     <label className="timeline" htmlFor={`${idPrefix}-timeline`}>
@@ -16,8 +18,8 @@ export function Timeline() {
         min={0}
         max={Math.ceil(max / step) * step}
         step={step}
-        value={Math.floor(player.sim.now / step) * step}
-        aria-valuetext={formatTime(player.sim.now)}
+        value={Math.floor(now / step) * step}
+        aria-valuetext={formatTime(now)}
         onChange={(e) => player.seek(Number(e.target.value))}
       />
     </label>

@@ -81,3 +81,10 @@ export const TRAIL_US = 1_000_000;
 
 /** Quantized fade (four levels), so a fading mark changes the DOM a few times, not every frame. */
 export const fadeLevel = (f: number): number => Math.max(1, Math.ceil(Math.max(0, Math.min(1, f)) * 4)) / 4;
+
+/** Fades advance in steps of this much simulated time, all marks together (fewer DOM changes). */
+export const FADE_STEP_US = 250_000;
+
+/** Age of a delivered mark as the fade sees it (time quantized to FADE_STEP_US). */
+export const fadeAge = (now: number, arriveAt: number): number =>
+  Math.max(0, Math.floor(now / FADE_STEP_US) * FADE_STEP_US - arriveAt);
