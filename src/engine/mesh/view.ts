@@ -31,6 +31,14 @@ export interface MeshViewExt extends MeshView {
   recentXds: XdsMessageView[];
   handshakes: { ok: number; failed: number };
   rejects: number;
+  /** Istiod's push metrics: pushes per type, `pilot_xds_expired_nonce`, convergence p50/p90 (ms). */
+  pilot: { pushes: Record<string, number>; expiredNonces: number; convergenceP50Ms: number | null; convergenceP90Ms: number | null };
+}
+
+function quantile(xs: readonly number[], q: number): number | null {
+  if (xs.length === 0) return null;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? null;
 }
 
 const cache = new WeakMap<object, { rev: number; view: MeshViewExt }>();
@@ -142,6 +150,12 @@ export function meshView(sim: MeshSim): MeshViewExt {
     recentXds: s.net.recent.map(msgView),
     handshakes: { ...t.handshakes },
     rejects: i.metrics.pilot_total_xds_rejects,
+    pilot: {
+      pushes: { ...i.metrics.pilot_xds_pushes },
+      expiredNonces: i.metrics.pilot_xds_expired_nonce,
+      convergenceP50Ms: quantile(i.metrics.convergence_ms, 0.5),
+      convergenceP90Ms: quantile(i.metrics.convergence_ms, 0.9),
+    },
   };
   cache.set(sim, { rev: sim.revision, view });
   return view;
