@@ -74,4 +74,19 @@ describe('the scene player', () => {
     expect(notice).toHaveTextContent('seed="abc"');
     expect(notice).toHaveTextContent('Unknown parameter "bogus"');
   });
+
+  it('scrubs exactly: the timeline seeks the engine, and coming back restores the same state', () => {
+    const { rt } = renderTestScene('step=3');
+    act(() => {
+      rt.player.play();
+      rt.player.advance(30_000);
+      rt.player.pause();
+    });
+    const t1 = rt.player.sim.now;
+    const hash = rt.player.sim.stateHash();
+    fireEvent.change(screen.getByLabelText('Timeline'), { target: { value: '20000' } });
+    expect(rt.player.sim.now).toBe(20_000);
+    act(() => rt.player.seek(t1));
+    expect(rt.player.sim.stateHash()).toBe(hash);
+  });
 });
