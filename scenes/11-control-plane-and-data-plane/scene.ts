@@ -144,5 +144,6 @@ export const scene11: SceneDef = {
     'this scene runs state-of-the-world ADS; Istio 1.22+ defaults to the Delta variant (DeltaAggregatedResources) on the same single stream.',
     'the istio-agent’s proxying of the stream (Envoy → UDS → agent → istiod:15012) is drawn as one line.',
     'one Istiod replica; no 30-minute connection recycling.',
+    'Sidecar.subscribeXds shows the four subscriptions as one loop; a fresh Envoy asks for CDS first and for LDS once its clusters are warm (the model does this).',
   ],
 };
