@@ -6,6 +6,7 @@ import {
   castMesh,
   diffRoutes,
   effectiveMtlsMode,
+  makeEnvoyRejectedConfig,
   parseMeshYaml,
   podByName,
   setCanaryWeights,
@@ -30,6 +31,15 @@ describe('setCanaryWeights and diffRoutes', () => {
       `~ route payments: outbound|8080|v2|${PAY} 10 → 50`,
     ]);
     expect(diffRoutes(routes(after), routes(after))).toEqual([]);
+  });
+
+  it('moves the catch-all rule even when the NACK demo rule sits first', () => {
+    const bad = makeEnvoyRejectedConfig(castMesh(), 'checkout-1');
+    const moved = setCanaryWeights(bad, 0, 100);
+    const http = moved.virtualServices[0]?.spec.http ?? [];
+    expect(http.map((r) => r.name ?? '-')).toEqual(['user-name-check', '-']);
+    expect(http[1]?.route?.map((d) => d.weight)).toEqual([0, 100]);
+    expect(http[0]?.route).toEqual(bad.virtualServices[0]?.spec.http?.[0]?.route);
   });
 
   it('shows a dropped zero-weight destination, a timeout and a fault', () => {

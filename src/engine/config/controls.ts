@@ -21,21 +21,24 @@ function paymentsVs(config: MeshConfig): VirtualService {
 
 /**
  * The canary slider: the payments VirtualService with `v1`/`v2` weights (relative, need not sum
- * to 100). Keeps everything else of the VirtualService; replaces the first HTTP route's
- * destinations with subset v1 and v2 of payments.
+ * to 100). Keeps everything else of the VirtualService; replaces the destinations of its
+ * catch-all rule (the first rule without `match`, else the last rule) with subsets v1 and v2.
  */
 export function setCanaryWeights(config: MeshConfig, v1: number, v2: number): MeshConfig {
   const vs = paymentsVs(config);
-  const [first, ...rest] = vs.spec.http ?? [];
+  const http = [...(vs.spec.http ?? [])];
   const route = [
     { destination: { host: 'payments', subset: 'v1' }, weight: v1 },
     { destination: { host: 'payments', subset: 'v2' }, weight: v2 },
   ];
+  const catchAll = http.findIndex((r) => (r.match ?? []).length === 0);
+  const at = catchAll >= 0 ? catchAll : Math.max(http.length - 1, 0);
+  http[at] = { ...(http[at] ?? {}), route };
   const next: VirtualService = {
     apiVersion: vs.apiVersion,
     kind: 'VirtualService',
     metadata: vs.metadata,
-    spec: { ...vs.spec, http: [{ ...(first ?? {}), route }, ...rest] },
+    spec: { ...vs.spec, http },
   };
   return applyDocs(config, [next]);
 }

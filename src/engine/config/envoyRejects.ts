@@ -3,8 +3,8 @@
  * Returns the text Envoy puts in the NACK's `error_detail.message`, or null if it accepts.
  *
  * Real cases modelled (both pass Istio's validateIstio):
- * 1. RE2 program size. Istio checks a regex with Go's regexp (syntax only). Envoy compiles it with
- *    RE2 and rejects a program larger than `re2.max_program_size.error_level` (Envoy's default
+ * 1. RE2 program size. Istio checks a regex with Go's regexp (syntax) and caps its length at 1024.
+ *    Envoy compiles it with RE2 and rejects a program larger than `re2.max_program_size.error_level` (Envoy's default
  *    100; Istio's bootstrap sets 32768): "regex '…' RE2 program size of N > max program size of
  *    32768 set for the error level threshold. Increase configured max program size if necessary."
  *    (envoy source/common/common/regex.cc). N here is an estimate (see regex.ts).
