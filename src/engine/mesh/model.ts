@@ -19,7 +19,7 @@ import type { MeshCommand, MeshOptions, MeshTrace } from './contract';
 import { pushVersion } from './format';
 import { onDebounceTimer } from './istiod/debounce';
 import { onProxyPushed } from './istiod/queue';
-import { onAdmit, onUpMessage } from './istiod/server';
+import { onAdmit, onConnectionAge, onUpMessage } from './istiod/server';
 import { newIstiod } from './istiod/state';
 import { takeDelivered } from './network';
 import { newSidecar } from './registry';
@@ -95,6 +95,8 @@ function dispatch(sim: MeshSim, ev: MeshEvent): void {
       return onProxyPushed(sim, ev.pod, ev.epoch, ev.streamId);
     case 'istiod.admit':
       return onAdmit(sim, ev.pod, ev.streamId, ev.epoch);
+    case 'istiod.connAge':
+      return onConnectionAge(sim, ev.pod, ev.streamId, ev.epoch);
     case 'ca.csr':
       return onCsr(sim, ev.pod, ev.gen, ev.attempt);
     case 'ca.issued':

@@ -139,6 +139,7 @@ export type MeshEvent =
   | { type: 'istiod.debounce'; epoch: number }
   | { type: 'istiod.proxyPushed'; pod: PodName; epoch: number; streamId: number }
   | { type: 'istiod.admit'; pod: PodName; streamId: number; epoch: number }
+  | { type: 'istiod.connAge'; pod: PodName; streamId: number; epoch: number }
   | { type: 'ca.csr'; pod: PodName; gen: number; attempt: number }
   | { type: 'ca.issued'; pod: PodName; gen: number; serial: number; cert: WorkloadCert }
   | { type: 'ca.rotate'; pod: PodName; gen: number; serial: number }

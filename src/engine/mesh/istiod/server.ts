@@ -8,7 +8,7 @@ import { SECOND } from '../../core/time';
 import type { PodName } from '../contract';
 import { logLine } from '../log';
 import type { MeshSim, XdsMessage } from '../types';
-import { onStreamFailed } from '../sidecar/stream';
+import { breakStream, onStreamFailed } from '../sidecar/stream';
 import { resourcesFor, respond } from './push';
 import { newConnection, TYPES } from './state';
 import { cpuScaledLimit, type Connection } from './types';
@@ -65,6 +65,8 @@ export function onAdmit(sim: MeshSim, pod: PodName, streamId: number, epoch: num
   sc.connected = true;
   sim.emit({ t: sim.now, type: 'stream.open', pod });
   logLine(sim, 'xds', `${pod} opened its ADS stream to Istiod`);
+  // keepaliveMaxServerConnectionAge 30m, with gRPC's ±10% jitter.
+  sim.schedule(MAX_CONNECTION_AGE - MAX_CONNECTION_AGE / 10 + sim.rng.int(MAX_CONNECTION_AGE / 5), { type: 'istiod.connAge', pod, streamId, epoch: i.epoch });
   for (const m of w.msgs) handleRequest(sim, conn, m);
 }
 
@@ -99,6 +101,17 @@ function handleRequest(sim: MeshSim, conn: Connection, msg: XdsMessage): void {
     if (c.length > 200) c.shift();
     conn.pushStartedAt = null;
   }
+}
+
+/** Istiod's gRPC MaxConnectionAge (Helm `keepaliveMaxServerConnectionAge: 30m`). */
+export const MAX_CONNECTION_AGE = 30 * 60 * SECOND;
+
+/** The connection reached its maximum age: Istiod sends GOAWAY; the sidecar reconnects. */
+export function onConnectionAge(sim: MeshSim, pod: PodName, streamId: number, epoch: number): void {
+  const i = sim.state.istiod;
+  const c = i.conns[pod];
+  if (!i.up || epoch !== i.epoch || !c || c.streamId !== streamId) return;
+  breakStream(sim, pod, 'max connection age (GOAWAY)');
 }
 
 /** The stream of `pod` ended (pod died, network cut): Istiod forgets the connection. */
