@@ -9,11 +9,27 @@ export function HelpOverlay() {
   const open = useUi(ui, (s) => s.helpOpen);
   const closeRef = useRef<HTMLButtonElement>(null);
   useEffect(() => {
-    if (open) closeRef.current?.focus();
+    if (!open) return;
+    // Focus moves into the dialog and returns where it was when the dialog closes.
+    const before = document.activeElement as HTMLElement | null;
+    closeRef.current?.focus();
+    return () => before?.focus();
   }, [open]);
   if (!open) return null;
   return (
-    <div className="overlay" role="dialog" aria-modal="true" aria-labelledby={`${idPrefix}-help`}>
+    <div
+      className="overlay"
+      role="dialog"
+      aria-modal="true"
+      aria-labelledby={`${idPrefix}-help`}
+      onKeyDown={(e) => {
+        // The only control inside is Close: Tab stays on it (a focus trap of one).
+        if (e.key === 'Tab') {
+          e.preventDefault();
+          closeRef.current?.focus();
+        }
+      }}
+    >
       <div className="overlay-card">
         <h2 id={`${idPrefix}-help`}>Keyboard shortcuts</h2>
         <table className="keys">
