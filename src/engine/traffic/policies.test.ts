@@ -86,3 +86,29 @@ describe('load balancing policies', () => {
     expect(Math.abs(a - (seq.length - a))).toBeLessThanOrEqual(seq.length * 0.05 + 2);
   }, 30_000);
 });
+
+describe('make-before-break', () => {
+  it('removing a subset the VirtualService still uses: clusters deleted (Delta: removed_resources), 503 NC for its share', () => {
+    for (const delta of [false, true]) {
+      const sim = createMesh({ seed: 13, perEdgeRps: 20, delta });
+      sim.advanceTo(sec(3));
+      const removed: string[] = [];
+      sim.trace.subscribe((e) => {
+        const r = e as unknown as { type: string; xds: string; removed: number };
+        if (r.type === 'xds.response' && r.xds === 'CDS' && r.removed > 0) removed.push(r.xds);
+      });
+      const v2 = 'outbound|8080|v2|payments.shop.svc.cluster.local';
+      expect(sim.state.sidecars['checkout-1']!.active.CDS[v2]).toBeDefined();
+      sim.command({ kind: 'config.apply', yaml: dr('    loadBalancer:\n      simple: LEAST_REQUEST').replace(/  - name: v2\n    labels:\n      version: v2\n/, '') });
+      sim.advanceTo(sec(4));
+      expect(sim.state.sidecars['checkout-1']!.active.CDS[v2]).toBeUndefined();
+      expect(sim.state.sidecars['checkout-1']!.active.EDS[v2]).toBeUndefined();
+      expect(removed.length > 0).toBe(delta);
+      const nc = sim.state.traffic.counters.byFlag['NC'] ?? 0;
+      sim.advanceTo(sec(34));
+      const share = ((sim.state.traffic.counters.byFlag['NC'] ?? 0) - nc) / (30 * 20);
+      expect(share).toBeGreaterThan(0.05);
+      expect(share).toBeLessThan(0.15);
+    }
+  }, 30_000);
+});
