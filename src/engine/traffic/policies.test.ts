@@ -99,7 +99,7 @@ describe('make-before-break', () => {
       });
       const v2 = 'outbound|8080|v2|payments.shop.svc.cluster.local';
       expect(sim.state.sidecars['checkout-1']!.active.CDS[v2]).toBeDefined();
-      sim.command({ kind: 'config.apply', yaml: dr('    loadBalancer:\n      simple: LEAST_REQUEST').replace(/  - name: v2\n    labels:\n      version: v2\n/, '') });
+      sim.command({ kind: 'config.apply', yaml: dr('    loadBalancer:\n      simple: LEAST_REQUEST').replace('  - name: v2\n    labels:\n      version: v2\n', '') });
       sim.advanceTo(sec(4));
       expect(sim.state.sidecars['checkout-1']!.active.CDS[v2]).toBeUndefined();
       expect(sim.state.sidecars['checkout-1']!.active.EDS[v2]).toBeUndefined();
