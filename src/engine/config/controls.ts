@@ -43,6 +43,9 @@ export function setCanaryWeights(config: MeshConfig, v1: number, v2: number): Me
   return applyDocs(config, [next]);
 }
 
+/** Name of the HTTP rule `makeEnvoyRejectedConfig` prepends. */
+export const NACK_RULE_NAME = 'user-name-check';
+
 /** Label the operator puts on the pod whose sidecar should get the rejected route. */
 export const NACK_TARGET_LABEL = 'mesh-scenes/nack-target';
 
@@ -67,7 +70,7 @@ export function makeEnvoyRejectedConfig(config: MeshConfig, pod: string): MeshCo
   const http = vs.spec.http ?? [];
   const route = http[0]?.route ?? [{ destination: { host: 'payments' } }];
   const debug = {
-    name: 'user-name-check',
+    name: NACK_RULE_NAME,
     match: [
       {
         sourceLabels: { [NACK_TARGET_LABEL]: 'true' },
@@ -80,7 +83,7 @@ export function makeEnvoyRejectedConfig(config: MeshConfig, pod: string): MeshCo
     apiVersion: vs.apiVersion,
     kind: 'VirtualService',
     metadata: vs.metadata,
-    spec: { ...vs.spec, http: [debug, ...http.filter((r) => r.name !== 'user-name-check')] },
+    spec: { ...vs.spec, http: [debug, ...http.filter((r) => r.name !== NACK_RULE_NAME)] },
   };
   const labelled: MeshConfig = {
     ...config,
@@ -89,4 +92,22 @@ export function makeEnvoyRejectedConfig(config: MeshConfig, pod: string): MeshCo
     ),
   };
   return applyDocs(labelled, [next]);
+}
+
+/** Undoes `makeEnvoyRejectedConfig`: removes the rule and the target label from every pod. */
+export function removeEnvoyRejectedConfig(config: MeshConfig): MeshConfig {
+  const virtualServices = config.virtualServices.map((vs) =>
+    (vs.spec.http ?? []).some((r) => r.name === NACK_RULE_NAME)
+      ? {
+          ...vs,
+          spec: { ...vs.spec, http: (vs.spec.http ?? []).filter((r) => r.name !== NACK_RULE_NAME) },
+        }
+      : vs,
+  );
+  const pods = config.pods.map((p) => {
+    if (!(NACK_TARGET_LABEL in p.labels)) return p;
+    const { [NACK_TARGET_LABEL]: _removed, ...labels } = p.labels;
+    return { ...p, labels };
+  });
+  return { ...config, virtualServices, pods };
 }

@@ -31,9 +31,11 @@ export {
   type CastPod,
 } from './cast';
 export {
+  NACK_RULE_NAME,
   NACK_TARGET_LABEL,
   OVERSIZED_REGEX,
   makeEnvoyRejectedConfig,
+  removeEnvoyRejectedConfig,
   setCanaryWeights,
 } from './controls';
 export { diffRoutes } from './diff';

@@ -9,6 +9,7 @@ import {
   estimateRe2ProgramSize,
   makeEnvoyRejectedConfig,
   parseMeshYaml,
+  removeEnvoyRejectedConfig,
   validateIstio,
   type MeshConfig,
   type RouteConfiguration,
@@ -49,6 +50,16 @@ describe('envoyRejects: what Envoy NACKs although Istio accepted it', () => {
     // Clusters and endpoints of the same push are fine: only RDS is NACKed.
     const r = buildProxyResources(bad, { pod: 'checkout-1' });
     expect(envoyRejectsAny([...r.clusters, ...r.endpoints, ...r.listeners])).toBeNull();
+  });
+
+  it('removeEnvoyRejectedConfig restores the config Envoy accepts', () => {
+    const base = castMesh();
+    const back = removeEnvoyRejectedConfig(makeEnvoyRejectedConfig(base, 'payments-v1-a'));
+    expect(back.virtualServices.map((v) => v.spec)).toEqual(
+      base.virtualServices.map((v) => v.spec),
+    );
+    expect(back.pods).toEqual(base.pods);
+    expect(envoyRejectsAny(buildProxyResources(back, { pod: 'payments-v1-a' }).routes)).toBeNull();
   });
 
   it('estimates small regexes far below the limit', () => {
