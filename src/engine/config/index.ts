@@ -58,3 +58,4 @@ export {
   tabulate,
 } from './proxyConfig';
 export { configDump, type DumpState } from './configDump';
+export { upstreamTlsMode } from './tls';

@@ -5,6 +5,7 @@ import {
   castMesh,
   castRegistry,
   parseMeshYaml,
+  upstreamTlsMode,
   type MeshConfig,
   type Route,
 } from './index';
@@ -223,10 +224,15 @@ spec:
     expect(auto?.transport_socket_matches?.[0]?.transport_socket.typed_config?.sni).toBe(
       `outbound_.8080_.v1_.${PAY}`,
     );
+    expect(auto && upstreamTlsMode(auto)).toBe('AUTO');
     const mutual = v1(tls('ISTIO_MUTUAL'));
+    expect(mutual && upstreamTlsMode(mutual)).toBe('ISTIO_MUTUAL');
     expect(mutual?.transport_socket?.name).toBe('envoy.transport_sockets.tls');
     expect(mutual?.transport_socket_matches).toBeUndefined();
     const off = v1(tls('DISABLE'));
+    expect(off && upstreamTlsMode(off)).toBe('DISABLE');
+    const simple = v1(tls('SIMPLE'));
+    expect(simple && upstreamTlsMode(simple)).toBe('TLS');
     expect(off?.transport_socket).toBeUndefined();
     expect(off?.transport_socket_matches).toBeUndefined();
   });

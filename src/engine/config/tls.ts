@@ -60,3 +60,18 @@ export function upstreamTls(
       };
   }
 }
+
+/**
+ * How a compiled outbound cluster talks to its endpoints: `AUTO` (auto mTLS: Istio mTLS to
+ * `tlsMode: istio` endpoints, plaintext to others), `ISTIO_MUTUAL`, `TLS` (operator TLS) or
+ * `DISABLE` (plaintext). For models that need the mode without reading the sockets.
+ */
+export function upstreamTlsMode(c: Cluster): 'AUTO' | 'ISTIO_MUTUAL' | 'TLS' | 'DISABLE' {
+  if (c.transport_socket_matches?.some((m) => m.transport_socket.name === TLS)) return 'AUTO';
+  if (c.transport_socket?.name !== TLS) return 'DISABLE';
+  const ctx = c.transport_socket.typed_config?.common_tls_context as
+    { tls_certificate_sds_secret_configs?: { name: string }[] } | undefined;
+  return ctx?.tls_certificate_sds_secret_configs?.some((s) => s.name === 'default')
+    ? 'ISTIO_MUTUAL'
+    : 'TLS';
+}
