@@ -31,6 +31,10 @@ export interface WaitFor {
   pod?: PodName;
   /** Only entries for this xDS type. */
   xds?: string;
+  /** Only requests sent from this pod (`request.done` entries). */
+  from?: PodName;
+  /** And only once this holds of the view (checked after each matching entry's event). */
+  until?: (view: MeshView) => boolean;
 }
 
 /** One narrative step. Highlights name `panelId: anchor` pairs that the step talks about. */

@@ -1,8 +1,19 @@
+import type { MeshView } from '../../src/engine/mesh/contract';
 import type { SceneDef } from '../types';
 import { onYamlChangeMachine, subscribeXdsMachine, whenControlPlaneDiesMachine } from './machines';
 import onYamlChange from './snippets/onYamlChange.py?raw';
 import subscribeXds from './snippets/subscribeXds.py?raw';
 import whenControlPlaneDies from './snippets/whenControlPlaneDies.py?raw';
+
+/** Every sidecar connected and SYNCED for every type (the end of a resync). */
+const allSynced = (v: MeshView): boolean =>
+  v.sidecars.every((s) => s.connected && Object.values(s.status).every((x) => x === 'SYNCED'));
+
+/** Every sidecar has been cut off from Istiod for at least `us` of simulated time. */
+const downFor =
+  (us: number) =>
+  (v: MeshView): boolean =>
+    v.sidecars.every((s) => s.staleSince !== null && v.now - s.staleSince >= us);
 
 /** Scene 11 as data: setup, narrative steps, code panels, "Try this". */
 export const scene11: SceneDef = {
@@ -18,10 +29,10 @@ export const scene11: SceneDef = {
   steps: [
     {
       caption:
-        'Each Envoy opens ONE long-lived ADS stream (through the istio-agent in its pod) and subscribes to CDS, EDS, LDS and RDS. Istiod answers with the full config; each sidecar applies it and ACKs with the version_info and nonce it received.',
+        'Each Envoy opens ONE long-lived ADS stream (through the istio-agent in its pod) and subscribes to CDS, EDS, LDS and RDS. Istiod answers with the full config; each sidecar applies it and ACKs with the version_info and nonce it received. The step ends when all eight are SYNCED.',
       highlights: { subscribe: 'ack', control: 'ack' },
       select: 'web-1',
-      waitFor: { type: 'xds.ack', pod: 'web-1', xds: 'RDS' },
+      waitFor: { type: 'xds.ack', until: allSynced },
     },
     {
       caption:
@@ -51,15 +62,16 @@ export const scene11: SceneDef = {
         'With Istiod down, requests still complete — watch the Completed requests count keep rising. What stalls is config: an operator edit now has nobody to compile and push it.',
       highlights: { dataplane: 'forward' },
       select: 'checkout-1',
-      runForMs: 3000,
+      // The first request checkout-1 completes once the mesh has been without Istiod for 3 s.
+      waitFor: { type: 'request.done', from: 'checkout-1', until: downFor(3_000_000) },
     },
     {
       caption:
-        'Restore Istiod. Sidecars reconnect (Istiod admits new streams at a limited rate), get the full state again, ACK it, and proxy-status converges back to SYNCED.',
+        'Restore Istiod. Each sidecar reconnects when its backoff timer fires (Istiod admits new streams at a limited rate), gets the full state again and ACKs it. The step ends when proxy-status shows every sidecar SYNCED.',
       highlights: { subscribe: 'ack' },
       commands: [{ kind: 'istiod.restore' }],
       select: 'checkout-1',
-      waitFor: { type: 'xds.ack', pod: 'checkout-1', xds: 'RDS' },
+      waitFor: { type: 'xds.ack', until: allSynced },
     },
     {
       caption:

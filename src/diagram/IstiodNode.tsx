@@ -5,7 +5,7 @@ import type { MeshLayout } from './layout/meshLayout';
 import { shortVersion } from '../ui/statusText';
 
 /** Istiod: up (solid) or down (dashed, crossed out). Never on the request path. */
-function IstiodNodeView({ l, istiod }: { l: MeshLayout; istiod: MeshView['istiod'] }) {
+function IstiodNodeView({ l, istiod, rejects }: { l: MeshLayout; istiod: MeshView['istiod']; rejects: number }) {
   const b = l.istiod;
   const label = istiod.up
     ? `Istiod up: ${istiod.connectedProxies} of 8 proxies connected`
@@ -30,6 +30,11 @@ function IstiodNodeView({ l, istiod }: { l: MeshLayout; istiod: MeshView['istiod
           ? `xDS on :15012 · ${istiod.connectedProxies}/8 streams · version ${shortVersion(istiod.lastVersion)}`
           : 'DOWN — no pushes, no new certs'}
       </text>
+      {rejects > 0 && (
+        <text x={b.x + b.w - 14} y={b.y + 26} textAnchor="end" className="node-sub rejects">
+          pilot_total_xds_rejects {rejects}
+        </text>
+      )}
       {!istiod.up && (
         <g className="cross" aria-hidden="true">
           <line x1={b.x + b.w - 40} y1={b.y + 14} x2={b.x + b.w - 16} y2={b.y + 38} />
@@ -44,6 +49,7 @@ export const IstiodNode = memo(
   IstiodNodeView,
   (a, b) =>
     a.l === b.l &&
+    a.rejects === b.rejects &&
     a.istiod.up === b.istiod.up &&
     a.istiod.connectedProxies === b.istiod.connectedProxies &&
     a.istiod.lastVersion === b.istiod.lastVersion,

@@ -39,7 +39,7 @@ export function MeshDiagram() {
             </title>
             <RegionLabels l={l} />
             <StreamLines l={l} up={streamState(view.sidecars)} />
-            <IstiodNode l={l} istiod={view.istiod} />
+            <IstiodNode l={l} istiod={view.istiod} rejects={(view as { rejects?: number }).rejects ?? 0} />
             {view.sidecars.map((s) => {
               const box = l.sidecars[s.pod];
               return box ? <SidecarCard key={s.pod} s={s} box={box} selected={s.pod === selected} onSelect={onSelect} /> : null;

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { testDef } from '../test/testScene';
 import { fakeMesh } from '../test/fakeMesh';
+import type { SceneDef } from '../../scenes/types';
+import type { MeshView } from '../engine/mesh/contract';
 import { Player } from './player';
 
 const make = () => new Player(testDef, fakeMesh, 7);
@@ -57,5 +59,19 @@ describe('player', () => {
     expect(p.getSnapshot()).not.toBe(s0);
     expect(calls).toBeGreaterThan(0);
     off();
+  });
+
+  it('waits for an entry and, with `until`, for a condition on the view after it', () => {
+    const allRds = (v: MeshView) => v.sidecars.every((x) => x.status.RDS === 'SYNCED');
+    const def: SceneDef = {
+      ...testDef,
+      steps: [{ caption: 'all', highlights: {}, waitFor: { type: 'xds.ack', until: allRds } }, ...testDef.steps.slice(1)],
+    };
+    const p = new Player(def, fakeMesh, 7);
+    p.goToStep(0);
+    expect(p.lastWaitHit).toBe(true);
+    expect(allRds(p.view())).toBe(true);
+    const last = p.sim.trace.recent(1)[0];
+    expect(last).toMatchObject({ type: 'xds.ack', xds: 'RDS' });
   });
 });

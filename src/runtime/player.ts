@@ -17,6 +17,8 @@ interface Wait {
   match: WaitFor | null;
   deadline: number;
   hit: boolean;
+  /** A matching entry arrived during the current event; `until` is checked once it is done. */
+  candidate: boolean;
 }
 
 const DEFAULT_WAIT_MS = 15_000;
@@ -28,6 +30,7 @@ export function matchesWait(w: WaitFor, e: MeshTrace): boolean {
   const r = e as Record<string, unknown>;
   if (w.pod !== undefined && r['pod'] !== w.pod) return false;
   if (w.xds !== undefined && r['xds'] !== w.xds) return false;
+  if (w.from !== undefined && r['from'] !== w.from) return false;
   return true;
 }
 
@@ -172,7 +175,10 @@ export class Player {
     const target = this.sim.now + Math.max(1, Math.round(deltaUs));
     const limit = w ? Math.min(target, w.deadline) : target;
     let n = 0;
-    while (!w?.hit && n < MAX_EVENTS_PER_FRAME && this.sim.nextEventTime() <= limit && this.sim.step()) n++;
+    while (!w?.hit && n < MAX_EVENTS_PER_FRAME && this.sim.nextEventTime() <= limit && this.sim.step()) {
+      n++;
+      if (w) this.settle(w);
+    }
     if (w && (w.hit || limit >= w.deadline)) {
       if (!w.hit) this.sim.advanceTo(w.deadline);
       this.lastWaitHit = w.match ? w.hit : null;
@@ -191,7 +197,7 @@ export class Player {
     }) as MeshSim;
     this.unsubTrace = sim.trace.subscribe((e) => {
       const w = this.wait;
-      if (w && !w.hit && w.match && matchesWait(w.match, e)) w.hit = true;
+      if (w && !w.hit && w.match && matchesWait(w.match, e)) w.candidate = true;
     });
     return sim;
   }
@@ -200,19 +206,28 @@ export class Player {
     const step = this.step;
     const limit = (step.runForMs ?? DEFAULT_WAIT_MS) * 1000;
     // The wait is armed first: a command may itself emit the awaited entry (a kill closes streams).
-    this.wait = { match: step.waitFor ?? null, deadline: this.sim.now + limit, hit: false };
+    this.wait = { match: step.waitFor ?? null, deadline: this.sim.now + limit, hit: false, candidate: false };
     for (const c of step.commands ?? []) this.sim.command(c);
+    this.settle(this.wait);
     this.onStepEnter(step, this.stepIndex);
   }
 
   private finishHeadless(): void {
     const w = this.wait;
     if (!w) return;
-    while (!w.hit && this.sim.nextEventTime() <= w.deadline && this.sim.step());
+    while (!w.hit && this.sim.nextEventTime() <= w.deadline && this.sim.step()) this.settle(w);
     if (!w.hit) this.sim.advanceTo(w.deadline);
     this.lastWaitHit = w.match ? w.hit : null;
     this.wait = null;
     this.highWater = Math.max(this.highWater, this.sim.now);
+  }
+
+  /** After an event (never inside one): a candidate entry completes the wait if `until` holds. */
+  private settle(w: Wait): void {
+    if (!w.candidate) return;
+    w.candidate = false;
+    const until = w.match?.until;
+    if (!until || until(this.engine.meshView(this.sim))) w.hit = true;
   }
 
   private touch(): void {
