@@ -14,6 +14,7 @@ export type { MeshState, MeshEvent, MeshSim, SidecarState, PodState, XdsMessage 
 export { meshView, type MeshViewExt, type SidecarViewExt } from './view';
 export { proxyStatusRows, formatProxyStatus, type ProxyStatusRow } from './status';
 export { configDump } from './configDump';
+export { goldenSignals, accessLog, type ServiceSignals } from './observability';
 export { SCENARIOS, type Scenario, type ScenarioPhase } from './scenarios';
 export { rfc3339, pushVersion, makeNonce, VERSION_RE, NONCE_RE } from './format';
 export { createMesh, DEFAULT_CHECKPOINT_EVERY } from './create';

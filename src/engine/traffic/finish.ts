@@ -100,6 +100,7 @@ export function finishRequest(sim: MeshSim, rq: Request, code: number, flags0: s
       sim.emit({ t: sim.now, type: 'span', ...server });
     }
   }
-  if (rq.hashKey) sim.emit({ t: sim.now, type: 'request.done', id: rq.id, from: rq.from, to: dest, code, flags, hashKey: rq.hashKey });
-  else sim.emit({ t: sim.now, type: 'request.done', id: rq.id, from: rq.from, to: dest, code, flags });
+  const done = { t: sim.now, type: 'request.done', id: rq.id, from: rq.from, to: dest, code, flags, start: rq.start, cluster: rq.cluster };
+  if (rq.hashKey) sim.emit({ ...done, hashKey: rq.hashKey });
+  else sim.emit(done);
 }
