@@ -74,4 +74,15 @@ describe('player', () => {
     const last = p.sim.trace.recent(1)[0];
     expect(last).toMatchObject({ type: 'xds.ack', xds: 'RDS' });
   });
+
+  it('pressing NEXT twice quickly still reaches the canonical state of the second step', () => {
+    const a = make();
+    a.goToStep(2);
+    const b = make();
+    b.goToStep(0);
+    b.next();
+    b.next();
+    while (b.playing) b.advance(5_000);
+    expect(b.sim.stateHash()).toBe(a.sim.stateHash());
+  });
 });

@@ -112,6 +112,8 @@ export class Player {
   /** Starts the next step: applies its commands and plays until its event. */
   next(): void {
     if (this.stepIndex + 1 >= this.def.steps.length) return;
+    // A step still running to its event finishes first, so every step starts from its canonical state.
+    if (this.wait) this.finishHeadless();
     this.stepSnap = stepperSend(this.stepper, this.stepSnap, { type: 'NEXT' });
     this.enterStep();
     this.playing = true;
