@@ -31,4 +31,14 @@ describe('code panel', () => {
     act(() => select(rt.ui, 'web-1'));
     expect(activeLine()).toHaveTextContent('stream.send(ack(resp.nonce))');
   });
+
+  it('scopes DOM ids per scene instance (two scenes on one page share no id)', () => {
+    renderTestScene('', 'a');
+    renderTestScene('step=2', 'b');
+    const ids = [...document.querySelectorAll('[id]')].map((e) => e.id);
+    expect(ids.length).toBeGreaterThan(10);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const el of document.querySelectorAll('[aria-labelledby]'))
+      for (const ref of el.getAttribute('aria-labelledby')!.split(' ')) expect(document.getElementById(ref)).not.toBeNull();
+  });
 });
