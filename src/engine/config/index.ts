@@ -59,3 +59,4 @@ export {
 } from './proxyConfig';
 export { configDump, type DumpState } from './configDump';
 export { upstreamTlsMode } from './tls';
+export { PRESETS, type PresetName } from './presets';
