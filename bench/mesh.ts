@@ -3,7 +3,7 @@
  * - mesh_steady_speedup: simulated seconds per wall second for `steady` (the 8-pod cast, default
  *   rates, default checkpoints), target ≥ 360 (an hour of mesh in 10 s);
  * - mesh_push_1000_ms: wall ms for a full push (a VirtualService change) to reach 1,000 sidecars
- *   (100 services) until every one ACKed the new RDS, target ≤ 1000;
+ *   (100 services) until every one ACKed the new RDS, median of 3 pushes, target ≤ 1000;
  * - mesh_vs_core_events: mesh events per wall second relative to the bare engine core.
  */
 import { sec } from '../src/engine/core/time';
@@ -22,7 +22,7 @@ function steady(): { speedup: number; eventsPerS: number } {
   return { speedup: 600 / wall, eventsPerS: (sim.processed - e0) / wall };
 }
 
-const VS = `apiVersion: networking.istio.io/v1
+const vs = (timeout: number): string => `apiVersion: networking.istio.io/v1
 kind: VirtualService
 metadata:
   name: svc-0
@@ -33,31 +33,38 @@ spec:
   - route:
     - destination:
         host: svc-0
-    timeout: 2s
+    timeout: ${timeout}s
 `;
 
-function push1000(): { wallMs: number; simMs: number } {
+/** Three full pushes (VirtualService changes) to 1,000 connected sidecars; wall ms of each. */
+function push1000(): { wallMs: number[]; simMs: number } {
   const sim = createMesh({ seed: 1, perEdgeRps: 0, checkpointEvery: 0, topology: { sidecars: 1000, services: 100 } });
   sim.advanceTo(sec(60));
   if (Object.keys(sim.state.istiod.conns).length !== 1000) throw new Error('bench: not every sidecar connected');
-  const acked = new Set<string>();
-  let target = '';
-  const off = sim.trace.subscribe((e) => {
-    const a = e as unknown as { type: string; pod: string; xds: string; version: string };
-    if (a.type === 'xds.ack' && a.xds === 'RDS' && a.version === target) acked.add(a.pod);
-  });
-  const before = sim.state.istiod.versionNum;
-  const t0 = performance.now();
-  const s0 = sim.now;
-  sim.command({ kind: 'config.apply', yaml: VS });
-  sim.runUntil((s) => {
-    if (!target && s.state.istiod.versionNum > before) target = s.state.istiod.pushVersion ?? '';
-    return acked.size >= 1000;
-  }, 2_000_000);
-  const wallMs = performance.now() - t0;
-  off();
-  if (acked.size < 1000) throw new Error(`bench: push reached ${acked.size} sidecars`);
-  return { wallMs, simMs: (sim.now - s0) / 1000 };
+  const wallMs: number[] = [];
+  let simMs = 0;
+  for (const timeout of [2, 3, 4]) {
+    const acked = new Set<string>();
+    let target = '';
+    const off = sim.trace.subscribe((e) => {
+      const a = e as unknown as { type: string; pod: string; xds: string; version: string };
+      if (a.type === 'xds.ack' && a.xds === 'RDS' && a.version === target) acked.add(a.pod);
+    });
+    const before = sim.state.istiod.versionNum;
+    const t0 = performance.now();
+    const s0 = sim.now;
+    sim.command({ kind: 'config.apply', yaml: vs(timeout) });
+    sim.runUntil((s) => {
+      if (!target && s.state.istiod.versionNum > before) target = s.state.istiod.pushVersion ?? '';
+      return acked.size >= 1000;
+    }, 2_000_000);
+    wallMs.push(performance.now() - t0);
+    simMs = (sim.now - s0) / 1000;
+    off();
+    if (acked.size < 1000) throw new Error(`bench: push reached ${acked.size} sidecars`);
+    sim.advanceTo(sim.now + sec(1));
+  }
+  return { wallMs, simMs };
 }
 
 /** Runs the mesh benchmarks, prints a small table, returns the figures. */
@@ -69,7 +76,7 @@ export function benchMesh(log: (line: string) => void): { mesh_steady_speedup: n
   const push = push1000();
   const out = {
     mesh_steady_speedup: Math.round(speedup),
-    mesh_push_1000_ms: Math.round(push.wallMs),
+    mesh_push_1000_ms: Math.round(median(push.wallMs)),
     mesh_vs_core_events: Math.round((meshEps / coreEps) * 1000) / 1000,
   };
   log('Mesh model (median of 3 for steady)');
@@ -77,7 +84,7 @@ export function benchMesh(log: (line: string) => void): { mesh_steady_speedup: n
   log('| figure | value | target |');
   log('|---|---:|---:|');
   log(`| steady (8 sidecars, default rates): simulated s per wall s | ${out.mesh_steady_speedup} | >= 360 |`);
-  log(`| full push to 1,000 sidecars (100 services): wall ms (sim ${push.simMs.toFixed(0)} ms) | ${out.mesh_push_1000_ms} | <= 1000 |`);
+  log(`| full push to 1,000 sidecars (100 services), median of 3: wall ms (sim ${push.simMs.toFixed(0)} ms) | ${out.mesh_push_1000_ms} | <= 1000 |`);
   log(`| mesh events/s (${Math.round(meshEps).toLocaleString('en-US')}) vs bare core (${Math.round(coreEps).toLocaleString('en-US')}) | ${out.mesh_vs_core_events} | - |`);
   return out;
 }
