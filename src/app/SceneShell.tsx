@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { Implementation } from '../code-panel/Implementation';
 import { SceneContext, type SceneRuntime } from '../runtime/context';
 import { useFrameDriver } from '../runtime/useFrameDriver';
@@ -23,7 +23,8 @@ export function SceneShell({ rt, mod, embed }: { rt: SceneRuntime; mod: SceneMod
   const theme = useResolvedTheme(rt.ui);
   useDocumentTheme(theme);
   useFrameDriver(rt);
-  useKeyboard(rt);
+  const rootRef = useRef<HTMLElement>(null);
+  useKeyboard(rt, rootRef);
   useUrlSync(rt, embed);
   useEffect(() => {
     const before = document.title;
@@ -35,7 +36,7 @@ export function SceneShell({ rt, mod, embed }: { rt: SceneRuntime; mod: SceneMod
   const View = mod.View;
   return (
     <SceneContext.Provider value={rt}>
-      <article className={embed ? 'scene embed' : 'scene'} data-theme={theme} aria-labelledby={`${idPrefix}-title`}>
+      <article ref={rootRef} className={embed ? 'scene embed' : 'scene'} data-theme={theme} aria-labelledby={`${idPrefix}-title`}>
         <header className="scene-header">
           <h2 id={`${idPrefix}-title`}>
             Scene {def.number} · {def.title} — {def.subtitle}

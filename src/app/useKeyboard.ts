@@ -1,16 +1,23 @@
-import { useEffect } from 'react';
+import { useEffect, type RefObject } from 'react';
 import type { SceneRuntime } from '../runtime/context';
 import { runAction } from './actions';
 import { bindingFor } from './keys';
 
 const TYPING = new Set(['INPUT', 'TEXTAREA', 'SELECT']);
 
-/** Global shortcuts for one scene instance (ignored while typing in a form field). */
-export function useKeyboard(rt: SceneRuntime): void {
+/**
+ * Shortcuts for one scene instance (ignored while typing in a form field). With several scenes on
+ * a page, a key goes to the scene that holds the focus, or to the first scene when nothing does.
+ */
+export function useKeyboard(rt: SceneRuntime, root: RefObject<HTMLElement | null>): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const t = e.target as HTMLElement | null;
       if (t && (TYPING.has(t.tagName) || t.isContentEditable)) return;
+      const mine = root.current;
+      const inside = !!(t && mine?.contains(t));
+      const unfocused = !t || t === document.body || t === document.documentElement;
+      if (!inside && !(unfocused && document.querySelector('.scene') === mine)) return;
       const b = bindingFor(e);
       if (!b) return;
       // Space and Enter on a focused button keep their native meaning.
@@ -20,5 +27,5 @@ export function useKeyboard(rt: SceneRuntime): void {
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, [rt]);
+  }, [rt, root]);
 }
