@@ -158,4 +158,35 @@ describe('mesh properties', () => {
       { numRuns: 15 },
     );
   }, 30_000);
+
+  it('after any fault schedule, healing everything converges: all connected, SYNCED, ready, valid certs', () => {
+    fc.assert(
+      fc.property(fc.integer(), scheduleArb, fc.boolean(), (seed, schedule, delta) => {
+        const sim = createMesh({ seed, perEdgeRps: 5, delta });
+        sim.advanceTo(sec(1));
+        for (const step of schedule) {
+          sim.command(step.command);
+          sim.advanceTo(sim.now + ms(step.afterMs));
+        }
+        sim.command({ kind: 'istiod.restore' });
+        sim.command({ kind: 'ca.start' });
+        sim.command({ kind: 'config.revertBad' });
+        for (const p of [...sim.state.order]) {
+          sim.command({ kind: 'sidecar.uncut', pod: p });
+          sim.command({ kind: 'pod.inject', pod: p, injected: true });
+          sim.command({ kind: 'pod.restore', pod: p });
+        }
+        // Backoff ≤ 30 s, CSR retry ≤ 66 s.
+        sim.advanceTo(sim.now + sec(75));
+        for (const p of sim.state.order) {
+          const c = sim.state.istiod.conns[p];
+          expect(c, p).toBeDefined();
+          for (const t of TYPES) expect(typeStatus(c!.types[t]), `${p} ${t}`).toBe('SYNCED');
+          expect(sim.state.pods[p]!.ready).toBe(true);
+          expect(sim.state.sidecars[p]!.cert.cert!.expiresAt).toBeGreaterThan(sim.now);
+        }
+      }),
+      { numRuns: 10 },
+    );
+  }, 30_000);
 });
