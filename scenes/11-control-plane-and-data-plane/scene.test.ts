@@ -50,4 +50,14 @@ describe('scene 11, headless', () => {
     expect(s.versions[bad!]).not.toBeNull();
     expect(s.lastError).toBeTruthy();
   });
+
+  it('reaches every step event for other seeds too (the URL may carry any seed)', () => {
+    for (const seed of [1, 2, 3, 99]) {
+      const p = new Player(def, engine, seed);
+      def.steps.forEach((step, i) => {
+        p.goToStep(i, seed);
+        if (step.waitFor) expect(p.lastWaitHit, `seed ${seed}, step ${i + 1}`).toBe(true);
+      });
+    }
+  });
 });
