@@ -20,12 +20,6 @@ export function resourcesFor(sim: MeshSim, pod: string): ProxyResources {
   return generateFor(sim.state, pod);
 }
 
-/** Host (FQDN) of an `outbound|port|subset|host` cluster name. */
-export function hostOfCluster(name: string): string {
-  const i = name.lastIndexOf('|');
-  return i < 0 ? name : name.slice(i + 1);
-}
-
 /**
  * Sends one response of `type` on `conn`. `names` limits EDS to some clusters (incremental push).
  * `initial` answers a (re)subscription even when nothing changed. Returns resources sent.
