@@ -1,7 +1,7 @@
 /**
  * Go `regexp.Compile`'s verdict on a regex, as Istio's validation runs it (RE2 syntax), with
  * Go's error texts (`error parsing regexp: missing closing ): \`(abc\``). Checked against Go's
- * regexp/syntax on the cases in goRegexp.test.ts. Simplified: a scanner for the structural and
+ * regexp/syntax on the cases in regex.test.ts. Simplified: a scanner for the structural and
  * escape errors, then the JS engine for anything it does not cover (its wording differs).
  * Named groups `(?<name>…)` are accepted, as in Go ≥ 1.22 (Istio 1.24+ is built with it).
  */
