@@ -1,10 +1,9 @@
 /**
- * Regexes as the two sides see them.
- * - Istio (Go `regexp.Compile`, RE2 syntax): syntax only; no limit on the compiled size.
- * - Envoy (C++ RE2): also rejects a regex whose compiled program is larger than the runtime key
- *   `re2.max_program_size.error_level` (Envoy default 100; Istio's bootstrap sets 32768).
- * Simplified: the syntax check uses the JS engine plus the RE2-only rules below, and the program
- * size is an ESTIMATE from a small compiler model whose costs were calibrated against RE2 2022-06
+ * The RE2 program size of a regex, as Envoy sees it. Istio checks a regex with Go's
+ * `regexp.Compile` (goRegexp.ts) and caps its length at 1024, but puts no limit on its compiled
+ * size; Envoy (C++ RE2) rejects a program larger than the runtime key
+ * `re2.max_program_size.error_level` (Envoy default 100; Istio's bootstrap sets 32768).
+ * Simplified: the size is an ESTIMATE from a small compiler model whose costs were calibrated against RE2 2022-06
  * `ProgramSize()` (Debian libre2): exact for literals, ASCII classes and counted repeats, within
  * about 1% for Unicode classes, a few percent for alternations RE2 factors (`foo|bar|baz`).
  */
