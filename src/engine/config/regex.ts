@@ -3,9 +3,10 @@
  * `regexp.Compile` (goRegexp.ts) and caps its length at 1024, but puts no limit on its compiled
  * size; Envoy (C++ RE2) rejects a program larger than the runtime key
  * `re2.max_program_size.error_level` (Envoy default 100; Istio's bootstrap sets 32768).
- * Simplified: the size is an ESTIMATE from a small compiler model whose costs were calibrated against RE2 2022-06
- * `ProgramSize()` (Debian libre2): exact for literals, ASCII classes and counted repeats, within
- * about 1% for Unicode classes, a few percent for alternations RE2 factors (`foo|bar|baz`).
+ * Simplified: the size is an ESTIMATE from a small compiler model whose costs were calibrated
+ * against RE2 2022-06 `ProgramSize()` (Debian libre2): exact for literals, ASCII classes and
+ * counted repeats, within about 1% for Unicode classes, a few percent for alternations RE2
+ * factors (`foo|bar|baz`).
  */
 
 import { UNICODE_CLASS_COST, countRanges, literalAlternationCost } from './re2Costs';
