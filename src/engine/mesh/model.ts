@@ -27,6 +27,9 @@ import { onDownMessage } from './sidecar/ads';
 import { connect, onStreamFailed } from './sidecar/stream';
 import type { MeshEvent, MeshSim, MeshState, PodState, SidecarState } from './types';
 
+/** When the apps start sending requests. */
+export const APPS_START = SECOND;
+
 /** Builds the model for one set of options. */
 export function meshModel(opts: MeshOptions): ModelDef<MeshState, MeshEvent, MeshCommand, MeshTrace> {
   return {
@@ -45,7 +48,9 @@ export function meshModel(opts: MeshOptions): ModelDef<MeshState, MeshEvent, Mes
       }
       const rps = opts.perEdgeRps ?? DEFAULT_RPS;
       const traffic = newTrafficState(opts.topology ? [] : DEFAULT_EDGES.map((e) => ({ ...e })), rps);
-      if (rps > 0) traffic.edges.forEach((_, i) => (traffic.genTimers[i] = sim.schedule(sim.rng.exp(SECOND / rps), { type: 'gen.tick', edge: i })));
+      // Apps start calling 1 s in: by then every sidecar has its config and every endpoint is
+      // in EDS (a cold start's UH/NR noise is not what the scenes teach).
+      if (rps > 0) traffic.edges.forEach((_, i) => (traffic.genTimers[i] = sim.schedule(APPS_START + sim.rng.exp(SECOND / rps), { type: 'gen.tick', edge: i })));
       const istiod = newIstiod(opts.cores ?? 2, 1);
       istiod.versionNum = 1;
       istiod.pushVersion = pushVersion(0, 1);
