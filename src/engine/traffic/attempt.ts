@@ -74,7 +74,7 @@ export function dispatchAttempt(sim: MeshSim, rq: Request): void {
         const fail = target.failShare > 0 && sim.rng.float() < target.failShare;
         rq.outcome = { code: fail ? 503 : 200, flags: '-', retriable: fail ? 'status' : null };
         end = sim.now + 2 * NET + sim.rng.exp(target.serviceTimeUs) + ms(target.extraMs);
-        if (rq.traceId !== null) s.traffic.serving[host] = { traceId: rq.traceId, spanId: rq.spanId, until: end };
+        if (rq.traceId !== null) s.traffic.serving[host] = { traceId: rq.traceId, spanId: rq.spanId + 1, until: end };
       }
     }
   }

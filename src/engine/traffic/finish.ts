@@ -96,7 +96,7 @@ export function finishRequest(sim: MeshSim, rq: Request, code: number, flags0: s
     const client: Span = { traceId: rq.traceId, spanId: rq.spanId, parentId: rq.parentSpan, name, pod: rq.from, kind: 'client', start: rq.start, end: sim.now, code };
     sim.emit({ t: sim.now, type: 'span', ...client });
     if (rq.reached) {
-      const server: Span = { traceId: rq.traceId, spanId: t.nextSpanId++, parentId: rq.spanId, name, pod: dest, kind: 'server', start: rq.attemptSentAt, end: sim.now, code };
+      const server: Span = { traceId: rq.traceId, spanId: rq.spanId + 1, parentId: rq.spanId, name, pod: dest, kind: 'server', start: rq.attemptSentAt, end: sim.now, code };
       sim.emit({ t: sim.now, type: 'span', ...server });
     }
   }

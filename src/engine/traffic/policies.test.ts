@@ -112,3 +112,29 @@ describe('make-before-break', () => {
     }
   }, 30_000);
 });
+
+describe('tracing', () => {
+  it('spans join into one trace only when apps forward the trace headers', () => {
+    const run = (forwardHeaders: boolean): { spans: { traceId: number; spanId: number; parentId: number | null; pod: string; kind: string }[] } => {
+      const sim = createMesh({ seed: 14, perEdgeRps: 10 });
+      sim.command({ kind: 'tracing.set', forwardHeaders, samplingPercent: 100 });
+      const spans: { traceId: number; spanId: number; parentId: number | null; pod: string; kind: string }[] = [];
+      sim.trace.subscribe((e) => {
+        if (e.type === 'span') spans.push(e as unknown as (typeof spans)[number]);
+      });
+      sim.advanceTo(sec(10));
+      return { spans };
+    };
+    const joined = run(true).spans;
+    const servers = new Map(joined.filter((s) => s.kind === 'server').map((s) => [s.spanId, s]));
+    const children = joined.filter((s) => s.kind === 'client' && s.pod === 'checkout-1' && s.parentId !== null);
+    expect(children.length).toBeGreaterThan(10);
+    for (const c of children) {
+      const parent = servers.get(c.parentId!);
+      expect(parent?.pod).toBe('checkout-1');
+      expect(parent?.traceId).toBe(c.traceId);
+    }
+    const apart = run(false).spans;
+    expect(apart.filter((s) => s.kind === 'client' && s.parentId !== null)).toHaveLength(0);
+  }, 30_000);
+});

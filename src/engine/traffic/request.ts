@@ -73,7 +73,8 @@ export function startRequest(sim: MeshSim, from: string, service: string): void 
     reached: false,
     extraFlags: '',
     traceId: null,
-    spanId: t.nextSpanId++,
+    // Client span 2k, its server span 2k+1.
+    spanId: 2 * t.nextSpanId++,
     parentSpan: null,
   };
   const ctx = t.serving[from];
