@@ -21,10 +21,10 @@ import { onDebounceTimer } from './istiod/debounce';
 import { onProxyPushed } from './istiod/queue';
 import { onAdmit, onConnectionAge, onUpMessage } from './istiod/server';
 import { newIstiod } from './istiod/state';
-import { takeDelivered } from './network';
+import { holdIfCut, takeDelivered } from './network';
 import { newSidecar } from './registry';
 import { onDownMessage } from './sidecar/ads';
-import { connect, onStreamFailed } from './sidecar/stream';
+import { connect, onKeepaliveTimeout, onStreamFailed } from './sidecar/stream';
 import type { MeshEvent, MeshSim, MeshState, PodState, SidecarState } from './types';
 
 /** When the apps start sending requests. */
@@ -66,7 +66,7 @@ export function meshModel(opts: MeshOptions): ModelDef<MeshState, MeshEvent, Mes
         sidecars,
         ca: { ...newCa(), ttl: opts.certTtl ?? newCa().ttl },
         traffic,
-        net: { nextId: 1, inflight: {}, recent: [], lastArrive: {} },
+        net: { nextId: 1, inflight: {}, recent: [], lastArrive: {}, held: {} },
         log: [],
         logTotal: 0,
       };
@@ -84,7 +84,7 @@ function dispatch(sim: MeshSim, ev: MeshEvent): void {
   switch (ev.type) {
     case 'xds.arrive': {
       const msg = takeDelivered(sim, ev.id);
-      if (!msg) return;
+      if (!msg || holdIfCut(sim, msg)) return;
       if (msg.direction === 'down') onDownMessage(sim, msg);
       else onUpMessage(sim, msg);
       return;
@@ -92,6 +92,8 @@ function dispatch(sim: MeshSim, ev: MeshEvent): void {
     case 'stream.connect':
       if (sim.state.pods[ev.pod]?.generation === ev.gen) connect(sim, ev.pod);
       return;
+    case 'stream.keepalive':
+      return onKeepaliveTimeout(sim, ev.pod, ev.streamId);
     case 'stream.fail':
       return onStreamFailed(sim, ev.pod, ev.streamId, ev.reason);
     case 'istiod.debounce':

@@ -23,6 +23,28 @@ export function sendXds(sim: MeshSim, m: Omit<XdsMessage, 'id' | 'sentAt' | 'arr
   return msg;
 }
 
+/**
+ * While a sidecar is cut off, messages of its established stream are not delivered: TCP keeps
+ * retransmitting them (held here) until the network heals or keepalive declares the stream dead.
+ */
+export function holdIfCut(sim: MeshSim, msg: XdsMessage): boolean {
+  const sc = sim.state.sidecars[msg.pod];
+  if (!sc || !sc.cut || msg.streamId !== sc.streamId) return false;
+  (sim.state.net.held[msg.pod] ??= []).push(msg);
+  return true;
+}
+
+/** The network healed: held messages are delivered, in order. */
+export function releaseHeld(sim: MeshSim, pod: string): void {
+  const held = sim.state.net.held[pod];
+  if (!held) return;
+  delete sim.state.net.held[pod];
+  for (const m of held) {
+    const { id: _id, sentAt: _s, arriveAt: _a, ...rest } = m;
+    sendXds(sim, rest);
+  }
+}
+
 /** Removes a delivered message from the in-flight set and remembers it in `recent`. */
 export function takeDelivered(sim: MeshSim, id: number): XdsMessage | undefined {
   const net = sim.state.net;

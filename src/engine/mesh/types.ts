@@ -126,7 +126,14 @@ export interface MeshState {
   sidecars: Record<PodName, SidecarState>;
   ca: CaState;
   traffic: TrafficState;
-  net: { nextId: number; inflight: Record<number, XdsMessage>; recent: XdsMessage[]; lastArrive: Record<string, SimTime> };
+  net: {
+    nextId: number;
+    inflight: Record<number, XdsMessage>;
+    recent: XdsMessage[];
+    lastArrive: Record<string, SimTime>;
+    /** Messages of an established stream held by a network cut (TCP retransmits them on heal). */
+    held: Record<PodName, XdsMessage[]>;
+  };
   log: LogLine[];
   logTotal: number;
 }
@@ -136,6 +143,7 @@ export type MeshEvent =
   | { type: 'xds.arrive'; id: number }
   | { type: 'stream.connect'; pod: PodName; gen: number }
   | { type: 'stream.fail'; pod: PodName; streamId: number; reason: string }
+  | { type: 'stream.keepalive'; pod: PodName; streamId: number }
   | { type: 'istiod.debounce'; epoch: number }
   | { type: 'istiod.proxyPushed'; pod: PodName; epoch: number; streamId: number }
   | { type: 'istiod.admit'; pod: PodName; streamId: number; epoch: number }

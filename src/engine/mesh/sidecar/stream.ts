@@ -125,8 +125,23 @@ export function breakStream(sim: MeshSim, pod: PodName, reason: string, retry = 
   }
 }
 
+/** gRPC keepalive (30 s interval, 10 s timeout): a cut stream is declared dead within 30–40 s. */
+export function armKeepalive(sim: MeshSim, pod: PodName): void {
+  const sc = sim.state.sidecars[pod];
+  if (!sc || (!sc.connected && !sc.connecting)) return;
+  sim.schedule(sec(30) + sim.rng.int(sec(10)), { type: 'stream.keepalive', pod, streamId: sc.streamId });
+}
+
+/** Keepalive fired: if the network is still cut, both ends drop the stream. */
+export function onKeepaliveTimeout(sim: MeshSim, pod: PodName, streamId: number): void {
+  const sc = sim.state.sidecars[pod];
+  if (!sc || !sc.cut || sc.streamId !== streamId) return;
+  breakStream(sim, pod, 'keepalive timeout (network cut)');
+}
+
 /** Messages of a broken stream are lost. */
 function dropInflight(sim: MeshSim, pod: PodName): void {
+  delete sim.state.net.held[pod];
   const inflight = sim.state.net.inflight;
   for (const id of Object.keys(inflight)) {
     const m = inflight[Number(id)];
