@@ -2,8 +2,8 @@
  * `configDump(sim, pod)`: the sidecar's `/config_dump` (admin port 15000) in Envoy's shape —
  * bootstrap node, active and warming clusters, listeners (active/warming state), route configs,
  * endpoint configs and the SDS secrets `default` and `ROOTCA`, each with `version_info` and
- * `last_updated`. Simplified: every resource of a type shows the version and time of the last
- * applied response of that type (Envoy keeps them per resource), and key material is redacted.
+ * `last_updated` of the response that last changed that resource (the type's `version_info` is
+ * the last applied response). Simplified: key material is redacted.
  */
 import { nodeId } from './cast';
 import type { XdsType } from './contract';
@@ -25,6 +25,14 @@ function meta(sc: SidecarState, t: XdsType): { version_info: string; last_update
   return { version_info: x.version ?? '', last_updated: x.lastUpdated === null ? '' : rfc3339Millis(x.lastUpdated) };
 }
 
+/** `version_info` / `last_updated` of one resource: the response that last changed it. */
+function stampOf(sc: SidecarState, t: XdsType, name: string): { version_info: string; last_updated: string } {
+  const st = sc.stamps[t][name];
+  if (st === undefined) return meta(sc, t);
+  const at = st.lastIndexOf('@');
+  return { version_info: st.slice(0, at), last_updated: rfc3339Millis(Number(st.slice(at + 1))) };
+}
+
 function typed(t: XdsType, envoy: unknown): Record<string, unknown> {
   return { '@type': TYPE[t], ...(envoy as Record<string, unknown>) };
 }
@@ -40,8 +48,6 @@ export function configDump(sim: MeshSim, pod: string): Record<string, unknown> |
   if (!p || !sc) return null;
   const cds = meta(sc, 'CDS');
   const lds = meta(sc, 'LDS');
-  const rds = meta(sc, 'RDS');
-  const eds = meta(sc, 'EDS');
   const c = sc.cert;
   const secrets = [];
   if (c.cert) {
@@ -76,20 +82,20 @@ export function configDump(sim: MeshSim, pod: string): Record<string, unknown> |
       {
         '@type': `${ADMIN}ClustersConfigDump`,
         version_info: cds.version_info,
-        dynamic_active_clusters: sorted(sc.active.CDS).map((r) => ({ ...cds, cluster: typed('CDS', r.envoy) })),
-        dynamic_warming_clusters: sorted(sc.warmingClusters).map((r) => ({ ...cds, cluster: typed('CDS', r.envoy) })),
+        dynamic_active_clusters: sorted(sc.active.CDS).map((r) => ({ ...stampOf(sc, 'CDS', r.name), cluster: typed('CDS', r.envoy) })),
+        dynamic_warming_clusters: sorted(sc.warmingClusters).map((r) => ({ ...stampOf(sc, 'CDS', r.name), cluster: typed('CDS', r.envoy) })),
       },
       {
         '@type': `${ADMIN}ListenersConfigDump`,
         version_info: lds.version_info,
         dynamic_listeners: [
-          ...sorted(sc.active.LDS).map((r) => ({ name: r.name, active_state: { ...lds, listener: typed('LDS', r.envoy) } })),
-          ...sorted(sc.warmingListeners).map((r) => ({ name: r.name, warming_state: { ...lds, listener: typed('LDS', r.envoy) } })),
+          ...sorted(sc.active.LDS).map((r) => ({ name: r.name, active_state: { ...stampOf(sc, 'LDS', r.name), listener: typed('LDS', r.envoy) } })),
+          ...sorted(sc.warmingListeners).map((r) => ({ name: r.name, warming_state: { ...stampOf(sc, 'LDS', r.name), listener: typed('LDS', r.envoy) } })),
         ],
       },
-      { '@type': `${ADMIN}RoutesConfigDump`, dynamic_route_configs: sorted(sc.active.RDS).map((r) => ({ ...rds, route_config: typed('RDS', r.envoy) })) },
+      { '@type': `${ADMIN}RoutesConfigDump`, dynamic_route_configs: sorted(sc.active.RDS).map((r) => ({ ...stampOf(sc, 'RDS', r.name), route_config: typed('RDS', r.envoy) })) },
       { '@type': `${ADMIN}SecretsConfigDump`, dynamic_active_secrets: secrets },
-      { '@type': `${ADMIN}EndpointsConfigDump`, dynamic_endpoint_configs: sorted(sc.active.EDS).map((r) => ({ ...eds, endpoint_config: typed('EDS', r.envoy) })) },
+      { '@type': `${ADMIN}EndpointsConfigDump`, dynamic_endpoint_configs: sorted(sc.active.EDS).map((r) => ({ ...stampOf(sc, 'EDS', r.name), endpoint_config: typed('EDS', r.envoy) })) },
     ],
   };
 }

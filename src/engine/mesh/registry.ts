@@ -30,6 +30,7 @@ export function newSidecar(pod: PodName): SidecarState {
     backoffAttempt: 0,
     xds: { CDS: xds(), EDS: xds(), LDS: xds(), RDS: xds() },
     active: { CDS: {}, EDS: {}, LDS: {}, RDS: {} },
+    stamps: { CDS: {}, EDS: {}, LDS: {}, RDS: {} },
     warmingClusters: {},
     warmingListeners: {},
     cert: emptyCert(),

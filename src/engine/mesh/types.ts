@@ -68,6 +68,8 @@ export interface SidecarState {
   xds: Record<XdsType, ClientTypeState>;
   /** Active (serving) resources: name → content hash (see blobs.ts). */
   active: Record<XdsType, Record<string, string>>;
+  /** Per resource: `version_info@arrival` of the response that last changed it (config_dump). */
+  stamps: Record<XdsType, Record<string, string>>;
   /** Added or updated clusters waiting for EDS; listeners waiting for RDS (name → hash). */
   warmingClusters: Record<string, string>;
   warmingListeners: Record<string, string>;

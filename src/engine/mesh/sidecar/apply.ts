@@ -9,6 +9,7 @@
 import { envoyRejects, type EnvoyResource } from '../../config';
 import { mustResource } from '../blobs';
 import type { XdsResource } from '../envoy';
+import type { XdsType } from '../contract';
 import type { SidecarState, XdsMessage } from '../types';
 
 /** Envoy's verdict on one resource (the config module's `envoyRejects`), memoised by content. */
@@ -21,6 +22,14 @@ export function validate(r: XdsResource): string | null {
   return v || null;
 }
 const verdicts = new Map<string, string>();
+
+/**
+ * Remembers the response that last changed a resource (`version_info` and `last_updated` per
+ * resource in /config_dump; unchanged resources keep their old stamp).
+ */
+function stamp(sc: SidecarState, t: XdsType, name: string, msg: XdsMessage): void {
+  sc.stamps[t][name] = `${msg.versionInfo}@${msg.arriveAt}`;
+}
 
 function removedNames(msg: XdsMessage, current: readonly string[], incoming: Record<string, unknown>): string[] {
   if (msg.delta) return msg.removed ?? [];
@@ -50,6 +59,7 @@ function applyCds(sc: SidecarState, msg: XdsMessage): string | null {
       delete sc.warmingClusters[name];
       continue;
     }
+    stamp(sc, 'CDS', name, msg);
     if (r.body.type === 'EDS') sc.warmingClusters[name] = r.hash;
     else sc.active.CDS[name] = r.hash;
   }
@@ -59,6 +69,8 @@ function applyCds(sc: SidecarState, msg: XdsMessage): string | null {
     delete sc.active.CDS[name];
     delete sc.warmingClusters[name];
     delete sc.active.EDS[name];
+    delete sc.stamps.CDS[name];
+    delete sc.stamps.EDS[name];
   }
   if (!errors.length) return null;
   return `Error adding/updating cluster(s) ${errors.join(', ')}`.slice(0, 512);
@@ -67,6 +79,7 @@ function applyCds(sc: SidecarState, msg: XdsMessage): string | null {
 function applyEds(sc: SidecarState, msg: XdsMessage): null {
   for (const h of msg.resources ?? []) {
     const name = mustResource(h).name;
+    if (sc.active.EDS[name] !== h) stamp(sc, 'EDS', name, msg);
     sc.active.EDS[name] = h;
     const warm = sc.warmingClusters[name];
     if (warm !== undefined) {
@@ -84,6 +97,7 @@ function applyLds(sc: SidecarState, msg: XdsMessage): null {
     const r = incoming[name] as XdsResource<'LDS'>;
     if (sc.active.LDS[name] === r.hash) continue;
     const rds = r.body.rds_route_config_name;
+    stamp(sc, 'LDS', name, msg);
     if (rds && sc.active.RDS[rds] === undefined) sc.warmingListeners[name] = r.hash;
     else sc.active.LDS[name] = r.hash;
   }
@@ -91,6 +105,7 @@ function applyLds(sc: SidecarState, msg: XdsMessage): null {
   for (const name of removedNames(msg, current, incoming)) {
     delete sc.active.LDS[name];
     delete sc.warmingListeners[name];
+    delete sc.stamps.LDS[name];
   }
   return null;
 }
@@ -98,6 +113,7 @@ function applyLds(sc: SidecarState, msg: XdsMessage): null {
 function applyRds(sc: SidecarState, msg: XdsMessage): null {
   for (const h of msg.resources ?? []) {
     const name = mustResource(h).name;
+    if (sc.active.RDS[name] !== h) stamp(sc, 'RDS', name, msg);
     sc.active.RDS[name] = h;
     for (const [ln, lh] of Object.entries(sc.warmingListeners)) {
       if (mustResource<'LDS'>(lh).body.rds_route_config_name === name) {
