@@ -164,7 +164,7 @@ export interface MeshView {
 /** Options for creating a mesh simulation. */
 export interface MeshOptions {
   seed: number;
-  /** Requests per second per traffic edge (default: the scenario's). */
+  /** Requests per second per traffic edge (default 5). */
   perEdgeRps?: number;
   /** Use Delta xDS instead of state of the world (Istio's default since 1.22 is Delta). */
   delta?: boolean;
