@@ -17,7 +17,7 @@ import { newCa } from './ca/state';
 import { castConfig, generateTopology, podState } from './cast';
 import type { MeshCommand, MeshOptions, MeshTrace } from './contract';
 import { pushVersion } from './format';
-import { onDebounceTimer } from './istiod/debounce';
+import { onDebounceTimer, onPushReady } from './istiod/debounce';
 import { onProxyPushed } from './istiod/queue';
 import { onAdmit, onConnectionAge, onUpMessage } from './istiod/server';
 import { newIstiod } from './istiod/state';
@@ -98,6 +98,8 @@ function dispatch(sim: MeshSim, ev: MeshEvent): void {
       return onStreamFailed(sim, ev.pod, ev.streamId, ev.reason);
     case 'istiod.debounce':
       return onDebounceTimer(sim, ev.epoch);
+    case 'istiod.pushReady':
+      return onPushReady(sim, ev.epoch, ev.req);
     case 'istiod.proxyPushed':
       return onProxyPushed(sim, ev.pod, ev.epoch, ev.streamId);
     case 'istiod.admit':

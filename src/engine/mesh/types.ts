@@ -8,7 +8,7 @@ import type { SimTime } from '../core/time';
 import type { MeshCommand, MeshTrace, PodName, XdsType } from './contract';
 import type { CaState, CertState, WorkloadCert } from './ca/types';
 import type { TrafficState, SidecarTraffic } from '../traffic/types';
-import type { IstiodState } from './istiod/types';
+import type { IstiodState, PushRequest } from './istiod/types';
 import type { MeshConfig } from '../config';
 
 /** A pod of the registry (Kubernetes' view). */
@@ -147,6 +147,7 @@ export type MeshEvent =
   | { type: 'stream.fail'; pod: PodName; streamId: number; reason: string }
   | { type: 'stream.keepalive'; pod: PodName; streamId: number }
   | { type: 'istiod.debounce'; epoch: number }
+  | { type: 'istiod.pushReady'; epoch: number; req: PushRequest }
   | { type: 'istiod.proxyPushed'; pod: PodName; epoch: number; streamId: number }
   | { type: 'istiod.admit'; pod: PodName; streamId: number; epoch: number }
   | { type: 'istiod.connAge'; pod: PodName; streamId: number; epoch: number }

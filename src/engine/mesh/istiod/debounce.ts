@@ -40,6 +40,11 @@ export function onDebounceTimer(sim: MeshSim, epoch: number): void {
   d.timer = null;
   const req = d.req;
   if (!req) return;
+  if (sim.now < i.busyUntil) {
+    // Only one push at a time: events wait until the current PushContext is built.
+    d.timer = sim.scheduleAt(i.busyUntil, { type: 'istiod.debounce', epoch: i.epoch });
+    return;
+  }
   const quiet = sim.now - d.lastAt;
   const total = sim.now - d.firstAt;
   if (quiet < DEBOUNCE_AFTER && total < DEBOUNCE_MAX) {
@@ -53,20 +58,47 @@ export function onDebounceTimer(sim: MeshSim, epoch: number): void {
   pushAll(sim, req, `Push debounce stable[${i.metrics.pushes_debounced + 1}] ${events} for config ${req.reason.join(', ')}: ${(quiet / 1000).toFixed(0)}ms since last change, ${(total / 1000).toFixed(0)}ms since first`);
 }
 
-/** Starts a push: a new PushContext version, then every affected proxy is queued. */
+/** Time to build a new PushContext (modelled: 1 ms + 20 µs per service). */
+function pushContextCost(sim: MeshSim): number {
+  return ms(1) + 20 * sim.state.config.services.length;
+}
+
+/**
+ * Starts a push. A full push first builds a new PushContext (a new version); an EDS-only push
+ * reuses the current one. Then every affected proxy is queued.
+ */
 export function pushAll(sim: MeshSim, req: PushRequest, why: string): void {
   const s = sim.state;
   const i = s.istiod;
   i.metrics.pushes_debounced++;
-  if (req.full) nextVersion(sim);
   let proxies = 0;
   for (const pod of s.order) {
     const c = i.conns[pod];
     const p = s.pods[pod];
-    if (!c || !p || !proxyNeedsPush(p, req)) continue;
-    enqueuePush(sim, pod, req);
-    proxies++;
+    if (c && p && proxyNeedsPush(p, req)) proxies++;
   }
   sim.emit({ t: sim.now, type: 'push.debounced', reason: req.reason.join(', '), full: req.full, proxies, why });
   logLine(sim, 'config', `Istiod pushes ${req.full ? 'full' : 'EDS-only'} config (${req.reason.join(', ')}) to ${proxies} proxies`);
+  if (!req.full) {
+    enqueueAffected(sim, req);
+    return;
+  }
+  nextVersion(sim);
+  i.busyUntil = sim.now + pushContextCost(sim);
+  sim.scheduleAt(i.busyUntil, { type: 'istiod.pushReady', epoch: i.epoch, req });
+}
+
+/** The PushContext is ready: queue every proxy whose scope depends on the change. */
+export function onPushReady(sim: MeshSim, epoch: number, req: PushRequest): void {
+  if (!sim.state.istiod.up || epoch !== sim.state.istiod.epoch) return;
+  enqueueAffected(sim, req);
+}
+
+function enqueueAffected(sim: MeshSim, req: PushRequest): void {
+  const s = sim.state;
+  for (const pod of s.order) {
+    const c = s.istiod.conns[pod];
+    const p = s.pods[pod];
+    if (c && p && proxyNeedsPush(p, req)) enqueuePush(sim, pod, req);
+  }
 }

@@ -32,6 +32,7 @@ export function newIstiod(cores: number, epoch: number): IstiodState {
     versionNum: 0,
     pushVersion: null,
     pushId: 0,
+    busyUntil: 0,
     debounce: { req: null, firstAt: 0, lastAt: 0, timer: null, events: 0 },
     queue: [],
     inProgress: 0,

@@ -75,6 +75,8 @@ export interface IstiodState {
   /** The version of the current PushContext (every response of a push carries it). */
   pushVersion: string | null;
   pushId: number;
+  /** A full push's PushContext is being built until then; debounced events wait for it. */
+  busyUntil: SimTime;
   debounce: { req: PushRequest | null; firstAt: SimTime; lastAt: SimTime; timer: EventId | null; events: number };
   /** Proxies waiting for a throttle slot, FIFO. */
   queue: PodName[];
