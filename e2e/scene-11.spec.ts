@@ -116,10 +116,20 @@ test('embed=1 shows the scene without site chrome; URL state round-trips', async
 });
 
 test('clicking an in-flight message pins the line that sent it', async ({ page }) => {
-  await open(page, 'step=3');
-  const fwd = page.getByRole('button', { name: 'One engine event forward' });
+  // Start step 3 (the canary change) slowly, then walk event by event into Istiod's push.
+  await open(page, 'step=2&speed=0.1');
+  await page.getByRole('button', { name: 'Step ▶' }).click();
+  // One engine event per '.' key, inside the page (no round trip per event), until a token shows.
+  const steps = await page.evaluate(async () => {
+    for (let i = 0; i < 3000; i++) {
+      if (document.querySelector('[data-testid="xds-token"]')) return i;
+      document.body.dispatchEvent(new KeyboardEvent('keydown', { key: '.', bubbles: true }));
+      await new Promise((r) => setTimeout(r, 0));
+    }
+    return -1;
+  });
+  expect(steps).toBeGreaterThanOrEqual(0);
   const tokens = page.getByTestId('xds-token');
-  for (let i = 0; i < 200 && (await tokens.count()) === 0; i++) await fwd.click();
   const top = tokens.last();
   const kind = await top.getAttribute('data-kind');
   await top.click();
