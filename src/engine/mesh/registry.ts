@@ -17,7 +17,7 @@ import { emptyCert } from './ca/state';
 
 /** A fresh Envoy + agent (no config, no cert). */
 export function newSidecar(pod: PodName): SidecarState {
-  const xds = () => ({ version: null, nonce: '', lastError: null, lastUpdated: null, requested: false, received: 0 });
+  const xds = () => ({ version: null, nonce: '', lastError: null, lastUpdated: null, requested: false, received: 0, updateSuccess: 0, updateRejected: 0 });
   return {
     pod,
     streamId: 0,

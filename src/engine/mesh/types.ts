@@ -50,6 +50,9 @@ export interface ClientTypeState {
   requested: boolean;
   /** Responses received on the current stream. */
   received: number;
+  /** Envoy's subscription stats over the sidecar's life: update_success / update_rejected. */
+  updateSuccess: number;
+  updateRejected: number;
 }
 
 /** The Envoy sidecar plus its istio-agent. */

@@ -22,6 +22,8 @@ export interface SidecarViewExt extends SidecarView {
   cert: { serial: number; expiresAt: number; rotateAt: number | null; rootId: string } | null;
   trust: string[];
   warming: { clusters: number; listeners: number };
+  /** Envoy's xDS subscription stats per type (`cluster_manager.cds.update_success` etc.). */
+  xdsStats: Record<XdsType, { updateSuccess: number; updateRejected: number }>;
 }
 
 /** The view plus extensions (Delta flag, certificate counters, recently delivered messages). */
@@ -103,6 +105,12 @@ function sidecarView(sim: MeshSim, pod: string): SidecarViewExt | null {
     cert: c ? { serial: c.serial, expiresAt: c.expiresAt, rotateAt: sc.cert.rotateAt, rootId: c.rootId } : null,
     trust: sc.cert.trust,
     warming: { clusters: Object.keys(sc.warmingClusters).length, listeners: Object.keys(sc.warmingListeners).length },
+    xdsStats: {
+      CDS: { updateSuccess: sc.xds.CDS.updateSuccess, updateRejected: sc.xds.CDS.updateRejected },
+      EDS: { updateSuccess: sc.xds.EDS.updateSuccess, updateRejected: sc.xds.EDS.updateRejected },
+      LDS: { updateSuccess: sc.xds.LDS.updateSuccess, updateRejected: sc.xds.LDS.updateRejected },
+      RDS: { updateSuccess: sc.xds.RDS.updateSuccess, updateRejected: sc.xds.RDS.updateRejected },
+    },
   };
 }
 

@@ -25,6 +25,7 @@ export function onDownMessage(sim: MeshSim, msg: XdsMessage): void {
   const error = applyResponse(sc, msg);
   if (error) {
     st.lastError = error;
+    st.updateRejected++;
     sendXds(sim, {
       pod: sc.pod,
       streamId: sc.streamId,
@@ -40,6 +41,7 @@ export function onDownMessage(sim: MeshSim, msg: XdsMessage): void {
   } else {
     st.version = msg.versionInfo;
     st.lastUpdated = sim.now;
+    st.updateSuccess++;
     st.lastError = null;
     sendXds(sim, {
       pod: sc.pod,
