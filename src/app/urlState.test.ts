@@ -26,9 +26,9 @@ describe('URL state', () => {
   });
 
   it('writes a hash that reads back to the same view', () => {
-    const hash = sceneHash(testDef, { step: 2, seed: 9, speed: 5, istiodDown: true, sidecar: 'cart-1', embed: false });
+    const hash = sceneHash(testDef, { step: 2, seed: 9, speed: 5, istiodDown: true, sidecar: 'cart-1', embed: false, theme: 'dark' });
     const r = parseRoute(hash, [99]);
     if (r.kind !== 'scene') throw new Error('not a scene route');
-    expect(readSceneParams(r.query, testDef).params).toMatchObject({ step: 2, seed: 9, speed: 5, istiod: 'down', sidecar: 'cart-1' });
+    expect(readSceneParams(r.query, testDef).params).toMatchObject({ step: 2, seed: 9, speed: 5, istiod: 'down', sidecar: 'cart-1', theme: 'dark' });
   });
 });

@@ -81,13 +81,17 @@ export function readSceneParams(q: URLSearchParams, def: SceneDef): { params: Sc
 }
 
 /** The hash for a scene view (only non-default values, so links stay short). */
-export function sceneHash(def: SceneDef, v: { step: number; seed: number; speed: number; istiodDown: boolean; sidecar: string; embed: boolean }): string {
+export function sceneHash(
+  def: SceneDef,
+  v: { step: number; seed: number; speed: number; istiodDown: boolean; sidecar: string; embed: boolean; theme?: ThemeChoice },
+): string {
   const q = new URLSearchParams();
   q.set('step', String(v.step + 1));
   if (v.seed !== def.setup.seed) q.set('seed', String(v.seed));
   if (v.speed !== def.setup.speed) q.set('speed', String(v.speed));
   q.set('istiod', v.istiodDown ? 'down' : 'up');
   q.set('sidecar', v.sidecar);
+  if (v.theme && v.theme !== 'system') q.set('theme', v.theme);
   if (v.embed) q.set('embed', '1');
   return `#/scene/${def.number}?${q.toString()}`;
 }

@@ -15,6 +15,7 @@ export function useUrlSync(rt: SceneRuntime, embed: boolean): void {
         speed: s.speed,
         istiodDown: !player.view().istiod.up,
         sidecar: s.selected,
+        theme: s.theme,
         embed,
       });
       if (hash !== last && hash !== location.hash) history.replaceState(null, '', hash);
