@@ -113,6 +113,9 @@ test('embed=1 shows the scene without site chrome; URL state round-trips', async
   await expect(page.getByRole('heading', { level: 1 })).toHaveCount(0);
   await expect(page.getByLabel('Speed')).toHaveValue('2');
   await expect.poll(() => page.evaluate(() => location.hash)).toContain('istiod=down');
+  // Sized for an iframe: no horizontal page scroll at 800 px.
+  await page.setViewportSize({ width: 800, height: 600 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(800);
 });
 
 test('clicking an in-flight message pins the line that sent it', async ({ page }) => {
