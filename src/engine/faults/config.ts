@@ -19,19 +19,29 @@ import {
 } from '../config';
 import { onConfigEvent } from '../mesh/istiod/debounce';
 import { logLine } from '../mesh/log';
-import { configChanged } from '../mesh/resources';
+import { configChanged, configKey } from '../mesh/resources';
 import type { MeshSim } from '../mesh/types';
 
-function commit(sim: MeshSim, next: MeshConfig, keys: string[]): void {
+/**
+ * Stores the new config. Like `kubectl apply` of an unchanged object ("unchanged": no watch
+ * event), a change that leaves the content as it was triggers no push. Returns false then.
+ */
+function commit(sim: MeshSim, next: MeshConfig, keys: string[]): boolean {
   const s = sim.state;
+  const before = configKey(s);
   s.config = next;
   configChanged(s);
+  if (configKey(s) === before) {
+    logLine(sim, 'config', `${keys.join(', ')} unchanged: no push`);
+    return false;
+  }
   s.configGeneration++;
   for (const key of keys) {
     const [kind = '', , name = ''] = key.split('/');
     sim.emit({ t: sim.now, type: 'config.accepted', kind, name, version: String(s.configGeneration) });
   }
   onConfigEvent(sim, { full: true, configs: keys, services: [], forced: false, reason: keys });
+  return true;
 }
 
 /** Applies operator YAML (all documents or nothing). */
@@ -44,7 +54,7 @@ export function applyYaml(sim: MeshSim, yaml: string): void {
     logLine(sim, 'config', `Rejected by validation: ${msgs[0] ?? ''}${msgs.length > 1 ? ` (+${msgs.length - 1} more)` : ''}`);
     return;
   }
-  commit(sim, applyDocs(sim.state.config, docs), docs.map(objectKey));
+  if (!commit(sim, applyDocs(sim.state.config, docs), docs.map(objectKey))) return;
   logLine(sim, 'config', `Applied ${docs.map(objectKey).join(', ')}${sim.state.istiod.up ? '' : ' — Istiod is down: the change waits in the API server'}`);
 }
 
@@ -54,14 +64,14 @@ export function setCanary(sim: MeshSim, v1: number, v2: number): void {
     sim.emit({ t: sim.now, type: 'config.rejected', errors: ['total destination weight = 0'] });
     return;
   }
-  commit(sim, setCanaryWeights(sim.state.config, v1, v2), ['VirtualService/shop/payments']);
+  if (!commit(sim, setCanaryWeights(sim.state.config, v1, v2), ['VirtualService/shop/payments'])) return;
   logLine(sim, 'config', `Canary weights set: payments v1 ${v1} / v2 ${v2}`);
 }
 
 /** A config that `pod`'s Envoy will NACK (an oversized RE2 regex for that pod only). */
 export function pushBad(sim: MeshSim, pod: string): void {
   if (!sim.state.config.pods.some((p) => p.name === pod)) return;
-  commit(sim, makeEnvoyRejectedConfig(sim.state.config, pod), ['VirtualService/shop/payments', `Pod/shop/${pod}`]);
+  if (!commit(sim, makeEnvoyRejectedConfig(sim.state.config, pod), ['VirtualService/shop/payments', `Pod/shop/${pod}`])) return;
   logLine(sim, 'config', `Applied a VirtualService rule Istio accepts but ${pod}'s Envoy will reject`);
 }
 
@@ -75,6 +85,6 @@ export function revertBad(sim: MeshSim): void {
     delete labels[NACK_TARGET_LABEL];
     return { ...p, labels };
   });
-  commit(sim, { ...c, virtualServices: vss, pods }, ['VirtualService/shop/payments']);
+  if (!commit(sim, { ...c, virtualServices: vss, pods }, ['VirtualService/shop/payments'])) return;
   logLine(sim, 'config', 'Removed the rule the sidecar rejected');
 }

@@ -63,4 +63,16 @@ describe('Istiod debounce (PILOT_DEBOUNCE_AFTER 100 ms, PILOT_DEBOUNCE_MAX 10 s)
     const types = new Set(sim.trace.recent().filter((e) => e.type === 'xds.response' && e.t > t0).map((e) => (e as unknown as { xds: string }).xds));
     expect([...types].sort()).toEqual(['CDS', 'LDS', 'RDS']);
   });
+
+  it('re-applying an unchanged object triggers no push (no watch event)', () => {
+    const sim = createMesh({ seed: 5, perEdgeRps: 0 });
+    sim.advanceTo(sec(2));
+    const t0 = sim.now;
+    sim.command({ kind: 'canary.weights', v1: 90, v2: 10 });
+    sim.advanceTo(t0 + sec(1));
+    expect(pushes(sim, t0)).toHaveLength(0);
+    sim.command({ kind: 'canary.weights', v1: 80, v2: 20 });
+    sim.advanceTo(t0 + sec(2));
+    expect(pushes(sim, t0)).toHaveLength(1);
+  });
 });
