@@ -61,7 +61,9 @@ function wrap<T extends XdsType>(_type: T, name: string, json: unknown, conv: (j
 export function configKey(s: MeshState): string {
   if (s.configKey === null) {
     const c = s.config;
-    s.configKey = hashValue([c.services, c.virtualServices, c.destinationRules, c.peerAuthentications, c.authorizationPolicies, c.pods.map((p) => [p.name, p.namespace, p.ip, p.serviceAccount, p.labels])]);
+    // Objects without their YAML `source` (line numbers do not change what Envoy gets).
+    const objs = [c.virtualServices, c.destinationRules, c.peerAuthentications, c.authorizationPolicies].map((l) => l.map((o) => [o.kind, o.metadata, o.spec]));
+    s.configKey = hashValue([c.services, objs, c.pods.map((p) => [p.name, p.namespace, p.ip, p.serviceAccount, p.labels])]);
   }
   return s.configKey;
 }
