@@ -71,12 +71,24 @@ function SidecarCardView({ s, box, selected, onSelect }: Props) {
           connecting…
         </text>
       )}
+      {warming(s) > 0 && (
+        // ACKed is not serving yet: new clusters wait for EDS, new listeners for RDS.
+        <text x={x + 8} y={y + box.h - 6} className="tiny">
+          warming {warming(s)}
+        </text>
+      )}
     </g>
   );
 }
 
+/** Clusters and listeners accepted but still warming (the model's extension of the view). */
+const warming = (s: SidecarView): number => {
+  const w = (s as { warming?: { clusters: number; listeners: number } }).warming;
+  return w ? w.clusters + w.listeners : 0;
+};
+
 const cardKey = (s: SidecarView) =>
-  `${s.podUp}|${s.connected}|${s.staleSince}|${s.lastError}|${JSON.stringify(s.status)}|${JSON.stringify(s.versions)}`;
+  `${s.podUp}|${s.connected}|${s.staleSince}|${s.lastError}|${warming(s)}|${JSON.stringify(s.status)}|${JSON.stringify(s.versions)}`;
 
 /** Re-renders only when what the card shows changes (not every frame). */
 export const SidecarCard = memo(
