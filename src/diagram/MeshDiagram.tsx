@@ -19,10 +19,9 @@ export function MeshDiagram() {
   const { ui, def, idPrefix } = useRuntime();
   const view = useMeshView();
   const selected = useUi(ui, (s) => s.selected);
-  const pods = view.sidecars.map((s) => s.pod);
-  const key = pods.join(',');
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  const l = useMemo(() => meshLayout(pods), [key]);
+  // The layout depends only on which pods exist: recomputed when that list changes.
+  const key = view.sidecars.map((s) => s.pod).join(',');
+  const l = useMemo(() => meshLayout(key.split(',')), [key]);
   const onSelect = useCallback((p: string) => select(ui, p), [ui]);
   const onPick = (msg: XdsMessageView) => {
     const sender = def.senders[msg.kind];
