@@ -30,7 +30,9 @@ export function restorePod(sim: MeshSim, pod: string): void {
   if (!p || p.up) return;
   p.up = true;
   p.generation++;
-  sim.state.sidecars[pod] = newSidecar(pod);
+  // A new Envoy, but the network (a `sidecar.cut`) is the pod's: it stays as it was.
+  const cut = sim.state.sidecars[pod]?.cut ?? false;
+  sim.state.sidecars[pod] = { ...newSidecar(pod), cut };
   sim.schedule(ms(100), { type: 'stream.connect', pod, gen: p.generation });
   requestCert(sim, pod);
   logLine(sim, 'fault', `${pod} restarted: its new Envoy has no config until it reaches Istiod`);
