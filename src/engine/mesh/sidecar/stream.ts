@@ -5,8 +5,9 @@
  * `initial_resource_versions` (Delta). Nonces do not survive the stream. On failure: keep serving
  * from the cache, mark `staleSince`, retry with jittered exponential backoff 500 ms → 30 s, reset
  * when a message is received (fidelity.md §1.5).
- * Simplified: the stream break is noticed by both ends at once (no keepalive timeout), and a cut
- * network makes each connect attempt fail after Istio's xds-grpc connect timeout of 1 s.
+ * Simplified: a killed peer is noticed by both ends at once; a network cut is noticed through
+ * gRPC keepalive (30 s + up to 10 s), and while it lasts each connect attempt fails after Istio's
+ * xds-grpc connect timeout of 1 s.
  */
 import { sec } from '../../core/time';
 import type { PodName, XdsType } from '../contract';
