@@ -146,7 +146,6 @@ export interface SceneViewProps {
 /** A loaded scene: its data, its engine and its view. */
 export interface SceneModule {
   def: SceneDef;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  engine: MeshModule<any>;
+  engine: MeshModule<unknown>;
   View: ComponentType<SceneViewProps>;
 }

@@ -10,8 +10,7 @@ import {
   type StepperSnapshot,
 } from '../machines/stepper';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type MeshSim = Simulation<any, { type: string }, MeshCommand, MeshTrace>;
+export type MeshSim = Simulation<unknown, { type: string }, MeshCommand, MeshTrace>;
 
 interface Wait {
   match: WaitFor | null;
