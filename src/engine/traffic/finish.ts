@@ -82,7 +82,8 @@ export function finishRequest(sim: MeshSim, rq: Request, code: number, flags0: s
     h = new Array<number>(LATENCY_BUCKETS_MS.length + 1).fill(0);
     t.latency[rq.to] = h;
   }
-  h[bucketIndex(durMs)] = (h[bucketIndex(durMs)] ?? 0) + 1;
+  const b = bucketIndex(durMs);
+  h[b] = (h[b] ?? 0) + 1;
   const o = rq.viewSlot * REC_FIELDS;
   const rr = t.recent;
   if (rr[o] === rq.id) {
