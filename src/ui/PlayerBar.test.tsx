@@ -1,8 +1,12 @@
-import { act, fireEvent, screen, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { KEYS } from '../app/keys';
+import { createRuntime } from '../app/createRuntime';
+import { SceneShell } from '../app/SceneShell';
+import { readSceneParams } from '../app/urlState';
 import { renderTestScene } from '../test/renderScene';
+import { testModule } from '../test/testScene';
 
 describe('the scene player', () => {
   it('plays and pauses with the button and with Space', async () => {
@@ -88,5 +92,15 @@ describe('the scene player', () => {
     expect(rt.player.sim.now).toBe(20_000);
     act(() => rt.player.seek(t1));
     expect(rt.player.sim.stateHash()).toBe(hash);
+  });
+
+  it('offers hours per second as the speed unit of long scenes', () => {
+    const hours = { ...testModule, def: { ...testModule.def, setup: { ...testModule.def.setup, timeScale: 'hours' as const, speed: 1 } } };
+    const { params } = readSceneParams(new URLSearchParams(''), hours.def);
+    const rt = createRuntime(hours, params, [], 'h');
+    render(<SceneShell rt={rt} mod={hours} embed={false} />);
+    const speed = screen.getAllByLabelText('Speed').at(-1)!;
+    expect(within(speed).getByRole('option', { name: '1 h/s' })).toBeInTheDocument();
+    expect(within(speed).getByRole('option', { name: '8 h/s' })).toBeInTheDocument();
   });
 });
