@@ -5,7 +5,8 @@
  * ignored) — fidelity.md §1.2, §2.
  */
 import { SECOND } from '../../core/time';
-import type { PodName } from '../contract';
+import { TYPE_URL, type PodName } from '../contract';
+import { NACK_CODE } from '../sidecar/ads';
 import { logLine } from '../log';
 import type { MeshSim, XdsMessage } from '../types';
 import { breakStream, onStreamFailed } from '../sidecar/stream';
@@ -87,14 +88,14 @@ function handleRequest(sim: MeshSim, conn: Connection, msg: XdsMessage): void {
     sync.nackError = msg.errorDetail;
     i.metrics.pilot_total_xds_rejects++;
     i.metrics.pilot_xds_reject[msg.xds]++;
-    sim.emit({ t: sim.now, type: 'xds.nack', pod: conn.pod, xds: msg.xds, version: msg.versionInfo, nonce: msg.nonce, error: msg.errorDetail });
+    sim.emit({ t: sim.now, type: 'xds.nack', pod: conn.pod, xds: msg.xds, typeUrl: TYPE_URL[msg.xds], version: msg.versionInfo, nonce: msg.nonce, error: msg.errorDetail, errorCode: NACK_CODE });
     logLine(sim, 'xds', `ADS:${msg.xds}: ACK ERROR ${conn.pod} ${msg.errorDetail}`);
     return;
   }
   sync.ackedNonce = msg.nonce;
   sync.ackedAt = sim.now;
   sync.nackError = null;
-  sim.emit({ t: sim.now, type: 'xds.ack', pod: conn.pod, xds: msg.xds, version: msg.versionInfo, nonce: msg.nonce });
+  sim.emit({ t: sim.now, type: 'xds.ack', pod: conn.pod, xds: msg.xds, typeUrl: TYPE_URL[msg.xds], version: msg.versionInfo, nonce: msg.nonce });
   if (conn.pushStartedAt !== null && !conn.pushing && !conn.pending && TYPES.every((t) => conn.types[t].sentNonce === conn.types[t].ackedNonce)) {
     const c = i.metrics.convergence_ms;
     c.push((sim.now - conn.pushStartedAt) / 1000);
