@@ -41,7 +41,7 @@ export function Implementation() {
             active={anchors[i] ?? null}
             pinned={pinned?.panel === p.id ? pinned.anchor : null}
             idPrefix={idPrefix}
-            {...(p.followsSidecar ? { following: `${selected}’s sidecar` } : {})}
+            following={p.followsSidecar ? `${selected}’s sidecar` : 'every sidecar’s stream'}
           />
         ))}
       </div>
