@@ -29,7 +29,7 @@ export function respond(
   conn: Connection,
   type: XdsType,
   res: ProxyResources,
-  opts: { names?: readonly string[]; initial: boolean; pushId: number },
+  opts: { names?: readonly string[]; initial: boolean; pushId: number; force?: ReadonlySet<string> },
 ): number {
   const i = sim.state.istiod;
   const delta = sim.state.options.delta;
@@ -41,7 +41,7 @@ export function respond(
   if (delta) {
     for (const n of names) {
       const r = all[n];
-      if (r && sync.sentHashes[n] !== r.hash) send.push(r);
+      if (r && (sync.sentHashes[n] !== r.hash || opts.force?.has(n))) send.push(r);
     }
     if (!opts.names) removed = Object.keys(sync.sentHashes).filter((n) => !all[n]);
     if (send.length === 0 && removed.length === 0 && !opts.initial) return 0;
@@ -108,20 +108,27 @@ export function pushToProxy(sim: MeshSim, conn: Connection, req: PushRequest): n
     res = { CDS: {}, EDS: eds, LDS: {}, RDS: {} };
     edsNames = Object.keys(eds);
   } else res = resourcesFor(sim, conn.pod);
-  if (req.full && types.has('CDS') && !types.has('EDS')) {
+  // Clusters this CDS push changes warm until they get a ClusterLoadAssignment: send EDS for
+  // them even when their endpoints did not change (Istio's WarmingDependencies, envoy#13009).
+  let warming: Set<string> | undefined;
+  if (req.full && types.has('CDS') && conn.types.CDS.watched) {
     const cds = conn.types.CDS.sentHashes;
     const changed = Object.keys(res.EDS).filter((n) => res.CDS[n] && cds[n] !== res.CDS[n]?.hash);
     if (changed.length) {
-      types.add('EDS');
-      edsNames = changed;
+      warming = new Set(changed);
+      if (!types.has('EDS')) {
+        types.add('EDS');
+        edsNames = changed;
+      }
     }
   }
   let count = 0;
   const pushId = ++sim.state.istiod.pushId;
   for (const t of PUSH_ORDER) {
     if (!types.has(t) || !conn.types[t].watched) continue;
-    const opts: { names?: readonly string[]; initial: boolean; pushId: number } = { initial: false, pushId };
+    const opts: { names?: readonly string[]; initial: boolean; pushId: number; force?: ReadonlySet<string> } = { initial: false, pushId };
     if (t === 'EDS' && edsNames) opts.names = edsNames;
+    if (t === 'EDS' && warming) opts.force = warming;
     count += respond(sim, conn, t, res, opts);
   }
   return 150 + 2 * count;

@@ -77,7 +77,12 @@ function handleRequest(sim: MeshSim, conn: Connection, msg: XdsMessage): void {
   if (msg.nonce === '') {
     sync.watched = true;
     if (msg.delta && msg.initialVersions) sync.sentHashes = { ...msg.initialVersions };
-    respond(sim, conn, msg.xds, resourcesFor(sim, conn.pod), { initial: true, pushId: ++i.pushId });
+    const res = resourcesFor(sim, conn.pod);
+    const opts: Parameters<typeof respond>[4] = { initial: true, pushId: ++i.pushId };
+    // AlwaysRespond: after a (re)connect Envoy must get EDS/RDS to finish warming, even in Delta
+    // when nothing changed (fidelity.md §1.4).
+    if (msg.xds === 'EDS' || msg.xds === 'RDS') opts.force = new Set(Object.keys(res[msg.xds]));
+    respond(sim, conn, msg.xds, res, opts);
     return;
   }
   if (msg.nonce !== sync.sentNonce) {
