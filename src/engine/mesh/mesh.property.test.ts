@@ -184,6 +184,9 @@ describe('mesh properties', () => {
           for (const t of TYPES) expect(typeStatus(c!.types[t]), `${p} ${t}`).toBe('SYNCED');
           expect(sim.state.pods[p]!.ready).toBe(true);
           expect(sim.state.sidecars[p]!.cert.cert!.expiresAt).toBeGreaterThan(sim.now);
+          // Nothing stuck warming: every cluster got its EDS, every listener its RDS.
+          expect(Object.keys(sim.state.sidecars[p]!.warmingClusters), p).toEqual([]);
+          expect(Object.keys(sim.state.sidecars[p]!.warmingListeners), p).toEqual([]);
         }
       }),
       { numRuns: 10 },
