@@ -30,6 +30,12 @@ export function restorePod(sim: MeshSim, pod: string): void {
   if (!p || p.up) return;
   p.up = true;
   p.generation++;
+  if (!p.injected) {
+    // No sidecar: the app is ready as soon as it runs.
+    setReady(sim, p, true);
+    logLine(sim, 'fault', `${pod} restarted (no sidecar)`);
+    return;
+  }
   // A new Envoy, but the network (a `sidecar.cut`) is the pod's: it stays as it was.
   const cut = sim.state.sidecars[pod]?.cut ?? false;
   sim.state.sidecars[pod] = { ...newSidecar(pod), cut };

@@ -50,6 +50,13 @@ spec:
     expect(c.failed - failedAtStrict).toBeGreaterThan(200);
     expect(c.ok - okBefore).toBeGreaterThan(100);
     expect(sim.state.sidecars['web-1']!.connected).toBe(false);
+    // Killed and restarted, it comes back ready, still without a sidecar.
+    sim.command({ kind: 'pod.kill', pod: 'web-1' });
+    sim.command({ kind: 'pod.restore', pod: 'web-1' });
+    sim.advanceTo(sec(25));
+    expect(sim.state.pods['web-1']!.ready).toBe(true);
+    expect(sim.state.pods['web-1']!.injected).toBe(false);
+    expect(sim.state.sidecars['web-1']!.connected).toBe(false);
   }, 30_000);
 });
 
