@@ -16,12 +16,15 @@ export class TraceFollower<T extends TraceEntry> {
   private snap: AnyMachineSnapshot;
   private seen = 0;
   private key = '';
+  /** Event types the machine reacts to anywhere: every other entry is skipped unread [3]. */
+  private readonly handled: Set<string>;
 
   constructor(
     readonly machine: AnyStateMachine,
     private readonly relevant: (e: T, pod: string) => boolean,
   ) {
     this.snap = getInitialSnapshot(machine);
+    this.handled = new Set(machine.events);
   }
 
   /** The machine snapshot after every relevant entry up to now. */
@@ -39,7 +42,7 @@ export class TraceFollower<T extends TraceEntry> {
 
   private feed(entries: T[], pod: string): void {
     for (const e of entries) {
-      if (this.relevant(e, pod)) this.snap = getNextSnapshot(this.machine, this.snap, e);
+      if (this.handled.has(e.type) && this.relevant(e, pod)) this.snap = getNextSnapshot(this.machine, this.snap, e);
     }
   }
 }
@@ -57,3 +60,5 @@ export function anchorOf(snap: AnyMachineSnapshot): string | null {
 //     machine names them directly: `on: { 'xds.ack': 'acked' }`.
 // [2] Refolding uses only the trace ring (the most recent entries). Panel machines are built to
 //     settle after a few entries, so the window always holds enough history.
+// [3] At 100× the trace carries thousands of request entries per second; a panel machine that
+//     does not listen to them must not pay for a machine transition on each.

@@ -22,6 +22,11 @@ interface Wait {
 
 const DEFAULT_WAIT_MS = 15_000;
 const MAX_EVENTS_PER_FRAME = 5_000;
+/**
+ * Engine checkpoints every 5 simulated seconds: cheap at 100× (a checkpoint clones the state),
+ * and a seek or a step back still replays at most 5 s of events (a few ms).
+ */
+const CHECKPOINT_EVERY_US = 5_000_000;
 
 /** True when a trace entry is what a step waits for. */
 export function matchesWait(w: WaitFor, e: MeshTrace): boolean {
@@ -194,6 +199,7 @@ export class Player {
     const o = this.def.setup;
     const sim = this.engine.createMesh({
       seed: this.seed,
+      checkpointEvery: CHECKPOINT_EVERY_US,
       ...(o.perEdgeRps !== undefined ? { perEdgeRps: o.perEdgeRps } : {}),
     }) as MeshSim;
     this.unsubTrace = sim.trace.subscribe((e) => {
