@@ -1,7 +1,8 @@
 import { useMemo } from 'react';
 import type { MeshTrace } from '../engine/mesh/contract';
 import { anchorOf, TraceFollower } from '../machines/traceFollower';
-import { usePlayerSelect, useRuntime } from '../runtime/context';
+import { useRuntime } from '../runtime/context';
+import { useCoarseSelect } from '../ui/useCoarse';
 import { useUi } from '../store/uiStore';
 import { CodePanel } from './CodePanel';
 
@@ -22,8 +23,9 @@ export function Implementation() {
     () => def.panels.map((p) => new TraceFollower<MeshTrace>(p.machine, p.followsSidecar ? aboutPod : () => true)),
     [def],
   );
-  // Re-renders only when some panel's highlighted anchor changes, not on every frame.
-  const anchors = usePlayerSelect(
+  // Refreshed ~10 times per wall second while playing (every change while paused), and
+  // re-rendered only when some panel's highlighted anchor changes.
+  const anchors = useCoarseSelect(
     (p) =>
       def.panels.map((panel, i) =>
         anchorOf((followers[i] as TraceFollower<MeshTrace>).update(p.sim.trace, p.epoch, panel.followsSidecar ? selected : '*')),

@@ -1,12 +1,13 @@
 import { formatTime } from '../engine/core/time';
-import { jsonKey, usePlayerSelect, useRuntime } from '../runtime/context';
+import { jsonKey, useRuntime } from '../runtime/context';
+import { useCoarseSelect } from './useCoarse';
 
 const ROWS = 8;
 
 /** The text alternative of the diagram: what happened, in words, newest first. */
 export function EventLog() {
   const { idPrefix } = useRuntime();
-  const rows = usePlayerSelect((p) => p.view().log.slice(-ROWS).reverse(), jsonKey);
+  const rows = useCoarseSelect((p) => p.view().log.slice(-ROWS).reverse(), jsonKey);
   return (
     <section className="event-log" aria-labelledby={`${idPrefix}-log`}>
       <h3 id={`${idPrefix}-log`}>What happened (newest first)</h3>

@@ -1,5 +1,6 @@
 import type { XdsType } from '../engine/mesh/contract';
-import { jsonKey, usePlayerSelect, useRuntime } from '../runtime/context';
+import { jsonKey, useRuntime } from '../runtime/context';
+import { useCoarseSelect } from './useCoarse';
 import { select, useUi } from '../store/uiStore';
 import { STATUS_GLYPH, statusClass } from './statusText';
 
@@ -8,7 +9,7 @@ const COLS: XdsType[] = ['CDS', 'LDS', 'EDS', 'RDS'];
 /** `istioctl proxy-status`, as Istio ≤1.26 prints it (one column per xDS type). */
 export function ProxyStatusTable() {
   const rt = useRuntime();
-  const view = usePlayerSelect((p) => {
+  const view = useCoarseSelect((p) => {
     const v = p.view();
     return { up: v.istiod.up, sidecars: v.sidecars.map((s) => ({ pod: s.pod, status: s.status })) };
   }, jsonKey);
