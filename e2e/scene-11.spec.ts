@@ -49,6 +49,15 @@ test('each step shows the highlighted lines and badges it describes', async ({ p
   await expect(activeLine(page, 'DataPlane.whenControlPlaneDies')).toContainText('retry_after(');
   for (const pod of PODS) await expect(badge(page, pod)).toHaveAttribute('data-badge', 'STALE');
 
+  await open(page, 'step=5');
+  await expect(activeLine(page, 'DataPlane.whenControlPlaneDies')).toContainText('forward(req, host)');
+  await expect(page.getByTestId('istiod')).toHaveAttribute('data-up', 'false');
+  expect(await completed(page)).toBeGreaterThan(50);
+
+  await open(page, 'step=6');
+  await expect(activeLine(page, 'Sidecar.subscribeXds')).toContainText('stream.send(ack(');
+  for (const pod of PODS) await expect(badge(page, pod)).toHaveAttribute('data-badge', 'SYNCED');
+
   await open(page, 'step=7');
   await expect(activeLine(page, 'Sidecar.subscribeXds')).toContainText('stream.send(nack(');
   await expect(activeLine(page, 'ControlPlane.onYamlChange')).toContainText('if req.error_detail:');
