@@ -172,7 +172,7 @@ export interface MeshOptions {
   cores?: number;
   /** A generated large mesh instead of the cast (no traffic generators): for scale runs. */
   topology?: { sidecars: number; services?: number; namespaces?: number };
-  /** Engine checkpoint interval (default 5 s of simulated time; 0 = off). */
+  /** Engine checkpoint interval (default 10 s of simulated time; 0 = off). */
   checkpointEvery?: SimTime;
   /** Trace ring size (default 4096). */
   traceCapacity?: number;

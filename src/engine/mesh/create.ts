@@ -5,10 +5,11 @@ import { meshModel } from './model';
 import type { MeshEvent, MeshSim, MeshState } from './types';
 
 /**
- * Default checkpoint interval: 5 s of simulated time. A seek restores the nearest checkpoint and
- * replays at most 5 s (a few ms of wall time), while checkpoints cost little of the run.
+ * Default checkpoint interval: 10 s of simulated time. A seek restores the nearest checkpoint and
+ * replays at most 10 s (about 10–20 ms of wall time at default rates), while checkpoints (a clone
+ * of the state) cost little of the run.
  */
-export const DEFAULT_CHECKPOINT_EVERY = 5_000_000;
+export const DEFAULT_CHECKPOINT_EVERY = 10_000_000;
 
 /** Creates a mesh simulation. */
 export function createMesh(options: MeshOptions): MeshSim {

@@ -20,6 +20,19 @@ export function resourcesFor(sim: MeshSim, pod: string): ProxyResources {
   return generateFor(sim.state, pod);
 }
 
+const hashCache = new WeakMap<Record<string, XdsResource>, Record<string, string>>();
+
+/** name → hash of a whole resource set (memoised per set object; treat as read-only). */
+function hashesOf(all: Record<string, XdsResource>): Record<string, string> {
+  let h = hashCache.get(all);
+  if (!h) {
+    h = {};
+    for (const n in all) h[n] = (all[n] as XdsResource).hash;
+    hashCache.set(all, h);
+  }
+  return h;
+}
+
 /**
  * Sends one response of `type` on `conn`. `names` limits EDS to some clusters (incremental push).
  * `initial` answers a (re)subscription even when nothing changed. Returns resources sent.
@@ -52,9 +65,16 @@ export function respond(
     }
     if (type === 'EDS' && send.length === 0 && !opts.initial) return 0;
   }
-  if (!delta && !opts.names) sync.sentHashes = {};
-  for (const r of send) sync.sentHashes[r.name] = r.hash;
-  for (const n of removed) delete sync.sentHashes[n];
+  if (!delta && !opts.names) {
+    // The whole set was sent: share one (never mutated) name → hash map per resource set.
+    sync.sentHashes = hashesOf(all);
+  } else {
+    // Copy on write: the map may be shared with other connections.
+    const next = { ...sync.sentHashes };
+    for (const r of send) next[r.name] = r.hash;
+    for (const n of removed) delete next[n];
+    sync.sentHashes = next;
+  }
   const version = i.pushVersion ?? '';
   const nonce = makeNonce(version, sim.rng);
   let bytes = 64;

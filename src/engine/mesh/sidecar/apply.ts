@@ -36,6 +36,39 @@ function removedNames(msg: XdsMessage, current: readonly string[], incoming: Rec
   return current.filter((n) => !(n in incoming));
 }
 
+function applyCds(sc: SidecarState, msg: XdsMessage): string | null {
+  const incoming = new Set<string>();
+  let errors: string[] | null = null;
+  for (const h of msg.resources ?? []) {
+    const r = mustResource<'CDS'>(h);
+    const name = r.name;
+    incoming.add(name);
+    const err = validate(r);
+    if (err) {
+      (errors ??= []).push(`${name}: ${err}`);
+      continue;
+    }
+    if (sc.active.CDS[name] === h) {
+      if (sc.warmingClusters[name] !== undefined) delete sc.warmingClusters[name];
+      continue;
+    }
+    stamp(sc, 'CDS', name, msg);
+    if (r.body.type === 'EDS') sc.warmingClusters[name] = h;
+    else sc.active.CDS[name] = h;
+  }
+  const gone = msg.delta ? (msg.removed ?? []) : [...Object.keys(sc.active.CDS), ...Object.keys(sc.warmingClusters)].filter((n) => !incoming.has(n));
+  for (const name of gone) {
+    if (errors?.some((e) => e.startsWith(name + ':'))) continue;
+    delete sc.active.CDS[name];
+    delete sc.warmingClusters[name];
+    delete sc.active.EDS[name];
+    delete sc.stamps.CDS[name];
+    delete sc.stamps.EDS[name];
+  }
+  if (!errors) return null;
+  return `Error adding/updating cluster(s) ${errors.join(', ')}`.slice(0, 512);
+}
+
 function incomingOf(msg: XdsMessage): Record<string, XdsResource> {
   const out: Record<string, XdsResource> = {};
   for (const h of msg.resources ?? []) {
@@ -43,37 +76,6 @@ function incomingOf(msg: XdsMessage): Record<string, XdsResource> {
     out[r.name] = r;
   }
   return out;
-}
-
-function applyCds(sc: SidecarState, msg: XdsMessage): string | null {
-  const incoming = incomingOf(msg);
-  const errors: string[] = [];
-  for (const name of Object.keys(incoming)) {
-    const r = incoming[name] as XdsResource<'CDS'>;
-    const err = validate(r);
-    if (err) {
-      errors.push(`${name}: ${err}`);
-      continue;
-    }
-    if (sc.active.CDS[name] === r.hash) {
-      delete sc.warmingClusters[name];
-      continue;
-    }
-    stamp(sc, 'CDS', name, msg);
-    if (r.body.type === 'EDS') sc.warmingClusters[name] = r.hash;
-    else sc.active.CDS[name] = r.hash;
-  }
-  const current = [...new Set([...Object.keys(sc.active.CDS), ...Object.keys(sc.warmingClusters)])];
-  for (const name of removedNames(msg, current, incoming)) {
-    if (errors.some((e) => e.startsWith(name + ':'))) continue;
-    delete sc.active.CDS[name];
-    delete sc.warmingClusters[name];
-    delete sc.active.EDS[name];
-    delete sc.stamps.CDS[name];
-    delete sc.stamps.EDS[name];
-  }
-  if (!errors.length) return null;
-  return `Error adding/updating cluster(s) ${errors.join(', ')}`.slice(0, 512);
 }
 
 function applyEds(sc: SidecarState, msg: XdsMessage): null {
