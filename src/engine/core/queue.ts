@@ -88,15 +88,18 @@ export class EventQueue<E> {
 
   /** Removes the next live event and returns its payload (undefined when empty). */
   pop(): E | undefined {
-    this.dropCancelled();
-    if (this.size === 0) return undefined;
-    const slot = this.heapSlot[0] as number;
-    const payload = this.payloads[slot] as E;
-    this.lastTime = this.heapTime[0] as number;
-    this.freeSlot(slot);
-    this.live--;
-    this.removeTop();
-    return payload;
+    while (this.size > 0) {
+      const slot = this.heapSlot[0] as number;
+      const payload = this.payloads[slot];
+      this.lastTime = this.heapTime[0] as number;
+      this.freeSlot(slot);
+      this.removeTop();
+      if (payload !== CANCELLED) {
+        this.live--;
+        return payload as E;
+      }
+    }
+    return undefined;
   }
 
   /** Copies the queue into plain data (payloads are shared; treat them as immutable). */

@@ -171,15 +171,17 @@ export class Simulation<M, E extends SimEvent, C, T extends TraceEntry = TraceEn
 
   /** Processes up to `maxEvents` events (the tight loop; commands due on the way are applied). */
   runEvents(maxEvents: number): number {
+    const queue = this.queue;
+    const def = this.def;
     let n = 0;
     while (n < maxEvents) {
       if (this.logCursor < this.log.length) this.applyDueCommands(Infinity);
-      if (this.queue.topTime() >= this.nextCheckpointAt) this.takeCheckpoint();
-      const event = this.queue.pop();
+      if (queue.topTime() >= this.nextCheckpointAt) this.takeCheckpoint();
+      const event = queue.pop();
       if (event === undefined) break;
-      this.now = this.queue.lastTime;
+      this.now = queue.lastTime;
       this.processed++;
-      this.def.handle(this, event);
+      def.handle(this, event);
       n++;
     }
     this.revision++;
