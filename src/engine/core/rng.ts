@@ -1,7 +1,8 @@
 /**
  * A seeded PRNG (xoshiro128**) whose whole state is four unsigned 32-bit integers kept inside the
  * engine state, so that checkpoints capture it and replays draw the same numbers in Node and in
- * every browser. Only integer and IEEE basic arithmetic is used (no `Math.log`, no `Math.random`).
+ * every browser. Only integer and IEEE basic arithmetic is used (no platform logarithm, no ambient
+ * randomness).
  */
 export type RngState = [number, number, number, number];
 
