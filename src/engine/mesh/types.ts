@@ -5,7 +5,7 @@
 import type { EventId } from '../core/queue';
 import type { Simulation } from '../core/simulation';
 import type { SimTime } from '../core/time';
-import type { MeshCommand, MeshTrace, PodName, XdsType } from './contract';
+import type { MeshCommand, MeshTrace, PodName, XdsMessageView, XdsType } from './contract';
 import type { CaState, CertState, WorkloadCert } from './ca/types';
 import type { TrafficState, SidecarTraffic } from '../traffic/types';
 import type { IstiodState, PushRequest } from './istiod/types';
@@ -80,19 +80,21 @@ export interface SidecarState {
   traffic: SidecarTraffic;
 }
 
-/** A message in flight on an ADS stream. */
-export interface XdsMessage {
-  id: number;
-  pod: PodName;
+/** A message in flight on an ADS stream: the view's fields plus what the model needs. */
+export interface XdsMessage extends Pick<
+  XdsMessageView,
+  | 'id'
+  | 'pod'
+  | 'direction'
+  | 'kind'
+  | 'xds'
+  | 'versionInfo'
+  | 'nonce'
+  | 'errorDetail'
+  | 'sentAt'
+  | 'arriveAt'
+> {
   streamId: number;
-  direction: 'down' | 'up';
-  kind: 'DiscoveryResponse' | 'DiscoveryRequest' | 'ACK' | 'NACK';
-  xds: XdsType;
-  versionInfo: string;
-  nonce: string;
-  errorDetail?: string;
-  sentAt: SimTime;
-  arriveAt: SimTime;
   /** Responses: hashes of the resources carried (SotW: all for LDS/CDS), removed names (Delta). */
   resources?: string[];
   removed?: string[];
