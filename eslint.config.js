@@ -1,9 +1,23 @@
 // ESLint flat config. The engine (src/engine/**) is fenced: pure TypeScript with no React, no DOM,
 // no timers and no ambient randomness or clocks, so that a run is a function of seed + inputs.
 import js from '@eslint/js';
+import { builtinRules } from 'eslint/use-at-your-own-risk';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+import importX from 'eslint-plugin-import-x';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+
+/** `max-lines` as a second, softer rule: a warning at 250 lines, an error at 400. */
+const size = { rules: { 'soft-max-lines': builtinRules.get('max-lines') } };
+const lines = (max) => ({ max, skipBlankLines: true, skipComments: true });
+
+/** Layers import one way (see README, "Layers"): each entry lists what a folder may not import. */
+const zone = (files, groups, message, ignores = []) => ({
+  files,
+  ignores,
+  rules: { 'no-restricted-imports': ['error', { patterns: [{ group: groups, message }] }] },
+});
 
 const engineBans = [
   {
@@ -38,6 +52,20 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // No import circles anywhere in the app (src/ and scenes/).
+    files: ['src/**/*.{ts,tsx}', 'scenes/**/*.{ts,tsx}'],
+    plugins: { 'import-x': importX, size },
+    settings: { 'import-x/resolver-next': [createTypeScriptImportResolver({ project: 'tsconfig.json' })] },
+    rules: {
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+      'max-lines': ['error', lines(400)],
+      'size/soft-max-lines': ['warn', lines(250)],
+    },
+  },
+  zone(['src/**/*.{ts,tsx}'], ['**/scenes', '**/scenes/**'], 'src/ is the platform: it never imports scenes/ (the registry is handed in by src/main.tsx).', ['src/main.tsx']),
+  zone(['src/ui/**', 'src/diagram/**', 'src/code-panel/**', 'src/runtime/**', 'src/machines/**', 'src/scene/**', 'src/store/**'], ['**/app', '**/app/**'], 'Only the app shell imports src/app.', ['**/*.test.{ts,tsx}']),
+  zone(['src/machines/**', 'src/scene/**', 'src/runtime/**', 'src/store/**'], ['react-dom', 'react-dom/*', 'motion', 'motion/*', 'd3', 'd3-*', '**/ui/**', '**/diagram/**', '**/code-panel/**'], 'Machines, the scene format, the runtime and the store do not draw.'),
   {
     files: ['src/**/*.tsx', 'scenes/**/*.tsx'],
     plugins: { 'react-hooks': reactHooks },
@@ -101,6 +129,7 @@ export default tseslint.config(
                 'zustand/*',
                 'd3',
                 'd3-*',
+                'xstate',
                 '@xstate/*',
               ],
               message: 'The engine must not import UI libraries.',
@@ -114,8 +143,10 @@ export default tseslint.config(
                 '**/code-panel/**',
                 '**/store/**',
                 '**/machines/**',
+                '**/scene/**',
+                '**/scenes/**',
               ],
-              message: 'The engine must not import UI code.',
+              message: 'The engine must not import UI code or scenes.',
             },
           ],
         },

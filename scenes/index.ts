@@ -1,16 +1,9 @@
-import type { SceneEntry } from './types';
+import type { SceneEntry } from '../src/scene/types';
+import { meta as scene11 } from './11-control-plane-and-data-plane/meta';
 
 /**
- * The ordered scene registry: the app lists scenes in this order. A scene folder that is not
- * registered here, or two scenes sharing a number or slug, fails the registry test.
+ * The ordered scene registry, handed to the app by src/main.tsx. Register a scene here and the
+ * curriculum test and the generated end-to-end test cover it at once. A scene folder that is not
+ * registered, or two scenes sharing a number or slug, fails the registry test.
  */
-export const scenes: SceneEntry[] = [
-  {
-    number: 11,
-    slug: 'control-plane-and-data-plane',
-    title: 'Control plane and data plane — config over gRPC',
-    caption:
-      'Sidecars (data plane) handle traffic; the control plane (Istiod) streams config to them over xDS. Kill the control plane and traffic keeps flowing.',
-    load: () => import('./11-control-plane-and-data-plane'),
-  },
-];
+export const scenes: SceneEntry[] = [{ meta: scene11, load: () => import('./11-control-plane-and-data-plane') }];

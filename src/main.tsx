@@ -1,14 +1,16 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { scenes } from '../scenes';
 import { App } from './app/App';
 import { installDebugHooks } from './app/debugHooks';
 import './app/app.css';
 
+// The one file in src/ that imports scenes/: the registry is handed to the app here.
 installDebugHooks();
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
 createRoot(root).render(
   <StrictMode>
-    <App />
+    <App scenes={scenes} />
   </StrictMode>,
 );

@@ -1,29 +1,54 @@
-import type { SceneViewProps } from '../types';
-import { Legend } from '../../src/diagram/Legend';
-import { MeshDiagram } from '../../src/diagram/MeshDiagram';
-import { Counters } from '../../src/ui/Counters';
+import type { XdsMessageView } from '../../src/engine/mesh/contract';
+import type { CastLayout } from '../../src/diagram/layout/castLayout';
+import { XDS_LEGEND, TRAFFIC_LEGEND } from '../../src/diagram/mesh/legend';
+import { MeshDiagram } from '../../src/diagram/mesh/MeshDiagram';
+import { Legend } from '../../src/diagram/parts/Legend';
+import { useRuntime } from '../../src/runtime/context';
+import { pin, select } from '../../src/store/uiStore';
 import { EventLog } from '../../src/ui/EventLog';
-import { ProxyStatusTable } from '../../src/ui/ProxyStatusTable';
+import { Counters } from '../../src/ui/mesh/Counters';
+import { ProxyStatusTable } from '../../src/ui/mesh/ProxyStatusTable';
 
-/**
- * Scene 11's view: a sentence on how to read the diagram [1], the diagram with its region labels
- * [2], a legend and the request counters, and the two text views — proxy-status and the event
- * log [3].
- */
-export function View({ def }: SceneViewProps) {
+/** The line that sends each kind of xDS message: clicking a token pins it [1]. */
+const SENDERS: Partial<Record<XdsMessageView['kind'], { panel: string; anchor: string }>> = {
+  DiscoveryResponse: { panel: 'control', anchor: 'send' },
+  DiscoveryRequest: { panel: 'subscribe', anchor: 'subscribe' },
+  ACK: { panel: 'subscribe', anchor: 'ack' },
+  NACK: { panel: 'subscribe', anchor: 'nack' },
+};
+
+/** The reference page's region labels [2]. */
+const regions = (l: CastLayout) => {
+  const cp = l.controlPlane ?? { x: 0, y: 0, w: 0 };
+  const right = { x: l.width - 12, anchor: 'end' as const };
+  return [
+    { x: cp.x + cp.w + 16, y: cp.y + 26, text: '↑ control plane — config issuer,' },
+    { x: cp.x + cp.w + 16, y: cp.y + 44, text: 'NOT on the request path' },
+    { x: 12, y: l.regions.streamsY, text: 'long-lived streaming gRPC ↓' },
+    { x: 12, y: l.regions.streamsY + 17, text: 'one ADS stream per sidecar (Envoy → istio-agent → Istiod)', small: true },
+    { ...right, y: (l.regions.rowsY[0] ?? 0) - 12, text: '← data plane — sidecars handling traffic' },
+    { ...right, y: l.regions.trafficY, text: 'data-plane traffic never pauses' },
+  ];
+};
+
+/** Scene 11's view: how to read the picture [3], the diagram, and the text views beside it. */
+export function View() {
+  const { ui } = useRuntime();
+  const onPick = (msg: XdsMessageView) => {
+    select(ui, msg.pod);
+    const sender = SENDERS[msg.kind];
+    if (sender) pin(ui, { ...sender, label: `this ${msg.kind} (${msg.xds}, ${msg.pod})` });
+  };
   return (
-    <section className="scene-view" aria-label={`Scene ${def.number} diagram and status`}>
+    <section className="scene-view" aria-label="Scene 11 diagram and status">
       <div className="diagram-wrap">
         <p className="diagram-note">
-          Top: the <strong>control plane</strong> (Istiod) — one process that watches the cluster,
-          computes config and is NOT on the request path. Bottom row: the <strong>data plane</strong>{' '}
-          — eight sidecar Envoys, each with its cached config (LDS/RDS/CDS/EDS: listeners, routes,
-          clusters, endpoints) and an istio-agent. Between them: one long-lived <strong>xDS</strong>{' '}
-          gRPC stream per sidecar (ADS, every type on one connection). Below: request traffic,
-          which never waits for the control plane.
+          Top: the <strong>control plane</strong> (Istiod) — one process that watches the cluster, computes config and is NOT on the request path. Bottom row: the <strong>data plane</strong> —
+          eight sidecar Envoys, each with its cached config (LDS/RDS/CDS/EDS: listeners, routes, clusters, endpoints) and an istio-agent. Between them: one long-lived <strong>xDS</strong> gRPC stream
+          per sidecar (ADS, every type on one connection). Below: request traffic, which never waits for the control plane.
         </p>
-        <MeshDiagram />
-        <Legend />
+        <MeshDiagram title="Mesh diagram: Istiod, eight sidecars, their ADS streams and the request traffic" labels={regions} onPickMessage={onPick} />
+        <Legend items={[...XDS_LEGEND, ...TRAFFIC_LEGEND]} />
         <Counters />
       </div>
       <div className="side-tables">
@@ -34,6 +59,7 @@ export function View({ def }: SceneViewProps) {
   );
 }
 
-// [1] The reference page explains the picture in words before showing it.
-// [2] The diagram is drawn from the engine's view each frame; nothing in it is a static picture.
-// [3] The tables say in words what the diagram shows, for readers who cannot see it.
+// [1] Python Tutor's habit: point at a thing in the picture and see the code that made it.
+// [2] Positions come from the layout; the words are this scene's.
+// [3] The reference page explains the picture in words before showing it; the tables say in
+//     words what the diagram shows, for readers who cannot see it.

@@ -1,8 +1,7 @@
-import type { SceneModule } from '../types';
-import { meshModule } from '../../src/engine/mesh';
+import { eraseScene, type SceneModule } from '../../src/scene/types';
 import { scene11 } from './scene';
 import { View } from './View';
 
-/** Scene 11, loaded lazily (its own chunk), wired to the mesh model. */
-const mod: SceneModule = { def: scene11, engine: meshModule, View };
+/** Scene 11, loaded lazily (its own chunk). */
+const mod: SceneModule = { def: eraseScene(scene11), View };
 export default mod;

@@ -1,88 +1,60 @@
-import { setup } from 'xstate';
+import type { MeshTrace } from '../../src/engine/mesh/contract';
+import { anchorTable } from '../../src/machines/anchorTable';
 
 /**
- * The machines behind scene 11's three code panels. Their events are the engine's trace entries
- * (`xds.ack`, `stream.closed`...) [1]; each state names the snippet line it is on in `meta.anchor`
- * [2]. They never drive the engine: they only read what it did.
+ * The machines behind scene 11's three code panels, as tables "trace entry → line" [1]. They
+ * never drive the engine: they only read what it did.
  */
-type TraceEvent = { type: string; [k: string]: unknown };
 
 /** Sidecar.subscribeXds — one sidecar's ADS client (follows the selected sidecar). */
-export const subscribeXdsMachine = setup({ types: { events: {} as TraceEvent } }).createMachine({
+export const subscribeXds = anchorTable<MeshTrace>({
   id: 'subscribeXds',
-  initial: 'connecting',
+  initial: 'connect',
   on: {
-    'stream.closed': '.backoff', // [3]
-    'stream.retry': '.backoff',
-    'stream.open': '.subscribed',
-    'xds.response': '.received',
-    'xds.ack': '.acked',
-    'xds.nack': '.nacked',
-  },
-  states: {
-    connecting: { meta: { anchor: 'connect' } },
-    subscribed: { meta: { anchor: 'subscribe' } },
-    received: { meta: { anchor: 'recv' } },
-    acked: { meta: { anchor: 'ack' } },
-    nacked: { meta: { anchor: 'nack' } }, // [4]
-    backoff: { meta: { anchor: 'backoff' } },
+    'stream.closed': 'backoff', // [2]
+    'stream.retry': 'backoff',
+    'stream.open': 'subscribe',
+    'xds.response': 'recv',
+    'xds.ack': 'ack',
+    'xds.nack': 'nack', // [3]
   },
 });
 
-const isOperatorEdit = ({ event }: { event: TraceEvent }) => {
-  const c = event['command'] as { kind?: string } | undefined;
-  return c?.kind === 'canary.weights' || c?.kind === 'config.apply' || c?.kind === 'config.pushBad';
-};
+const OPERATOR_EDITS = new Set(['canary.weights', 'config.apply', 'config.pushBad']);
 
 /** ControlPlane.onYamlChange — Istiod, mesh-wide (follows every sidecar's stream). */
-export const onYamlChangeMachine = setup({
-  types: { events: {} as TraceEvent },
-  guards: { isOperatorEdit },
-}).createMachine({
+export const onYamlChange = anchorTable<MeshTrace>({
   id: 'onYamlChange',
-  initial: 'idle',
+  initial: null,
   on: {
-    command: { guard: 'isOperatorEdit', target: '.change' },
-    'config.accepted': '.change',
-    'push.debounced': '.debouncing',
-    'xds.response': '.sending',
-    'xds.ack': '.acked',
-    'xds.nack': '.nacked',
-    'istiod.down': '.down',
+    command: { to: 'change', when: (e) => e.type === 'command' && OPERATOR_EDITS.has(e.command.kind) },
+    'config.accepted': 'change',
+    'push.debounced': 'debounce',
+    'xds.response': 'send',
+    'xds.ack': 'ack',
+    'xds.nack': 'nack',
+    'istiod.down': 'down',
   },
-  states: {
-    idle: {},
-    change: { meta: { anchor: 'change' } },
-    debouncing: { meta: { anchor: 'debounce' } },
-    sending: { meta: { anchor: 'send' } },
-    acked: { meta: { anchor: 'ack' } },
-    nacked: { meta: { anchor: 'nack' } },
-    down: { on: { 'istiod.up': 'idle' } }, // [5]
-  },
+  dark: ['down'], // [4]
+  from: { down: { 'istiod.up': 'idle' } },
 });
 
 /** DataPlane.whenControlPlaneDies — one sidecar's data path (follows the selected sidecar). */
-export const whenControlPlaneDiesMachine = setup({ types: { events: {} as TraceEvent } }).createMachine({
+export const whenControlPlaneDies = anchorTable<MeshTrace>({
   id: 'whenControlPlaneDies',
-  initial: 'serving',
+  initial: 'forward',
   on: {
-    'request.done': '.serving',
-    'stream.open': '.serving', // [6]
-    'stream.closed': '.lost',
-    'stream.retry': '.retrying',
-  },
-  states: {
-    serving: { meta: { anchor: 'forward' } },
-    lost: { meta: { anchor: 'lost' } },
-    retrying: { meta: { anchor: 'retry' } },
+    'request.done': 'forward',
+    'stream.open': 'forward', // [5]
+    'stream.closed': 'lost',
+    'stream.retry': 'retry',
   },
 });
 
-// [1] A trace entry { type: 'xds.ack', pod, ... } is a valid xstate event as it stands.
-// [2] Anchors name lines in snippets/*.py (`# @anchor ack`), so editing a snippet never breaks
-//     the highlight; a test checks every anchor used here exists in its snippet.
-// [3] Root-level transitions: whatever the client was doing, a closed stream sends it to backoff.
-// [4] A NACK carries the PREVIOUS version_info and the rejected response's nonce (fidelity §1.2).
-// [5] While Istiod is down no line of its code runs, so no line is highlighted.
-// [6] Back on a stream, the sidecar is simply serving again (a leaf pod sends no requests of
-//     its own, so without this its panel would stay on the retry line).
+// [1] Anchors name lines in snippets/*.py (`# @anchor ack`), so editing a snippet never breaks a
+//     highlight; the curriculum test checks every anchor exists and every state is reachable.
+// [2] From any line: whatever the client was doing, a closed stream sends it to backoff.
+// [3] A NACK carries the PREVIOUS version_info and the rejected response's nonce (docs/fidelity.md §1.2).
+// [4] While Istiod is down no line of its code runs, so no line is lit.
+// [5] Back on a stream, the sidecar is simply serving again (a leaf pod sends no requests of its
+//     own, so without this its panel would stay on the retry line).

@@ -1,31 +1,30 @@
-import type { MeshView } from '../../src/engine/mesh/contract';
-import type { SceneDef } from '../types';
-import { onYamlChangeMachine, subscribeXdsMachine, whenControlPlaneDiesMachine } from './machines';
-import onYamlChange from './snippets/onYamlChange.py?raw';
-import subscribeXds from './snippets/subscribeXds.py?raw';
-import whenControlPlaneDies from './snippets/whenControlPlaneDies.py?raw';
+import { CAST, type MeshCommand, type MeshTrace, type XdsType } from '../../src/engine/mesh/contract';
+import { meshSceneModel } from '../../src/engine/mesh/sceneModel';
+import type { MeshSim } from '../../src/engine/mesh/types';
+import { meshView } from '../../src/engine/mesh/view';
+import { defineScene } from '../../src/scene/types';
+import { onYamlChange, subscribeXds, whenControlPlaneDies } from './machines';
+import { meta } from './meta';
+import onYamlChangeSrc from './snippets/onYamlChange.py?raw';
+import subscribeXdsSrc from './snippets/subscribeXds.py?raw';
+import whenControlPlaneDiesSrc from './snippets/whenControlPlaneDies.py?raw';
 
 /** Every sidecar connected and SYNCED for every type (the end of a resync). */
-const allSynced = (v: MeshView): boolean =>
-  v.sidecars.every((s) => s.connected && Object.values(s.status).every((x) => x === 'SYNCED'));
+const allSynced = (sim: MeshSim): boolean => meshView(sim).sidecars.every((s) => s.connected && Object.values(s.status).every((x) => x === 'SYNCED'));
 
 /** Every sidecar has been cut off from Istiod for at least `us` of simulated time. */
-const downFor =
-  (us: number) =>
-  (v: MeshView): boolean =>
-    v.sidecars.every((s) => s.staleSince !== null && v.now - s.staleSince >= us);
+const downFor = (us: number) => (sim: MeshSim) => meshView(sim).sidecars.every((s) => s.staleSince !== null && sim.now - s.staleSince >= us);
+
+/** Entries about one pod (and, for xDS entries, one type). */
+const about = (pod: string, xds?: XdsType) => (e: MeshTrace) => 'pod' in e && e.pod === pod && (xds === undefined || ('xds' in e && e.xds === xds));
+const from = (pod: string) => (e: MeshTrace) => e.type === 'request.done' && e.from === pod;
 
 /** Scene 11 as data: setup, narrative steps, code panels, "Try this". */
-export const scene11: SceneDef = {
-  number: 11,
-  slug: 'control-plane-and-data-plane',
-  title: 'Control plane and data plane',
-  subtitle: 'config over gRPC',
-  caption:
-    'Sidecars (data plane) handle traffic; the control plane (Istiod) streams listener, route, cluster and endpoint config to them over xDS. Kill the control plane and traffic keeps flowing.',
-  previously:
-    'Certs came from a central CA, route tables came from a central operator — there has to be one process responsible for fanning all of that out to every sidecar live, and that role splits the mesh into two planes.',
-  setup: { seed: 42, timeScale: 'realtime', speed: 1, select: 'web-1' },
+export const scene11 = defineScene<MeshCommand, MeshTrace, MeshSim, Parameters<typeof meshSceneModel.create>[0]>({
+  meta,
+  model: meshSceneModel,
+  setup: { seed: 42, options: {}, checkpointEvery: 5_000_000, timeScale: 'realtime', speed: 1, select: 'web-1', selection: { param: 'sidecar', noun: 'sidecar' } },
+  cast: { controlPlane: true, rows: [CAST] },
   steps: [
     {
       caption:
@@ -35,8 +34,7 @@ export const scene11: SceneDef = {
       waitFor: { type: 'xds.ack', until: allSynced },
     },
     {
-      caption:
-        'Requests flow sidecar to sidecar below the row. The caller’s Envoy routes each one from its cached config; Istiod is NOT on the request path.',
+      caption: 'Requests flow sidecar to sidecar below the row. The caller’s Envoy routes each one from its cached config; Istiod is NOT on the request path.',
       highlights: { dataplane: 'forward' },
       select: 'web-1',
       waitFor: { type: 'request.done' },
@@ -47,23 +45,21 @@ export const scene11: SceneDef = {
       highlights: { subscribe: 'ack', control: 'ack' },
       commands: [{ kind: 'canary.weights', v1: 50, v2: 50 }],
       select: 'checkout-1',
-      waitFor: { type: 'xds.ack', pod: 'checkout-1', xds: 'RDS' },
+      waitFor: { type: 'xds.ack', where: about('checkout-1', 'RDS') },
     },
     {
-      caption:
-        'Kill Istiod. Every ADS stream drops; each sidecar keeps its last config (“stale since t”) and retries with jittered backoff, 500 ms doubling up to 30 s.',
+      caption: 'Kill Istiod. Every ADS stream drops; each sidecar keeps its last config (“stale since t”) and retries with jittered backoff, 500 ms doubling up to 30 s.',
       highlights: { subscribe: 'backoff', dataplane: 'retry' },
       commands: [{ kind: 'istiod.kill' }],
       select: 'checkout-1',
-      waitFor: { type: 'stream.retry', pod: 'checkout-1' },
+      waitFor: { type: 'stream.retry', where: about('checkout-1') },
     },
     {
-      caption:
-        'With Istiod down, requests still complete — watch the Completed requests count keep rising. What stalls is config: an operator edit now has nobody to compile and push it.',
+      caption: 'With Istiod down, requests still complete — watch the Completed requests count keep rising. What stalls is config: an operator edit now has nobody to compile and push it.',
       highlights: { dataplane: 'forward' },
       select: 'checkout-1',
       // The first request checkout-1 completes once the mesh has been without Istiod for 3 s.
-      waitFor: { type: 'request.done', from: 'checkout-1', until: downFor(3_000_000) },
+      waitFor: { type: 'request.done', where: from('checkout-1'), until: downFor(3_000_000) },
     },
     {
       caption:
@@ -79,34 +75,13 @@ export const scene11: SceneDef = {
       highlights: { subscribe: 'nack', control: 'nack' },
       commands: [{ kind: 'config.pushBad', pod: 'payments-v2-a' }],
       select: 'payments-v2-a',
-      waitFor: { type: 'xds.nack', pod: 'payments-v2-a' },
+      waitFor: { type: 'xds.nack', where: about('payments-v2-a') },
     },
   ],
   panels: [
-    {
-      id: 'subscribe',
-      title: 'Sidecar.subscribeXds',
-      subtitle: 'long-lived gRPC stream — server pushes, sidecar acks',
-      source: subscribeXds,
-      followsSidecar: true,
-      machine: subscribeXdsMachine,
-    },
-    {
-      id: 'control',
-      title: 'ControlPlane.onYamlChange',
-      subtitle: 'operator edits a VirtualService — Istiod fans out new config',
-      source: onYamlChange,
-      followsSidecar: false,
-      machine: onYamlChangeMachine,
-    },
-    {
-      id: 'dataplane',
-      title: 'DataPlane.whenControlPlaneDies',
-      subtitle: 'why traffic survives the loss of Istiod',
-      source: whenControlPlaneDies,
-      followsSidecar: true,
-      machine: whenControlPlaneDiesMachine,
-    },
+    { id: 'subscribe', title: 'Sidecar.subscribeXds', subtitle: 'long-lived gRPC stream — server pushes, sidecar acks', source: subscribeXdsSrc, follows: 'selected', following: (a) => `${a}’s sidecar`, machine: subscribeXds },
+    { id: 'control', title: 'ControlPlane.onYamlChange', subtitle: 'operator edits a VirtualService — Istiod fans out new config', source: onYamlChangeSrc, follows: 'all', following: () => 'every sidecar’s stream', machine: onYamlChange },
+    { id: 'dataplane', title: 'DataPlane.whenControlPlaneDies', subtitle: 'why traffic survives the loss of Istiod', source: whenControlPlaneDiesSrc, follows: 'selected', following: (a) => `${a}’s sidecar`, machine: whenControlPlaneDies },
   ],
   tryThis: [
     {
@@ -115,10 +90,11 @@ export const scene11: SceneDef = {
       label: 'Istiod',
       help: 'Traffic keeps flowing; operator edits stall; each sidecar shows “stale since t” and retries with backoff. Restore it and every sidecar resyncs.',
       key: 'k',
+      param: { name: 'istiod', on: 'down', off: 'up' },
       onLabel: 'Restore Istiod',
       offLabel: 'Kill Istiod',
-      isOn: (v) => !v.istiod.up,
-      on: { kind: 'istiod.kill' },
+      isOn: (sim) => !meshView(sim).istiod.up,
+      on: () => ({ kind: 'istiod.kill' }),
       off: { kind: 'istiod.restore' },
     },
     {
@@ -126,6 +102,7 @@ export const scene11: SceneDef = {
       id: 'canary',
       label: 'Canary weight (payments v2)',
       help: 'Changes the payments VirtualService; Istiod pushes the new routes (while it is up).',
+      param: 'canary',
       min: 0,
       max: 100,
       step: 10,
@@ -141,21 +118,16 @@ export const scene11: SceneDef = {
       help: 'Istiod accepts it; the selected sidecar’s Envoy NACKs it and keeps its last good config (ERROR in proxy-status). Revert it and the sidecar ACKs again.',
       onLabel: 'Revert the bad config',
       offLabel: 'Push a config this sidecar rejects',
-      isOn: (v) => v.sidecars.some((s) => s.lastError !== null),
+      perActor: true,
+      isOn: (sim) => meshView(sim).sidecars.some((s) => s.lastError !== null),
       on: (pod) => ({ kind: 'config.pushBad', pod }),
       off: { kind: 'config.revertBad' },
     },
   ],
-  senders: {
-    DiscoveryResponse: { panel: 'control', anchor: 'send' },
-    DiscoveryRequest: { panel: 'subscribe', anchor: 'subscribe' },
-    ACK: { panel: 'subscribe', anchor: 'ack' },
-    NACK: { panel: 'subscribe', anchor: 'nack' },
-  },
   simplified: [
     'this scene runs state-of-the-world ADS; Istio 1.22+ defaults to the Delta variant (DeltaAggregatedResources) on the same single stream.',
     'the istio-agent’s proxying of the stream (Envoy → UDS → agent → istiod:15012) is drawn as one line.',
     'one Istiod replica; no 30-minute connection recycling.',
     'Sidecar.subscribeXds shows the four subscriptions as one loop; a fresh Envoy asks for CDS first and for LDS once its clusters are warm (the model does this).',
   ],
-};
+});

@@ -1,40 +1,41 @@
-import { useEffect, useState } from 'react';
-import { scenes } from '../../scenes';
+import { useCallback, useEffect, useState } from 'react';
+import type { SceneEntry } from '../scene/types';
 import { ScenePage } from './ScenePage';
 import { parseRoute, type Route } from './urlState';
 
-const known = scenes.map((s) => s.number);
-const readRoute = (): Route => parseRoute(location.hash, known);
-
-/** The app shell: the scene list, or one scene (`#/scene/11?...`); `embed=1` drops the chrome. */
-export function App() {
+/**
+ * The app shell: the scene list, or one scene (`#/scene/11?...`); `embed=1` drops the chrome.
+ * The ordered registry is handed in by the entry point (src/ never imports scenes/).
+ */
+export function App({ scenes }: { scenes: readonly SceneEntry[] }) {
+  const readRoute = useCallback((): Route => parseRoute(location.hash, scenes.map((s) => s.meta.number)), [scenes]);
   const [route, setRoute] = useState<Route>(readRoute);
   useEffect(() => {
     const on = () => setRoute(readRoute());
     addEventListener('hashchange', on);
     return () => removeEventListener('hashchange', on);
-  }, []);
+  }, [readRoute]);
   if (route.kind === 'scene') {
-    const entry = scenes.find((s) => s.number === route.number);
+    const entry = scenes.find((s) => s.meta.number === route.number);
     if (entry) {
       const embed = route.query.get('embed') === '1';
-      const page = <ScenePage key={`${entry.number}?${route.query.toString()}`} entry={entry} query={route.query} />;
-      return embed ? <main className="embed-root">{page}</main> : <Chrome>{page}</Chrome>;
+      const page = <ScenePage key={`${entry.meta.number}?${route.query.toString()}`} entry={entry} query={route.query} />;
+      return embed ? <main className="embed-root">{page}</main> : <Chrome count={scenes.length}>{page}</Chrome>;
     }
   }
   return (
-    <Chrome>
+    <Chrome count={scenes.length}>
       {route.kind === 'home' && route.notice && (
         <p className="notice" role="status" data-testid="notice">
           {route.notice}
         </p>
       )}
-      <SceneList />
+      <SceneList scenes={scenes} />
     </Chrome>
   );
 }
 
-function Chrome({ children }: { children: React.ReactNode }) {
+function Chrome({ children, count }: { children: React.ReactNode; count: number }) {
   return (
     <div className="shell">
       <header className="site-header">
@@ -42,7 +43,7 @@ function Chrome({ children }: { children: React.ReactNode }) {
         <p className="tagline">
           An explorable model of Istiod, eight Envoy sidecars, xDS streams, a certificate authority
           and the requests between services — in{' '}
-          {scenes.length === 0 ? 'scenes' : `${scenes.length} ${scenes.length === 1 ? 'scene' : 'scenes'}`}.{' '}
+          {count === 0 ? 'scenes' : `${count} ${count === 1 ? 'scene' : 'scenes'}`}.{' '}
           <a href="#/">All scenes</a>
         </p>
       </header>
@@ -51,7 +52,7 @@ function Chrome({ children }: { children: React.ReactNode }) {
   );
 }
 
-function SceneList() {
+function SceneList({ scenes }: { scenes: readonly SceneEntry[] }) {
   return (
     <>
       <h2 id="scene-list-title">Scenes</h2>
@@ -59,10 +60,12 @@ function SceneList() {
         <p>No scenes are registered yet.</p>
       ) : (
         <ol aria-labelledby="scene-list-title" className="scene-list">
-          {scenes.map((s) => (
+          {scenes.map(({ meta: s }) => (
             <li key={s.slug} value={s.number}>
               <a href={`#/scene/${s.number}`}>
-                <span className="scene-title">{s.title}</span>
+                <span className="scene-title">
+                  {s.title} — {s.subtitle}
+                </span>
                 <span className="scene-caption">{s.caption}</span>
               </a>
             </li>

@@ -1,5 +1,5 @@
 import { useEffect, useId, useState } from 'react';
-import type { SceneEntry, SceneModule } from '../../scenes/types';
+import type { SceneEntry, SceneModule } from '../scene/types';
 import type { SceneRuntime } from '../runtime/context';
 import { createRuntime } from './createRuntime';
 import { SceneShell } from './SceneShell';
@@ -10,7 +10,7 @@ type Loaded = { mod: SceneModule; rt: SceneRuntime; embed: boolean } | { error: 
 /** Loads a scene's chunk, then builds the runtime the URL describes. */
 export function ScenePage({ entry, query }: { entry: SceneEntry; query: URLSearchParams }) {
   const rawId = useId();
-  const idPrefix = `s${entry.number}-${rawId.replace(/[^a-zA-Z0-9_-]/g, '')}`;
+  const idPrefix = `s${entry.meta.number}-${rawId.replace(/[^a-zA-Z0-9_-]/g, '')}`;
   const [loaded, setLoaded] = useState<Loaded>(null);
   const q = query.toString();
   useEffect(() => {
@@ -20,7 +20,7 @@ export function ScenePage({ entry, query }: { entry: SceneEntry; query: URLSearc
       .then(({ default: mod }) => {
         if (!alive) return;
         const { params, notices } = readSceneParams(new URLSearchParams(q), mod.def);
-        const rt = createRuntime(mod, params, notices, idPrefix);
+        const rt = createRuntime(mod.def, params, notices, idPrefix);
         // A bare scene link starts playing; a link to a step shows that step, paused. Reduced
         // motion never starts on its own.
         const still = typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
@@ -33,11 +33,11 @@ export function ScenePage({ entry, query }: { entry: SceneEntry; query: URLSearc
     };
     // A new hash reloads the scene; q changes only through navigation.
   }, [entry, q, idPrefix]);
-  if (!loaded) return <p className="loading">Loading scene {entry.number}…</p>;
+  if (!loaded) return <p className="loading">Loading scene {entry.meta.number}…</p>;
   if ('error' in loaded)
     return (
       <p className="notice" role="alert">
-        Scene {entry.number} could not be loaded: {loaded.error}
+        Scene {entry.meta.number} could not be loaded: {loaded.error}
       </p>
     );
   return <SceneShell rt={loaded.rt} mod={loaded.mod} embed={loaded.embed} />;

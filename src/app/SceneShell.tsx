@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import { Implementation } from '../code-panel/Implementation';
 import { SceneContext, type SceneRuntime } from '../runtime/context';
 import { useFrameDriver } from '../runtime/useFrameDriver';
-import type { SceneModule } from '../../scenes/types';
+import type { SceneModule } from '../scene/types';
 import { HelpOverlay } from '../ui/HelpOverlay';
 import { Narrative } from '../ui/Narrative';
 import { Notices } from '../ui/Notices';
@@ -20,6 +20,7 @@ import '../diagram/diagram.css';
 /** A scene page: header, "Previously", the scene's view, narrative, controls and code panels. */
 export function SceneShell({ rt, mod, embed }: { rt: SceneRuntime; mod: SceneModule; embed: boolean }) {
   const { def, idPrefix } = rt;
+  const meta = def.meta;
   const theme = useResolvedTheme(rt.ui);
   useDocumentTheme(theme);
   useFrameDriver(rt);
@@ -28,20 +29,20 @@ export function SceneShell({ rt, mod, embed }: { rt: SceneRuntime; mod: SceneMod
   useUrlSync(rt, embed);
   useEffect(() => {
     const before = document.title;
-    document.title = `Scene ${def.number} · ${def.title} — Mesh Scenes`;
+    document.title = `Scene ${meta.number} · ${meta.title} — Mesh Scenes`;
     return () => {
       document.title = before;
     };
-  }, [def]);
+  }, [meta]);
   const View = mod.View;
   return (
     <SceneContext.Provider value={rt}>
       <article ref={rootRef} className={embed ? 'scene embed' : 'scene'} data-theme={theme} aria-labelledby={`${idPrefix}-title`}>
         <header className="scene-header">
           <h2 id={`${idPrefix}-title`}>
-            Scene {def.number} · {def.title} — {def.subtitle}
+            Scene {meta.number} · {meta.title} — {meta.subtitle}
           </h2>
-          <p className="caption">{def.caption}</p>
+          <p className="caption">{meta.caption}</p>
           <div className="header-tools">
             <ThemeToggle />
             <button type="button" className="btn" aria-keyshortcuts="?" onClick={() => rt.ui.setState({ helpOpen: true })}>
@@ -50,15 +51,15 @@ export function SceneShell({ rt, mod, embed }: { rt: SceneRuntime; mod: SceneMod
           </div>
         </header>
         <Notices />
-        {def.previously && (
+        {meta.previously && (
           <aside className="previously" aria-labelledby={`${idPrefix}-prev`}>
             <h3 id={`${idPrefix}-prev`}>Previously</h3>
-            <p>{def.previously}</p>
+            <p>{meta.previously}</p>
           </aside>
         )}
         <PlayerBar />
         <Narrative />
-        <View def={def} />
+        <View />
         <TryThisPanel />
         <Implementation />
         {def.simplified.length > 0 && (

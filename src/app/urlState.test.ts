@@ -13,22 +13,23 @@ describe('URL state', () => {
   });
 
   it('reads valid parameters exactly', () => {
-    const { params, notices } = readSceneParams(new URLSearchParams('step=2&seed=42&speed=2&istiod=down&sidecar=cart-1&embed=1&theme=dark'), testDef);
+    const { params, notices } = readSceneParams(new URLSearchParams('step=2&seed=42&speed=2&server=down&client=beta&embed=1&theme=dark'), testDef);
     expect(notices).toEqual([]);
-    expect(params).toEqual({ step: 1, seed: 42, speed: 2, istiod: 'down', sidecar: 'cart-1', theme: 'dark', embed: true });
+    expect(params).toEqual({ step: 1, seed: 42, speed: 2, toggles: { server: true }, sliders: {}, select: 'beta', theme: 'dark', embed: true });
   });
 
   it('replaces every invalid parameter by its default, with one notice each', () => {
-    const q = 'step=0&seed=1e3&speed=Infinity&istiod=&sidecar=../x&embed=yes&theme=pink&__proto__=1';
+    const q = 'step=0&seed=1e3&speed=Infinity&server=&client=../x&embed=yes&theme=pink&__proto__=1&istiod=down';
     const { params, notices } = readSceneParams(new URLSearchParams(q), testDef);
-    expect(params).toEqual({ step: 0, seed: 7, speed: 1, istiod: null, sidecar: null, theme: null, embed: false });
-    expect(notices).toHaveLength(8);
+    expect(params).toEqual({ step: 0, seed: 7, speed: 1, toggles: {}, sliders: {}, select: null, theme: null, embed: false });
+    expect(notices).toHaveLength(9);
+    expect(notices.join(' ')).toContain('Unknown parameter "istiod"');
   });
 
   it('writes a hash that reads back to the same view', () => {
-    const hash = sceneHash(testDef, { step: 2, seed: 9, speed: 5, istiodDown: true, sidecar: 'cart-1', embed: false, theme: 'dark' });
+    const hash = sceneHash(testDef, { step: 2, seed: 9, speed: 5, toggles: { server: true }, sliders: {}, select: 'beta', embed: false, theme: 'dark' });
     const r = parseRoute(hash, [99]);
     if (r.kind !== 'scene') throw new Error('not a scene route');
-    expect(readSceneParams(r.query, testDef).params).toMatchObject({ step: 2, seed: 9, speed: 5, istiod: 'down', sidecar: 'cart-1', theme: 'dark' });
+    expect(readSceneParams(r.query, testDef).params).toMatchObject({ step: 2, seed: 9, speed: 5, toggles: { server: true }, select: 'beta', theme: 'dark' });
   });
 });

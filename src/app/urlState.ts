@@ -1,6 +1,5 @@
-import type { SceneDef } from '../../scenes/types';
-import { CAST } from '../engine/mesh/contract';
 import { SPEEDS } from '../runtime/speed';
+import type { AnySceneDef } from '../scene/types';
 import type { ThemeChoice } from '../store/uiStore';
 
 /** Where the hash points: the scene list, or one scene with its query. */
@@ -10,8 +9,7 @@ export function parseRoute(hash: string, known: number[]): Route {
   const m = /^#\/scene\/([^?]*)(?:\?(.*))?$/.exec(hash);
   if (!m) return hash && hash !== '#' && hash !== '#/' ? { kind: 'home', notice: `Unknown address "${hash.slice(0, 60)}": showing the scene list.` } : { kind: 'home' };
   const n = /^\d{1,2}$/.test(m[1] ?? '') ? Number(m[1]) : NaN;
-  if (!known.includes(n))
-    return { kind: 'home', notice: `There is no scene "${(m[1] ?? '').slice(0, 20)}" yet: showing the scene list.` };
+  if (!known.includes(n)) return { kind: 'home', notice: `There is no scene "${(m[1] ?? '').slice(0, 20)}" yet: showing the scene list.` };
   return { kind: 'scene', number: n, query: new URLSearchParams(m[2] ?? '') };
 }
 
@@ -21,58 +19,77 @@ export interface SceneParams {
   step: number;
   seed: number;
   speed: number;
-  istiod: 'up' | 'down' | null;
-  sidecar: string | null;
+  /** The selected actor as written (checked against the model's actors once it runs). */
+  select: string | null;
+  /** Toggle id → on/off, for the scene's toggles that carry a URL parameter. */
+  toggles: Record<string, boolean>;
+  /** Slider id → value, for the scene's sliders that carry a URL parameter. */
+  sliders: Record<string, number>;
   theme: ThemeChoice | null;
   embed: boolean;
 }
 
-const KNOWN = ['step', 'seed', 'speed', 'istiod', 'sidecar', 'theme', 'embed'];
+const COMMON = ['step', 'seed', 'speed', 'theme', 'embed'];
+
+/** The URL parameters a scene understands: the common ones plus those its setup and controls declare. */
+export function sceneParamNames(def: AnySceneDef): string[] {
+  const own = def.tryThis.flatMap((t) => (t.kind === 'toggle' && t.param ? [t.param.name] : t.kind === 'slider' && t.param ? [t.param] : []));
+  return [...COMMON, def.setup.selection.param, ...own];
+}
 
 /**
  * Reads a scene's query. Every invalid value falls back to its default and adds a notice, so a
  * hand-edited or hostile URL never blanks the page.
  */
-export function readSceneParams(q: URLSearchParams, def: SceneDef): { params: SceneParams; notices: string[] } {
+export function readSceneParams(q: URLSearchParams, def: AnySceneDef): { params: SceneParams; notices: string[] } {
   const notices: string[] = [];
-  const bad = (name: string, value: string, fallback: string) =>
-    notices.push(`Ignored ${name}="${value.slice(0, 40)}": using ${fallback}.`);
-  const p: SceneParams = { step: 0, seed: def.setup.seed, speed: def.setup.speed, istiod: null, sidecar: null, theme: null, embed: false };
-  for (const key of q.keys()) if (!KNOWN.includes(key)) notices.push(`Unknown parameter "${key.slice(0, 30)}" ignored.`);
-  const get = (k: string) => q.get(k);
-  const step = get('step');
+  const bad = (name: string, value: string, fallback: string) => notices.push(`Ignored ${name}="${value.slice(0, 40)}": using ${fallback}.`);
+  const { setup } = def;
+  const p: SceneParams = { step: 0, seed: setup.seed, speed: setup.speed, select: null, toggles: {}, sliders: {}, theme: null, embed: false };
+  const known = sceneParamNames(def);
+  for (const key of q.keys()) if (!known.includes(key)) notices.push(`Unknown parameter "${key.slice(0, 30)}" ignored.`);
+  const step = q.get('step');
   if (step !== null) {
     const n = /^\d{1,3}$/.test(step) ? Number(step) : NaN;
     if (n >= 1 && n <= def.steps.length) p.step = n - 1;
     else bad('step', step, `step 1 (this scene has ${def.steps.length})`);
   }
-  const seed = get('seed');
+  const seed = q.get('seed');
   if (seed !== null) {
     if (/^\d{1,9}$/.test(seed)) p.seed = Number(seed);
-    else bad('seed', seed, `seed ${def.setup.seed}`);
+    else bad('seed', seed, `seed ${setup.seed}`);
   }
-  const speed = get('speed');
+  const speed = q.get('speed');
   if (speed !== null) {
     const n = Number(speed);
-    if (speed.trim() !== '' && SPEEDS[def.setup.timeScale].includes(n)) p.speed = n;
-    else bad('speed', speed, `speed ${def.setup.speed} (one of ${SPEEDS[def.setup.timeScale].join(', ')})`);
+    if (speed.trim() !== '' && SPEEDS[setup.timeScale].includes(n)) p.speed = n;
+    else bad('speed', speed, `speed ${setup.speed} (one of ${SPEEDS[setup.timeScale].join(', ')})`);
   }
-  const istiod = get('istiod');
-  if (istiod !== null) {
-    if (istiod === 'up' || istiod === 'down') p.istiod = istiod;
-    else bad('istiod', istiod, 'the step’s own state (up or down)');
+  const select = q.get(setup.selection.param);
+  if (select !== null) {
+    if (/^[a-z0-9][a-z0-9.-]{0,62}$/.test(select)) p.select = select;
+    else bad(setup.selection.param, select, `the step’s ${setup.selection.noun}`);
   }
-  const sidecar = get('sidecar');
-  if (sidecar !== null) {
-    if ((CAST as readonly string[]).includes(sidecar)) p.sidecar = sidecar;
-    else bad('sidecar', sidecar, `the step’s sidecar (${CAST.join(', ')})`);
+  for (const t of def.tryThis) {
+    if (t.kind === 'toggle' && t.param) {
+      const v = q.get(t.param.name);
+      if (v === null) continue;
+      if (v === t.param.on || v === t.param.off) p.toggles[t.id] = v === t.param.on;
+      else bad(t.param.name, v, `the step’s own state (${t.param.off} or ${t.param.on})`);
+    } else if (t.kind === 'slider' && t.param) {
+      const v = q.get(t.param);
+      if (v === null) continue;
+      const n = /^\d{1,6}$/.test(v) ? Number(v) : NaN;
+      if (n >= t.min && n <= t.max && (n - t.min) % t.step === 0) p.sliders[t.id] = n;
+      else bad(t.param, v, `${t.label.toLowerCase()} from the step (${t.min}–${t.max} in steps of ${t.step})`);
+    }
   }
-  const theme = get('theme');
+  const theme = q.get('theme');
   if (theme !== null) {
     if (theme === 'light' || theme === 'dark' || theme === 'system') p.theme = theme;
     else bad('theme', theme, 'the system theme');
   }
-  const embed = get('embed');
+  const embed = q.get('embed');
   if (embed !== null) {
     if (embed === '1' || embed === '0') p.embed = embed === '1';
     else bad('embed', embed, 'embed=0');
@@ -80,18 +97,30 @@ export function readSceneParams(q: URLSearchParams, def: SceneDef): { params: Sc
   return { params: p, notices };
 }
 
-/** The hash for a scene view (only non-default values, so links stay short). */
-export function sceneHash(
-  def: SceneDef,
-  v: { step: number; seed: number; speed: number; istiodDown: boolean; sidecar: string; embed: boolean; theme?: ThemeChoice },
-): string {
+/** What the address bar describes (the current view). */
+export interface SceneView {
+  step: number;
+  seed: number;
+  speed: number;
+  select: string;
+  toggles: Record<string, boolean>;
+  sliders: Record<string, number>;
+  embed: boolean;
+  theme?: ThemeChoice;
+}
+
+/** The hash for a scene view (only non-default values where a default exists, so links stay short). */
+export function sceneHash(def: AnySceneDef, v: SceneView): string {
   const q = new URLSearchParams();
   q.set('step', String(v.step + 1));
   if (v.seed !== def.setup.seed) q.set('seed', String(v.seed));
   if (v.speed !== def.setup.speed) q.set('speed', String(v.speed));
-  q.set('istiod', v.istiodDown ? 'down' : 'up');
-  q.set('sidecar', v.sidecar);
+  for (const t of def.tryThis) {
+    if (t.kind === 'toggle' && t.param && t.id in v.toggles) q.set(t.param.name, v.toggles[t.id] ? t.param.on : t.param.off);
+    if (t.kind === 'slider' && t.param && v.sliders[t.id] !== undefined && v.sliders[t.id] !== t.initial) q.set(t.param, String(v.sliders[t.id]));
+  }
+  q.set(def.setup.selection.param, v.select);
   if (v.theme && v.theme !== 'system') q.set('theme', v.theme);
   if (v.embed) q.set('embed', '1');
-  return `#/scene/${def.number}?${q.toString()}`;
+  return `#/scene/${def.meta.number}?${q.toString()}`;
 }

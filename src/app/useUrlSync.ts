@@ -1,23 +1,22 @@
 import { useEffect } from 'react';
+import { sliderValue, toggleOn } from '../runtime/actions';
 import type { SceneRuntime } from '../runtime/context';
 import { sceneHash } from './urlState';
 
-/** Keeps the address bar describing the current view (step, seed, speed, Istiod, sidecar). */
+/** Keeps the address bar describing the current view (step, seed, speed, selection, the scene's controls). */
 export function useUrlSync(rt: SceneRuntime, embed: boolean): void {
   useEffect(() => {
     let last = '';
     const write = () => {
       const { player, ui, def } = rt;
       const s = ui.getState();
-      const hash = sceneHash(def, {
-        step: player.stepIndex,
-        seed: player.seed,
-        speed: s.speed,
-        istiodDown: !player.view().istiod.up,
-        sidecar: s.selected,
-        theme: s.theme,
-        embed,
-      });
+      const toggles: Record<string, boolean> = {};
+      const sliders: Record<string, number> = {};
+      for (const t of def.tryThis) {
+        if (t.kind === 'toggle' && t.param) toggles[t.id] = toggleOn(rt, t);
+        if (t.kind === 'slider' && t.param) sliders[t.id] = sliderValue(player, t);
+      }
+      const hash = sceneHash(def, { step: player.stepIndex, seed: player.seed, speed: s.speed, select: s.selected, toggles, sliders, theme: s.theme, embed });
       if (hash !== last && hash !== location.hash) history.replaceState(null, '', hash);
       last = hash;
     };

@@ -4,14 +4,14 @@ import { select } from '../store/uiStore';
 import { renderTestScene } from '../test/renderScene';
 
 const activeLine = () => {
-  const panel = screen.getByRole('figure', { name: 'Sidecar.loop' });
+  const panel = screen.getByRole('figure', { name: 'Client.loop' });
   return panel.querySelector('[aria-current="true"]');
 };
 
 describe('code panel', () => {
   it('shows title, subtitle and numbered lines with the anchors stripped', () => {
     renderTestScene();
-    const panel = screen.getByRole('figure', { name: 'Sidecar.loop' });
+    const panel = screen.getByRole('figure', { name: 'Client.loop' });
     expect(within(panel).getByText('one line')).toBeInTheDocument();
     expect(panel.textContent).not.toContain('@anchor');
     expect(panel.querySelectorAll('.line')).toHaveLength(4);
@@ -22,13 +22,13 @@ describe('code panel', () => {
     expect(activeLine()).toHaveTextContent('stream.send(ack(resp.nonce))');
     act(() => rt.player.goToStep(2));
     expect(activeLine()).toHaveTextContent('stream.send(nack(resp.nonce))');
-    expect(screen.getByText('following cart-1’s sidecar')).toBeInTheDocument();
+    expect(screen.getByText('following client beta')).toBeInTheDocument();
   });
 
-  it('follows the sidecar the learner selects', () => {
+  it('follows the actor the learner selects', () => {
     const { rt } = renderTestScene('step=3');
     expect(activeLine()).toHaveTextContent('nack');
-    act(() => select(rt.ui, 'web-1'));
+    act(() => select(rt.ui, 'alpha'));
     expect(activeLine()).toHaveTextContent('stream.send(ack(resp.nonce))');
   });
 

@@ -1,6 +1,6 @@
 import { memo, useMemo } from 'react';
-import type { PanelDef } from '../../scenes/types';
-import { parseSnippet, splitComment } from './snippet';
+import type { PanelDef } from '../scene/types';
+import { parseSnippet, splitComment } from '../scene/snippet';
 
 export interface CodePanelProps {
   panel: PanelDef;

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createStepperMachine, stepMeta, stepperSend, stepperStart } from './stepper';
-import { anchorOf, TraceFollower } from './traceFollower';
+import { anchorTable } from './anchorTable';
+import { anchorsFor, panelFold } from './panelFold';
+import { machineAnchors, reachableAnchors } from './reach';
 import { ackMachine } from '../test/testScene';
 
 const steps = ['a', 'b', 'c', 'd'].map((caption) => ({ caption, highlights: { p: caption } }));
@@ -23,20 +25,35 @@ describe('stepper machine', () => {
   });
 });
 
-describe('trace follower', () => {
-  const trace = (entries: { t: number; type: string; pod?: string }[]) => ({
-    count: entries.length,
-    recent: (n = entries.length) => entries.slice(-n),
-  });
-  const mine = (e: { pod?: string }, pod: string) => e.pod === undefined || e.pod === pod;
+describe('panel fold', () => {
+  type E = { t: number; type: string; client?: string };
+  const fold = panelFold<E>([{ follows: 'selected', machine: ackMachine }, { follows: 'all', machine: ackMachine }], (e) => (e.client ? [e.client] : null));
+  const run = (es: E[]) => es.reduce((acc, e) => fold.reduce(acc, e), fold.initial);
 
-  it('feeds new entries incrementally and refolds when the epoch or the pod changes', () => {
-    const f = new TraceFollower<{ t: number; type: string; pod?: string }>(ackMachine, mine);
-    const es = [{ t: 1, type: 'xds.response', pod: 'a' }];
-    expect(anchorOf(f.update(trace(es), 0, 'a'))).toBe('recv');
-    es.push({ t: 2, type: 'xds.ack', pod: 'a' }, { t: 3, type: 'xds.nack', pod: 'b' });
-    expect(anchorOf(f.update(trace(es), 0, 'a'))).toBe('ack');
-    expect(anchorOf(f.update(trace(es), 0, 'b'))).toBe('nack');
-    expect(anchorOf(f.update(trace(es.slice(0, 1)), 1, 'a'))).toBe('recv');
+  it('keeps each actor’s panel state, sees model-wide entries everywhere, and shares unchanged values', () => {
+    const s = run([{ t: 1, type: 'recv', client: 'a' }, { t: 2, type: 'ack', client: 'a' }, { t: 3, type: 'nack', client: 'b' }]);
+    expect(anchorsFor(s, 'a')).toEqual(['ack', 'nack']);
+    expect(anchorsFor(s, 'b')).toEqual(['nack', 'nack']);
+    expect(anchorsFor(s, 'never-named')).toEqual(['wait', 'nack']);
+    const wide = fold.reduce(s, { t: 4, type: 'recv' });
+    expect(anchorsFor(wide, 'a')).toEqual(['recv', 'recv']);
+    expect(anchorsFor(wide, 'never-named')).toEqual(['recv', 'recv']);
+    expect(fold.reduce(s, { t: 5, type: 'unrelated', client: 'a' })).toBe(s);
+    expect(fold.reduce(s, { t: 6, type: 'nack', client: 'b' })).toBe(s);
+  });
+});
+
+describe('anchor tables', () => {
+  it('compile to machines whose every anchor is reachable, with guards and local transitions', () => {
+    type E = { type: string; ok?: boolean };
+    const m = anchorTable<E>({ id: 't', initial: null, on: { go: 'run', check: [{ to: 'good', when: (e) => e.ok === true }, 'bad'], stop: 'stopped' }, dark: ['stopped'], from: { stopped: { start: 'idle' } } });
+    expect([...reachableAnchors(m)].sort()).toEqual(['bad', 'good', 'run']);
+    expect([...machineAnchors(m)].sort()).toEqual(['bad', 'good', 'run']);
+    const f = panelFold<E & { t: number }>([{ follows: 'all', machine: m }], () => null);
+    const seq = (es: E[]) => anchorsFor(es.reduce((a, e) => f.reduce(a, { t: 0, ...e }), f.initial), 'x')[0];
+    expect(seq([])).toBeNull();
+    expect(seq([{ type: 'check', ok: true }])).toBe('good');
+    expect(seq([{ type: 'check', ok: false }])).toBe('bad');
+    expect(seq([{ type: 'go' }, { type: 'stop' }])).toBeNull();
   });
 });

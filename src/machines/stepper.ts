@@ -8,12 +8,12 @@ import { getInitialSnapshot, getNextSnapshot, setup, type SnapshotFrom } from 'x
 export interface StepMeta {
   index: number;
   caption: string;
-  highlights: Record<string, string>;
+  highlights: Readonly<Record<string, string>>;
 }
 
 type StepperEvent = { type: 'NEXT' } | { type: 'PREV' } | { type: `GOTO.${number}` };
 
-export function createStepperMachine(steps: { caption: string; highlights: Record<string, string> }[]) {
+export function createStepperMachine(steps: readonly { caption: string; highlights: Readonly<Record<string, string>> }[]) {
   const goto = Object.fromEntries(steps.map((_, i) => [`GOTO.${i}`, { target: `.s${i}` }]));
   const states = Object.fromEntries(
     steps.map((s, i) => [

@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { testDef } from '../test/testScene';
-import { fakeMesh } from '../test/fakeMesh';
-import type { SceneDef } from '../../scenes/types';
-import type { MeshView } from '../engine/mesh/contract';
+import { testScene } from '../test/testScene';
+import type { FakeSim } from '../test/fakeModel';
 import { Player } from './player';
 
-const make = () => new Player(testDef, fakeMesh, 7);
+const make = () => new Player(testScene, 7);
 
 describe('player', () => {
   it('goToStep gives the same state as stepping there by NEXT', () => {
@@ -29,7 +27,7 @@ describe('player', () => {
     for (let i = 0; i < 1000 && p.playing; i++) p.advance(1_000);
     expect(p.playing).toBe(false);
     const last = p.sim.trace.recent(1)[0];
-    expect(last).toMatchObject({ type: 'xds.nack', pod: 'cart-1' });
+    expect(last).toMatchObject({ type: 'nack', client: 'beta' });
   });
 
   it('steps one event back and forward exactly, and seeks exactly', () => {
@@ -61,18 +59,20 @@ describe('player', () => {
     off();
   });
 
-  it('waits for an entry and, with `until`, for a condition on the view after it', () => {
-    const allRds = (v: MeshView) => v.sidecars.every((x) => x.status.RDS === 'SYNCED');
-    const def: SceneDef = {
-      ...testDef,
-      steps: [{ caption: 'all', highlights: {}, waitFor: { type: 'xds.ack', until: allRds } }, ...testDef.steps.slice(1)],
-    };
-    const p = new Player(def, fakeMesh, 7);
+  it('waits for an entry and, with `until`, for a condition on the simulation after it', () => {
+    const allAcked = (sim: FakeSim) => ['alpha', 'beta', 'gamma'].every((c) => sim.state.acked[c] === 1);
+    const def = { ...testScene, steps: [{ caption: 'all', highlights: {}, waitFor: { type: 'ack' as const, until: allAcked } }, ...testScene.steps.slice(1)] };
+    const p = new Player(def, 7);
     p.goToStep(0);
     expect(p.lastWaitHit).toBe(true);
-    expect(allRds(p.view())).toBe(true);
-    const last = p.sim.trace.recent(1)[0];
-    expect(last).toMatchObject({ type: 'xds.ack', xds: 'RDS' });
+    expect(allAcked(p.sim)).toBe(true);
+    expect(p.sim.trace.recent(1)[0]).toMatchObject({ type: 'ack', client: 'gamma' });
+  });
+
+  it('applies the setup’s commands at t = 0, before the first step', () => {
+    const p = new Player({ ...testScene, setup: { ...testScene.setup, commands: [{ kind: 'server.stop' }] } }, 7);
+    expect(p.sim.inputLog[0]).toMatchObject({ at: 0, after: 0, command: { kind: 'server.stop' } });
+    expect(p.sim.state.up).toBe(false);
   });
 
   it('pressing NEXT twice quickly still reaches the canonical state of the second step', () => {

@@ -1,19 +1,11 @@
-import type { Simulation } from '../engine/core/simulation';
-import type { MeshCommand, MeshModule, MeshTrace, MeshView } from '../engine/mesh/contract';
-import type { SceneDef, SceneStep, WaitFor } from '../../scenes/types';
-import {
-  createStepperMachine,
-  stepMeta,
-  stepperSend,
-  stepperStart,
-  type StepperMachine,
-  type StepperSnapshot,
-} from '../machines/stepper';
+import type { EngineSim } from '../engine/core/sceneModel';
+import type { TraceEntry } from '../engine/core/trace';
+import { anchorsFor, panelFold, type PanelFoldState } from '../machines/panelFold';
+import { createStepperMachine, stepMeta, stepperSend, stepperStart, type StepperMachine, type StepperSnapshot } from '../machines/stepper';
+import type { AnySceneDef, SceneDef, SceneStep, WaitFor } from '../scene/types';
 
-export type MeshSim = Simulation<unknown, { type: string }, MeshCommand, MeshTrace>;
-
-interface Wait {
-  match: WaitFor | null;
+interface Wait<T extends TraceEntry, S> {
+  match: WaitFor<T, S> | null;
   deadline: number;
   hit: boolean;
   /** A matching entry arrived during the current event; `until` is checked once it is done. */
@@ -22,50 +14,40 @@ interface Wait {
 
 const DEFAULT_WAIT_MS = 15_000;
 const MAX_EVENTS_PER_FRAME = 5_000;
-/**
- * Engine checkpoints every 5 simulated seconds: cheap at 100× (a checkpoint clones the state),
- * and a seek or a step back still replays at most 5 s of events (a few ms).
- */
-const CHECKPOINT_EVERY_US = 5_000_000;
+/** The panel fold is the first trace reducer the player installs. */
+const FOLD = 0;
 
 /** True when a trace entry is what a step waits for. */
-export function matchesWait(w: WaitFor, e: MeshTrace): boolean {
-  if (e.type !== w.type) return false;
-  const r = e as Record<string, unknown>;
-  if (w.pod !== undefined && r['pod'] !== w.pod) return false;
-  if (w.xds !== undefined && r['xds'] !== w.xds) return false;
-  if (w.from !== undefined && r['from'] !== w.from) return false;
-  return true;
+export function matchesWait<T extends TraceEntry, S>(w: WaitFor<T, S>, e: T): boolean {
+  return e.type === w.type && (w.where === undefined || w.where(e));
 }
 
 /**
- * The scene player (vanilla, no React): owns the simulation, the narrative position and the
- * playing flag. Views read it through `subscribe`/`getSnapshot` (useSyncExternalStore); the frame
- * driver calls `advance`. Stepping to a step applies its commands and runs until its `waitFor`
- * entry appears, then pauses, so step N is the same state however you reach it.
+ * The scene player (vanilla, no React) for any model: owns the simulation, the narrative position
+ * and the playing flag. Views read it through `subscribe`/`getSnapshot` (useSyncExternalStore);
+ * the frame driver calls `advance`. Stepping to a step applies its commands and runs until its
+ * `waitFor` entry appears, then pauses, so step N is the same state however you reach it.
  */
-export class Player {
-  sim: MeshSim;
+export class Player<C, T extends TraceEntry, S extends EngineSim<C, T>, O> {
+  sim: S;
   playing = false;
-  /** Bumped whenever time jumps (rebuild, seek, step back): trace followers refold. */
+  /** Bumped whenever time jumps (rebuild, seek, step back). */
   epoch = 0;
-  /** Whether the last finished step saw its waitFor event (false: it hit its time limit). */
+  /** Whether the last finished step saw its waitFor entry (false: it hit its time limit). */
   lastWaitHit: boolean | null = null;
   /** Furthest simulated time reached (the scrubber's end). */
   highWater = 0;
   private stepper: StepperMachine;
   private stepSnap: StepperSnapshot;
-  private wait: Wait | null = null;
+  private wait: Wait<T, S> | null = null;
   private unsubTrace: () => void = () => {};
   private listeners = new Set<() => void>();
   private version = 0;
-  private viewCache: { key: string; view: MeshView } | null = null;
-  /** Called when a step starts (the app selects the step's sidecar). */
-  onStepEnter: (step: SceneStep, index: number) => void = () => {};
+  /** Called when a step starts (the app selects the step's actor). */
+  onStepEnter: (step: SceneStep<C, T, S>, index: number) => void = () => {};
 
   constructor(
-    readonly def: SceneDef,
-    readonly engine: MeshModule<unknown>,
+    readonly def: SceneDef<C, T, S, O>,
     public seed: number = def.setup.seed,
   ) {
     this.stepper = createStepperMachine(def.steps);
@@ -76,10 +58,10 @@ export class Player {
   get stepIndex(): number {
     return stepMeta(this.stepSnap).index;
   }
-  get step(): SceneStep {
-    return this.def.steps[this.stepIndex] as SceneStep;
+  get step(): SceneStep<C, T, S> {
+    return this.def.steps[this.stepIndex] as SceneStep<C, T, S>;
   }
-  /** True while a step runs towards its waitFor event. */
+  /** True while a step runs towards its waitFor entry. */
   get waiting(): boolean {
     return this.wait !== null;
   }
@@ -90,11 +72,14 @@ export class Player {
   };
   getSnapshot = (): string => `${this.version}:${this.sim.revision}`;
 
-  /** The mesh view for the current state (cached per snapshot). */
-  view(): MeshView {
-    const key = `${this.epoch}:${this.getSnapshot()}`;
-    if (this.viewCache?.key !== key) this.viewCache = { key, view: this.engine.meshView(this.sim) };
-    return this.viewCache.view;
+  /** Each panel's highlighted anchor for the given actor: exact, from the whole run. */
+  anchors(actor: string): (string | null)[] {
+    return anchorsFor(this.sim.trace.fold(FOLD) as PanelFoldState, actor);
+  }
+
+  /** The actors a learner can select now. */
+  actors(): readonly string[] {
+    return this.def.model.actors(this.sim);
   }
 
   /** Rebuilds the run from the seed and plays the steps headlessly up to `index` (0-based). */
@@ -113,14 +98,20 @@ export class Player {
     this.changed();
   }
 
-  /** Starts the next step: applies its commands and plays until its event. */
+  /** Starts the next step: applies its commands and plays until its entry. */
   next(): void {
     if (this.stepIndex + 1 >= this.def.steps.length) return;
-    // A step still running to its event finishes first, so every step starts from its canonical state.
+    // A step still running to its entry finishes first, so every step starts from its canonical state.
     if (this.wait) this.finishHeadless();
     this.stepSnap = stepperSend(this.stepper, this.stepSnap, { type: 'NEXT' });
     this.enterStep();
     this.playing = true;
+    this.changed();
+  }
+  /** Runs the current step to its entry (or its time limit) at once, and pauses. */
+  finishStep(): void {
+    this.finishHeadless();
+    this.playing = false;
     this.changed();
   }
   /** Back one narrative step: the canonical state of the previous step. */
@@ -166,7 +157,7 @@ export class Player {
   }
 
   /** A learner's input ("Try this"): recorded in the engine's input log. */
-  command(c: MeshCommand): void {
+  command(c: C): void {
     this.sim.command(c);
     this.touch();
   }
@@ -194,14 +185,16 @@ export class Player {
     this.touch();
   }
 
-  private fresh(): MeshSim {
+  private fresh(): S {
     this.unsubTrace();
-    const o = this.def.setup;
-    const sim = this.engine.createMesh({
+    const { model, setup, panels } = this.def;
+    const sim = model.create({
+      ...setup.options,
       seed: this.seed,
-      checkpointEvery: CHECKPOINT_EVERY_US,
-      ...(o.perEdgeRps !== undefined ? { perEdgeRps: o.perEdgeRps } : {}),
-    }) as MeshSim;
+      checkpointEvery: setup.checkpointEvery,
+      traceReducers: [panelFold<T>(panels, (e) => model.actorsOf(e))],
+    });
+    for (const c of setup.commands ?? []) sim.command(c);
     this.unsubTrace = sim.trace.subscribe((e) => {
       const w = this.wait;
       if (w && !w.hit && w.match && matchesWait(w.match, e)) w.candidate = true;
@@ -230,11 +223,11 @@ export class Player {
   }
 
   /** After an event (never inside one): a candidate entry completes the wait if `until` holds. */
-  private settle(w: Wait): void {
+  private settle(w: Wait<T, S>): void {
     if (!w.candidate) return;
     w.candidate = false;
-    const until = w.match?.until;
-    if (!until || until(this.engine.meshView(this.sim))) w.hit = true;
+    const m = w.match;
+    if (!m?.until || m.until(this.sim)) w.hit = true;
   }
 
   private touch(): void {
@@ -246,3 +239,9 @@ export class Player {
     for (const l of this.listeners) l();
   }
 }
+
+/** The player as the app holds it (types erased; see `AnySceneDef`). */
+export type AnyPlayer = Player<unknown, TraceEntry, EngineSim<unknown, TraceEntry>, unknown>;
+
+/** A player for a registered (erased) scene. */
+export const createPlayer = (def: AnySceneDef, seed?: number): AnyPlayer => new Player(def, seed);

@@ -1,4 +1,4 @@
-import type { TimeScale } from '../../scenes/types';
+import type { TimeScale } from '../scene/types';
 
 /** Speeds offered per time scale: multiples of real time, or simulated hours per wall second. */
 export const SPEEDS: Record<TimeScale, number[]> = {

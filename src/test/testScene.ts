@@ -1,46 +1,41 @@
-import { setup } from 'xstate';
-import type { SceneDef, SceneModule } from '../../scenes/types';
-import { fakeMesh } from './fakeMesh';
+import { anchorTable } from '../machines/anchorTable';
+import { defineScene, eraseScene, type SceneModule } from '../scene/types';
+import { fakeModel, type FakeTrace } from './fakeModel';
 
-/** A small scene on the fake mesh, for component tests of the player and the code panels. */
-export const ackMachine = setup({ types: { events: {} as { type: string } } }).createMachine({
-  id: 'ack',
-  initial: 'waiting',
-  on: { 'xds.response': '.received', 'xds.ack': '.acked', 'xds.nack': '.nacked' },
-  states: {
-    waiting: { meta: { anchor: 'wait' } },
-    received: { meta: { anchor: 'recv' } },
-    acked: { meta: { anchor: 'ack' } },
-    nacked: { meta: { anchor: 'nack' } },
-  },
+/** A small scene on the toy model, for component tests of the player, the panels and the URL. */
+export const ackMachine = anchorTable<FakeTrace>({ id: 'ack', initial: 'wait', on: { recv: 'recv', ack: 'ack', nack: 'nack' } });
+
+const source = ['loop:  # @anchor wait', '    resp = stream.recv()  # @anchor recv', '    stream.send(ack(resp.nonce))  # @anchor ack', '    stream.send(nack(resp.nonce))  # @anchor nack'].join('\n');
+
+export const testScene = defineScene({
+  meta: { number: 99, slug: 'test', title: 'Test scene', subtitle: 'toy model', caption: 'A caption.', previously: 'Before.' },
+  model: fakeModel,
+  setup: { seed: 7, options: {}, checkpointEvery: 50_000, timeScale: 'realtime', speed: 1, select: 'alpha', selection: { param: 'client', noun: 'client' } },
+  cast: { controlPlane: true, rows: [['alpha', 'beta', 'gamma']] },
+  steps: [
+    { caption: 'First ACK.', highlights: { p: 'ack' }, waitFor: { type: 'ack', where: (e) => e.type === 'ack' && e.client === 'gamma' } },
+    { caption: 'Stop the server.', highlights: {}, commands: [{ kind: 'server.stop' }], runForMs: 50 },
+    { caption: 'A NACK.', highlights: { p: 'nack' }, commands: [{ kind: 'server.start' }, { kind: 'client.break', client: 'beta' }], select: 'beta', waitFor: { type: 'nack', where: (e) => e.type === 'nack' && e.client === 'beta' } },
+  ],
+  panels: [{ id: 'p', title: 'Client.loop', subtitle: 'one line', source, follows: 'selected', following: (a) => `client ${a}`, machine: ackMachine }],
+  tryThis: [
+    {
+      kind: 'toggle',
+      id: 'server',
+      label: 'Server',
+      help: 'Stop it.',
+      key: 'k',
+      param: { name: 'server', on: 'down', off: 'up' },
+      onLabel: 'Start the server',
+      offLabel: 'Stop the server',
+      isOn: (sim) => !sim.state.up,
+      on: () => ({ kind: 'server.stop' }),
+      off: { kind: 'server.start' },
+    },
+    { kind: 'button', id: 'break', label: 'Break this client', help: 'It NACKs.', perActor: true, command: (client) => ({ kind: 'client.break', client }) },
+  ],
+  simplified: ['a toy model.'],
 });
 
-const source = [
-  'loop:  # @anchor wait',
-  '    resp = stream.recv()  # @anchor recv',
-  '    stream.send(ack(resp.nonce))  # @anchor ack',
-  '    stream.send(nack(resp.nonce))  # @anchor nack',
-].join('\n');
-
-export const testDef: SceneDef = {
-  number: 99,
-  slug: 'test',
-  title: 'Test scene',
-  subtitle: 'fake mesh',
-  caption: 'A caption.',
-  previously: 'Before.',
-  setup: { seed: 7, timeScale: 'realtime', speed: 1, select: 'web-1' },
-  steps: [
-    { caption: 'First ACK.', highlights: { p: 'ack' }, waitFor: { type: 'xds.ack', pod: 'web-1', xds: 'RDS' } },
-    { caption: 'Kill Istiod.', highlights: {}, commands: [{ kind: 'istiod.kill' }], runForMs: 50 },
-    { caption: 'A NACK.', highlights: { p: 'nack' }, commands: [{ kind: 'istiod.restore' }, { kind: 'config.pushBad', pod: 'cart-1' }], select: 'cart-1', waitFor: { type: 'xds.nack', pod: 'cart-1' } },
-  ],
-  panels: [{ id: 'p', title: 'Sidecar.loop', subtitle: 'one line', source, followsSidecar: true, machine: ackMachine }],
-  tryThis: [
-    { kind: 'toggle', id: 'istiod', label: 'Istiod', help: 'Kill it.', key: 'k', onLabel: 'Restore Istiod', offLabel: 'Kill Istiod', isOn: (v) => !v.istiod.up, on: { kind: 'istiod.kill' }, off: { kind: 'istiod.restore' } },
-  ],
-  senders: { ACK: { panel: 'p', anchor: 'ack' } },
-  simplified: ['a fake model.'],
-};
-
-export const testModule: SceneModule = { def: testDef, engine: fakeMesh, View: () => null };
+export const testDef = eraseScene(testScene);
+export const testModule: SceneModule = { def: testDef, View: () => null };

@@ -4,10 +4,10 @@ import { useCoarseSelect } from './useCoarse';
 
 const ROWS = 8;
 
-/** The text alternative of the diagram: what happened, in words, newest first. */
+/** The text alternative of the diagram: what happened, in words, newest first (the model's log). */
 export function EventLog() {
-  const { idPrefix } = useRuntime();
-  const rows = useCoarseSelect((p) => p.view().log.slice(-ROWS).reverse(), jsonKey);
+  const { idPrefix, def } = useRuntime();
+  const rows = useCoarseSelect((p) => def.model.log(p.sim).slice(-ROWS).reverse(), jsonKey);
   return (
     <section className="event-log" aria-labelledby={`${idPrefix}-log`}>
       <h3 id={`${idPrefix}-log`}>What happened (newest first)</h3>

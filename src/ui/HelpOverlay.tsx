@@ -1,11 +1,11 @@
 import { useEffect, useRef } from 'react';
-import { KEYS, keyName } from '../app/keys';
+import { KEYS, keyName, sceneKeys } from '../runtime/keys';
 import { useRuntime } from '../runtime/context';
 import { setHelp, useUi } from '../store/uiStore';
 
 /** The `?` overlay: every keyboard shortcut, from the same list the handler uses. */
 export function HelpOverlay() {
-  const { ui, idPrefix } = useRuntime();
+  const { ui, idPrefix, def } = useRuntime();
   const open = useUi(ui, (s) => s.helpOpen);
   const closeRef = useRef<HTMLButtonElement>(null);
   useEffect(() => {
@@ -46,6 +46,14 @@ export function HelpOverlay() {
                   {k.keys.map((x) => (
                     <kbd key={x}>{keyName(x)}</kbd>
                   ))}
+                </td>
+                <td>{k.label}</td>
+              </tr>
+            ))}
+            {sceneKeys(def).map((k) => (
+              <tr key={`scene-${k.key}`}>
+                <td>
+                  <kbd>{keyName(k.key)}</kbd>
                 </td>
                 <td>{k.label}</td>
               </tr>

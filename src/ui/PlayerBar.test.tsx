@@ -1,12 +1,14 @@
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { KEYS } from '../app/keys';
+import { KEYS } from '../runtime/keys';
 import { createRuntime } from '../app/createRuntime';
 import { SceneShell } from '../app/SceneShell';
 import { readSceneParams } from '../app/urlState';
 import { renderTestScene } from '../test/renderScene';
 import { testModule } from '../test/testScene';
+import type { FakeSim } from '../test/fakeModel';
+import { simOf } from '../runtime/context';
 
 describe('the scene player', () => {
   it('plays and pauses with the button and with Space', async () => {
@@ -25,7 +27,7 @@ describe('the scene player', () => {
     expect(caption).toHaveAttribute('aria-live', 'polite');
     expect(caption).toHaveTextContent('First ACK.');
     await userEvent.click(screen.getByRole('button', { name: 'Step ▶' }));
-    expect(caption).toHaveTextContent('Kill Istiod.');
+    expect(caption).toHaveTextContent('Stop the server.');
     act(() => {
       for (let i = 0; i < 200 && rt.player.playing; i++) rt.player.advance(1_000);
     });
@@ -51,22 +53,38 @@ describe('the scene player', () => {
     expect(screen.getByLabelText('Speed')).toHaveValue('0.5');
   });
 
-  it('shows every key in the ? overlay', () => {
+  it('shows every key in the ? overlay, the scene’s own keys too', () => {
     renderTestScene();
     fireEvent.keyDown(document.body, { key: '?' });
     const dialog = screen.getByRole('dialog', { name: 'Keyboard shortcuts' });
     for (const k of KEYS) expect(within(dialog).getByText(k.label)).toBeInTheDocument();
+    expect(within(dialog).getByText('Stop the server / start the server')).toBeInTheDocument();
     fireEvent.keyDown(document.body, { key: 'Escape' });
     expect(screen.queryByRole('dialog')).toBeNull();
   });
 
-  it('kills and restores Istiod from Try this and with k', async () => {
+  it('runs a scene’s toggle from Try this and with the key the scene declares', async () => {
     const { rt } = renderTestScene();
-    await userEvent.click(screen.getByRole('button', { name: 'Kill Istiod' }));
-    expect(rt.player.view().istiod.up).toBe(false);
-    expect(screen.getByRole('button', { name: 'Restore Istiod' })).toBeInTheDocument();
+    const up = () => simOf<FakeSim>(rt.player).state.up;
+    await userEvent.click(screen.getByRole('button', { name: /Stop the server/ }));
+    expect(up()).toBe(false);
+    expect(screen.getByRole('button', { name: /Start the server/ })).toBeInTheDocument();
     fireEvent.keyDown(document.body, { key: 'k' });
-    expect(rt.player.view().istiod.up).toBe(true);
+    expect(up()).toBe(true);
+  });
+
+  it('applies a per-actor button to the selected actor', async () => {
+    const { rt } = renderTestScene('client=gamma');
+    await userEvent.click(screen.getByRole('button', { name: /Break this client.*gamma/ }));
+    expect(rt.player.sim.inputLog.at(-1)?.command).toEqual({ kind: 'client.break', client: 'gamma' });
+  });
+
+  it('restores a toggle and the selection from the URL, and refuses an unknown actor', () => {
+    const { rt } = renderTestScene('server=down&client=beta');
+    expect(simOf<FakeSim>(rt.player).state.up).toBe(false);
+    expect(rt.ui.getState().selected).toBe('beta');
+    renderTestScene('client=delta', 'other');
+    expect(screen.getAllByTestId('notice').at(-1)).toHaveTextContent('not a client of this scene');
   });
 
   it('restores the step from the URL and reports invalid parameters', () => {
@@ -97,7 +115,7 @@ describe('the scene player', () => {
   it('offers hours per second as the speed unit of long scenes', () => {
     const hours = { ...testModule, def: { ...testModule.def, setup: { ...testModule.def.setup, timeScale: 'hours' as const, speed: 1 } } };
     const { params } = readSceneParams(new URLSearchParams(''), hours.def);
-    const rt = createRuntime(hours, params, [], 'h');
+    const rt = createRuntime(hours.def, params, [], 'h');
     render(<SceneShell rt={rt} mod={hours} embed={false} />);
     const speed = screen.getAllByLabelText('Speed').at(-1)!;
     expect(within(speed).getByRole('option', { name: '1 h/s' })).toBeInTheDocument();

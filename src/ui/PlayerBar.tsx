@@ -1,4 +1,4 @@
-import { runAction } from '../app/actions';
+import { runAction } from '../runtime/actions';
 import { formatTime } from '../engine/core/time';
 import { jsonKey, usePlayerSelect, useRuntime } from '../runtime/context';
 import { formatSpeed, SPEEDS } from '../runtime/speed';

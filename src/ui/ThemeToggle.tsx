@@ -1,4 +1,4 @@
-import { runAction, systemDark } from '../app/actions';
+import { runAction, systemDark } from '../runtime/actions';
 import { useRuntime } from '../runtime/context';
 import { useUi } from '../store/uiStore';
 

@@ -1,11 +1,16 @@
 import { useState } from 'react';
-import type { TryThis } from '../../scenes/types';
+import { pressTry, sliderValue, toggleOn } from '../runtime/actions';
 import { usePlayerSelect, useRuntime } from '../runtime/context';
+import type { AnyPlayer } from '../runtime/player';
+import type { TryThis } from '../scene/types';
 import { useUi } from '../store/uiStore';
+
+type AnyTry = TryThis<unknown, AnyPlayer['sim']>;
 
 /** "Try this": each control sends a real command to the engine (recorded in its input log). */
 export function TryThisPanel() {
   const { def, idPrefix } = useRuntime();
+  if (def.tryThis.length === 0) return null;
   return (
     <section className="try-this" aria-labelledby={`${idPrefix}-try`}>
       <h3 id={`${idPrefix}-try`}>Try this</h3>
@@ -23,45 +28,35 @@ export function TryThisPanel() {
   );
 }
 
-function TryToggle({ t }: { t: Extract<TryThis, { kind: 'toggle' }> }) {
-  const { idPrefix, player, ui } = useRuntime();
-  const selected = useUi(ui, (s) => s.selected);
-  const on = usePlayerSelect((p) => t.isOn(p.view()));
-  const perSidecar = typeof t.on === 'function';
-  const press = () => player.command(on ? t.off : typeof t.on === 'function' ? t.on(selected) : t.on);
+function TryToggle({ t }: { t: Extract<AnyTry, { kind: 'toggle' }> }) {
+  const rt = useRuntime();
+  const selected = useUi(rt.ui, (s) => s.selected);
+  const on = usePlayerSelect(() => toggleOn(rt, t));
   return (
-    <button type="button" className={on ? 'btn danger' : 'btn'} aria-describedby={`${idPrefix}-try-${t.id}`} aria-keyshortcuts={t.key} onClick={press} data-testid={`try-${t.id}`}>
+    <button type="button" className={on ? 'btn danger' : 'btn'} aria-describedby={`${rt.idPrefix}-try-${t.id}`} aria-keyshortcuts={t.key} onClick={() => pressTry(rt, t.id)} data-testid={`try-${t.id}`}>
       {on ? t.onLabel : t.offLabel}
-      {perSidecar && !on && <span className="muted">({selected})</span>}
+      {t.perActor && !on && <span className="muted">({selected})</span>}
       {t.key && <kbd aria-hidden="true">{t.key}</kbd>}
     </button>
   );
 }
 
-function TryButton({ t }: { t: Extract<TryThis, { kind: 'button' }> }) {
-  const { idPrefix, player, ui } = useRuntime();
-  const selected = useUi(ui, (s) => s.selected);
+function TryButton({ t }: { t: Extract<AnyTry, { kind: 'button' }> }) {
+  const rt = useRuntime();
+  const selected = useUi(rt.ui, (s) => s.selected);
   return (
-    <button type="button" className="btn" aria-describedby={`${idPrefix}-try-${t.id}`} onClick={() => player.command(t.command(selected))} data-testid={`try-${t.id}`}>
+    <button type="button" className="btn" aria-describedby={`${rt.idPrefix}-try-${t.id}`} aria-keyshortcuts={t.key} onClick={() => pressTry(rt, t.id)} data-testid={`try-${t.id}`}>
       {t.label}
-      {t.perSidecar && <span className="muted">({selected})</span>}
+      {t.perActor && <span className="muted">({selected})</span>}
+      {t.key && <kbd aria-hidden="true">{t.key}</kbd>}
     </button>
   );
 }
 
-function TrySlider({ t }: { t: Extract<TryThis, { kind: 'slider' }> }) {
+function TrySlider({ t }: { t: Extract<AnyTry, { kind: 'slider' }> }) {
   const { idPrefix, player } = useRuntime();
   // The value the engine's input log says is in force now (so scrubbing back moves the slider).
-  const current = usePlayerSelect((p) => {
-    const now = p.sim.now;
-    const log = p.sim.inputLog;
-    for (let i = log.length - 1; i >= 0; i--) {
-      const e = log[i];
-      const v = e && e.at <= now ? t.fromCommand(e.command) : null;
-      if (v !== null) return v;
-    }
-    return t.initial;
-  });
+  const current = usePlayerSelect((p) => sliderValue(p, t));
   const [draft, setDraft] = useState<number | null>(null);
   const value = draft ?? current;
   const commit = () => {

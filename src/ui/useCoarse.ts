@@ -1,6 +1,6 @@
 import { useRef, useSyncExternalStore } from 'react';
-import { usePlayerSelect, useRuntime } from '../runtime/context';
-import type { Player } from '../runtime/player';
+import { simOf, usePlayerSelect, useRuntime } from '../runtime/context';
+import type { AnyPlayer as Player } from '../runtime/player';
 import { multiplier } from '../runtime/speed';
 import { useUi } from '../store/uiStore';
 
@@ -39,4 +39,9 @@ export function useCoarseSelect<T>(select: (p: Player) => T, key: (v: T) => stri
     return v;
   };
   return useSyncExternalStore(player.subscribe, get, get);
+}
+
+/** `useCoarseSelect` over the scene's typed simulation (see `useSimSelect`). */
+export function useCoarseSim<S, V>(select: (sim: S) => V, key: (v: V) => string): V {
+  return useCoarseSelect((p) => select(simOf<S>(p)), key);
 }

@@ -17,7 +17,7 @@ export function podByName(config: MeshConfig, pod: string): MeshPod {
   return p;
 }
 
-/** Istio's proxy ID: `sidecar~<ip>~<pod>.<ns>~<ns>.svc.cluster.local` (fidelity.md §4.1). */
+/** Istio's proxy ID: `sidecar~<ip>~<pod>.<ns>~<ns>.svc.cluster.local` (docs/fidelity.md §4.1). */
 export function nodeId(config: MeshConfig, pod: string): string {
   const p = podByName(config, pod);
   return `sidecar~${p.ip}~${p.name}.${p.namespace}~${p.namespace}.svc.cluster.local`;

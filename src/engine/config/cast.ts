@@ -1,6 +1,6 @@
 /**
- * The cast of scenes.md: eight pods in namespace `shop`, one Service per app on port 8080, one
- * service account per app, and the default config: the 90/10 payments canary (seeds/000).
+ * The cast of docs/curriculum.md: eight pods in namespace `shop`, one Service per app on port 8080, one
+ * service account per app, and the default config: the 90/10 payments canary (docs/curriculum.md).
  */
 import { applyDocs, type MeshConfig, type MeshPod, type MeshService } from './mesh';
 import { parseMeshYaml } from './parse';
@@ -10,7 +10,7 @@ export const CAST_NAMESPACE = 'shop';
 /** The port every cast service listens on. */
 export const CAST_PORT = 8080;
 
-/** One pod of the cast, as scenes.md lists it. */
+/** One pod of the cast, as docs/curriculum.md lists it. */
 export interface CastPod {
   pod: string;
   service: string;

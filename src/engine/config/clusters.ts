@@ -14,7 +14,7 @@ import type { MeshConfig, MeshPod, MeshService } from './mesh';
 export const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
 
 /**
- * The ADS config source, with Istio's `initial_fetch_timeout: 0s` (fidelity.md §1.5). A fresh
+ * The ADS config source, with Istio's `initial_fetch_timeout: 0s` (docs/fidelity.md §1.5). A fresh
  * object each call, so no two resources share one.
  */
 export function ads(): AdsConfigSource {

@@ -81,7 +81,7 @@ function inboundChains(config: MeshConfig, pod: MeshPod, port: number): FilterCh
               {
                 name: 'default',
                 match: { prefix: '/' },
-                // Istio ≥ 1.24: inbound routes retry twice on reset-before-request (fidelity.md §4.5).
+                // Istio ≥ 1.24: inbound routes retry twice on reset-before-request (docs/fidelity.md §4.5).
                 route: {
                   cluster,
                   timeout: '0s',

@@ -51,7 +51,7 @@ export function appliesToMesh(vs: VirtualService): boolean {
 
 /**
  * The VirtualService that programs routes for `svc` in sidecars. Several VirtualServices for one
- * host are not merged in sidecars ("Host merging is not supported in sidecars", fidelity.md §2):
+ * host are not merged in sidecars ("Host merging is not supported in sidecars", docs/fidelity.md §2):
  * an exact host beats a wildcard, then the oldest (first applied) wins.
  */
 export function virtualServiceFor(
@@ -72,7 +72,7 @@ export function virtualServiceFor(
 
 /**
  * The DestinationRule for `svc` from `proxy`'s point of view: lookup order client namespace →
- * service namespace → root namespace (fidelity.md §2); within one namespace an exact host beats a
+ * service namespace → root namespace (docs/fidelity.md §2); within one namespace an exact host beats a
  * wildcard and the oldest wins. Simplified: `exportTo` is not modelled (everything is `*`).
  */
 export function destinationRuleFor(

@@ -149,7 +149,7 @@ export function endpointsOf(
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
-/** `spiffe://<trust-domain>/ns/<ns>/sa/<sa>` (fidelity.md §3). */
+/** `spiffe://<trust-domain>/ns/<ns>/sa/<sa>` (docs/fidelity.md §3). */
 export function spiffeId(config: MeshConfig, pod: MeshPod): string {
   return `spiffe://${config.trustDomain}/ns/${pod.namespace}/sa/${pod.serviceAccount}`;
 }

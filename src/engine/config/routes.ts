@@ -71,7 +71,7 @@ function fault(r: HTTPRoute): FaultConfig | undefined {
   return out.delay || out.abort ? out : undefined;
 }
 
-/** The route action of an HTTPRoute: zero weights dropped, no `total_weight` (fidelity.md §4.3). */
+/** The route action of an HTTPRoute: zero weights dropped, no `total_weight` (docs/fidelity.md §4.3). */
 function action(
   config: MeshConfig,
   proxy: MeshPod,

@@ -6,7 +6,7 @@ import type { TypedConfig } from './envoy';
 import type { AuthorizationAction, AuthorizationPolicy, MutualTLSMode } from './istio';
 import { labelsMatch, type MeshConfig, type MeshPod } from './mesh';
 
-/** The effective mTLS mode of a workload (fidelity.md §3: unset means PERMISSIVE). */
+/** The effective mTLS mode of a workload (docs/fidelity.md §3: unset means PERMISSIVE). */
 export function effectiveMtlsMode(
   config: MeshConfig,
   pod: MeshPod,

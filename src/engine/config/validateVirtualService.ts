@@ -1,7 +1,7 @@
 /**
  * VirtualService rules of Istio's `ValidateVirtualService` / `validateHTTPRoute`
  * (pkg/config/validation), HTTP part. Weights: each ≥ 0 and, with more than one destination, a
- * total > 0. There is NO sum-to-100 rule: removed in Istio 1.15 (commit ac641d0), fidelity.md §4.3.
+ * total > 0. There is NO sum-to-100 rule: removed in Istio 1.15 (commit ac641d0), docs/fidelity.md §4.3.
  */
 import {
   Reporter,

@@ -5,3 +5,4 @@ export * from './queue';
 export * from './trace';
 export * from './checkpoints';
 export * from './simulation';
+export * from './sceneModel';

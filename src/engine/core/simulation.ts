@@ -3,7 +3,7 @@ import { hashValue } from './hash';
 import { EventQueue, type EventId, type QueueSnapshot } from './queue';
 import { Rng, seedRng, type RngState } from './rng';
 import { SECOND, type SimTime } from './time';
-import { Trace, type TraceEntry, type TraceSnapshot } from './trace';
+import { Trace, type TraceEntry, type TraceReducer, type TraceSnapshot } from './trace';
 
 /** Every engine event is plain data with a dotted `type`. Payloads must not be mutated. */
 export interface SimEvent {
@@ -38,6 +38,8 @@ export interface SimOptions {
   maxCheckpoints?: number;
   /** Trace entries kept in the ring buffer (default 4096). */
   traceCapacity?: number;
+  /** Folds over every trace entry, checkpointed with the trace (see {@link TraceReducer}). */
+  traceReducers?: readonly TraceReducer<never>[];
 }
 
 interface EngineState<M, E> {
@@ -85,7 +87,7 @@ export class Simulation<M, E extends SimEvent, C, T extends TraceEntry = TraceEn
     readonly options: SimOptions,
   ) {
     this.rng = new Rng(seedRng(options.seed));
-    this.trace = new Trace<T>(options.traceCapacity ?? 4096);
+    this.trace = new Trace<T>(options.traceCapacity ?? 4096, (options.traceReducers ?? []) as readonly TraceReducer<T>[]);
     const every = options.checkpointEvery ?? SECOND;
     this.checkpoints = new CheckpointStore(every, options.maxCheckpoints ?? 128);
     this.nextCheckpointAt = every > 0 ? 0 : Infinity;

@@ -14,6 +14,19 @@ export interface TraceSnapshot<T extends TraceEntry> {
   total: number;
   counters: Record<string, number>;
   hash: HashState;
+  /** The reducers' accumulated values (immutable values, shared by reference). */
+  folds: unknown[];
+}
+
+/**
+ * A fold over every entry a run emits, whose value is saved and restored with the trace (so with
+ * every checkpoint). Views use it to know something exact about the whole history — a code
+ * panel's state per actor — however long the run and wherever a seek lands. `reduce` must be pure
+ * and must not mutate `acc`: return it unchanged, or a new value.
+ */
+export interface TraceReducer<T extends TraceEntry, A = unknown> {
+  initial: A;
+  reduce(acc: A, entry: T): A;
 }
 
 /**
@@ -28,10 +41,23 @@ export class Trace<T extends TraceEntry> {
   private counters: Record<string, number> = {};
   private hash: HashState = newHash();
   private listeners = new Set<(entry: T) => void>();
+  private folds: unknown[];
 
-  /** @param capacity how many recent entries to keep. */
-  constructor(readonly capacity = 4096) {
+  /**
+   * @param capacity how many recent entries to keep.
+   * @param reducers folds over every entry (see {@link TraceReducer}), read with `fold(i)`.
+   */
+  constructor(
+    readonly capacity = 4096,
+    private readonly reducers: readonly TraceReducer<T>[] = [],
+  ) {
     this.ring = new Array<T | undefined>(capacity);
+    this.folds = reducers.map((r) => r.initial);
+  }
+
+  /** The current value of the i-th reducer passed to the constructor. */
+  fold(i: number): unknown {
+    return this.folds[i];
   }
 
   /** Records an entry. */
@@ -41,6 +67,7 @@ export class Trace<T extends TraceEntry> {
     this.total++;
     this.counters[entry.type] = (this.counters[entry.type] ?? 0) + 1;
     hashString(this.hash, JSON.stringify(entry));
+    for (let i = 0; i < this.reducers.length; i++) this.folds[i] = (this.reducers[i] as TraceReducer<T>).reduce(this.folds[i], entry);
     for (const l of this.listeners) l(entry);
   }
 
@@ -89,6 +116,7 @@ export class Trace<T extends TraceEntry> {
       total: this.total,
       counters: { ...this.counters },
       hash: { ...this.hash },
+      folds: this.folds.slice(),
     };
   }
 
@@ -99,5 +127,6 @@ export class Trace<T extends TraceEntry> {
     this.total = s.total;
     this.counters = { ...s.counters };
     this.hash = { ...s.hash };
+    this.folds = s.folds.slice();
   }
 }

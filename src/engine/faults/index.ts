@@ -7,7 +7,7 @@ import { killIstiod, restoreIstiod } from './istiod';
 import { failPod, injectPod, killPod, restorePod, slowPod } from './pods';
 import { scaleService } from './scale';
 import { cutSidecar, uncutSidecar } from './sidecarCut';
-import { setTracing, setTrafficRate } from './traffic';
+import { sendRequests, setTracing, setTrafficRate } from './traffic';
 
 /** Dispatches a command to its fault handler. */
 export function applyMeshCommand(sim: MeshSim, c: MeshCommand): void {
@@ -53,5 +53,7 @@ export function applyMeshCommand(sim: MeshSim, c: MeshCommand): void {
       return injectPod(sim, c.pod, c.injected);
     case 'service.scale':
       return scaleService(sim, c.service, c.replicas);
+    case 'traffic.send':
+      return sendRequests(sim, c.from, c.service, c.count);
   }
 }

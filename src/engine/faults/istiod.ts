@@ -3,7 +3,7 @@
  * from their cached config (Istiod is not on the request path), mark "stale since", and retry with
  * backoff; operator edits still land in the Kubernetes API and wait. A restarted Istiod has no
  * connections and a fresh version counter; sidecars reconnect on their own backoff schedule and
- * each gets the full state (fidelity.md §1.5, §2, misconception 2).
+ * each gets the full state (docs/fidelity.md §1.5, §2, misconception 2).
  */
 import { logLine } from '../mesh/log';
 import { newIstiod, nextVersion } from '../mesh/istiod/state';

@@ -1,6 +1,7 @@
-/** `traffic.rate` and the tracing toggles. */
+/** `traffic.rate`, `traffic.send` and the tracing toggles. */
 import { logLine } from '../mesh/log';
 import type { MeshSim } from '../mesh/types';
+import { startBurst } from '../traffic/burst';
 import { setRate } from '../traffic/generators';
 
 /** Sets requests per second per edge. */
@@ -15,4 +16,9 @@ export function setTracing(sim: MeshSim, forwardHeaders: boolean | undefined, sa
   if (forwardHeaders !== undefined) t.forwardHeaders = forwardHeaders;
   if (samplingPercent !== undefined) t.samplingPercent = Math.min(100, Math.max(0, samplingPercent));
   logLine(sim, 'traffic', `Tracing: apps ${t.forwardHeaders ? 'forward' : 'do not forward'} trace headers; sampling ${t.samplingPercent}%`);
+}
+
+/** The app of `from` sends `count` requests to `service`, one every 1 ms from now. */
+export function sendRequests(sim: MeshSim, from: string, service: string, count: number): void {
+  startBurst(sim, from, service, count);
 }

@@ -1,5 +1,5 @@
 /**
- * Envoy's xDS reconnect backoff (fidelity.md §1.5): jittered exponential, base 500 ms, max 30 s,
+ * Envoy's xDS reconnect backoff (docs/fidelity.md §1.5): jittered exponential, base 500 ms, max 30 s,
  * reset when a message is received on the stream. Envoy's `JitteredExponentialBackOffStrategy`
  * draws uniformly in [0, min(base × 2^n, max)); we keep a floor of half the interval so that a
  * reconnect never happens "instantly" in the diagram (simplified: Envoy's lower bound is 0).

@@ -1,5 +1,5 @@
 /**
- * The registry's pods: the eight-pod cast of scenes.md (from the config module's `castMesh()`)
+ * The registry's pods: the eight-pod cast of docs/curriculum.md (from the config module's `castMesh()`)
  * and a generator of large meshes (up to 1,000 sidecars) for the scale benchmark.
  */
 import { ms } from '../core/time';

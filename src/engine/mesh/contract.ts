@@ -5,12 +5,12 @@
  */
 import type { Simulation } from '../core/simulation';
 import type { SimTime } from '../core/time';
-import type { TraceEntry } from '../core/trace';
+import type { TraceReducer } from '../core/trace';
 
 /** The xDS types a sidecar subscribes to on its ADS stream (push order CDS → EDS → LDS → RDS). */
 export type XdsType = 'CDS' | 'EDS' | 'LDS' | 'RDS';
 
-/** Real type URLs (fidelity.md §1.1). */
+/** Real type URLs (docs/fidelity.md §1.1). */
 export const TYPE_URL: Record<XdsType | 'SDS', string> = {
   CDS: 'type.googleapis.com/envoy.config.cluster.v3.Cluster',
   EDS: 'type.googleapis.com/envoy.config.endpoint.v3.ClusterLoadAssignment',
@@ -22,7 +22,7 @@ export const TYPE_URL: Record<XdsType | 'SDS', string> = {
 /** As `istioctl proxy-status` reports each type. */
 export type SyncStatus = 'SYNCED' | 'NOT SENT' | 'STALE' | 'ERROR';
 
-/** The eight pods of the cast (scenes.md), in namespace `shop`. */
+/** The eight pods of the cast (docs/curriculum.md), in namespace `shop`. */
 export const CAST = [
   'web-1',
   'catalog-1',
@@ -66,30 +66,110 @@ export type MeshCommand =
   /** Restart a pod with or without an Envoy sidecar (injection on/off; scene 2 and STRICT mTLS). */
   | { kind: 'pod.inject'; pod: PodName; injected: boolean }
   /** Scale a service's deployment to `replicas` pods (new pods copy the first pod's labels). */
-  | { kind: 'service.scale'; service: string; replicas: number };
+  | { kind: 'service.scale'; service: string; replicas: number }
+  /**
+   * The app of `from` sends exactly `count` requests to `service:8080`, one every 1 ms of
+   * simulated time starting now, each through its sidecar like generator traffic (none while the
+   * pod is down: those are counted as not sent).
+   */
+  | { kind: 'traffic.send'; from: PodName; service: string; count: number };
+
+/** A finished span (client or server side) of a sampled request. */
+export interface TraceSpan {
+  traceId: number;
+  spanId: number;
+  parentId: number | null;
+  name: string;
+  pod: PodName;
+  kind: 'client' | 'server';
+  start: SimTime;
+  end: SimTime;
+  code: number;
+}
 
 /**
- * Trace entries the views and code-panel machines follow. `t` is simulated time. Models may emit
- * more types; these names are fixed.
+ * Every trace entry the mesh model emits, exactly (no catch-all member): views, code-panel
+ * machines and scene steps switch on `type` and read typed fields. `t` is simulated time. The
+ * names are fixed; add a member here when the model emits a new type.
  */
-export type MeshTrace = TraceEntry &
-  (
-    | { type: 'config.accepted'; kind: string; name: string; version: string }
-    | { type: 'config.rejected'; errors: string[] }
-    | { type: 'push.debounced'; reason: string; full: boolean; proxies: number }
-    | { type: 'xds.response'; pod: PodName; xds: XdsType; version: string; nonce: string; resources: string[] }
-    | { type: 'xds.ack'; pod: PodName; xds: XdsType; version: string; nonce: string }
-    | { type: 'xds.nack'; pod: PodName; xds: XdsType; version: string; nonce: string; error: string }
-    | { type: 'stream.open'; pod: PodName }
-    | { type: 'stream.closed'; pod: PodName; reason: string }
-    | { type: 'stream.retry'; pod: PodName; backoffMs: number }
-    | { type: 'istiod.down' }
-    | { type: 'istiod.up' }
-    | { type: 'cert.issued'; pod: PodName; spiffe: string; expiresAt: SimTime }
-    | { type: 'request.done'; id: number; from: PodName; to: PodName; code: number; flags: string }
-    | { type: 'command'; command: MeshCommand }
-    | { type: string; [key: string]: unknown }
-  );
+export type MeshTrace =
+  /** The operator's change passed validation and is stored (one entry per object). */
+  | { t: SimTime; type: 'config.accepted'; kind: string; name: string; version: string }
+  /** The operator's YAML (or canary weights) failed validation: nothing changed. */
+  | { t: SimTime; type: 'config.rejected'; errors: string[] }
+  /** Istiod's debounce ended: a push (full or EDS-only) to `proxies` connected proxies. */
+  | { t: SimTime; type: 'push.debounced'; reason: string; full: boolean; proxies: number; why: string }
+  /** Istiod sent a DiscoveryResponse (`resources`: at most the first 20 names). */
+  | {
+      t: SimTime;
+      type: 'xds.response';
+      pod: PodName;
+      xds: XdsType;
+      typeUrl: string;
+      version: string;
+      nonce: string;
+      resources: string[];
+      resourceCount: number;
+      removed: number;
+      bytes: number;
+      delta: boolean;
+      pushId: number;
+    }
+  /** Istiod received an ACK (the sidecar applied `version`). */
+  | { t: SimTime; type: 'xds.ack'; pod: PodName; xds: XdsType; typeUrl: string; version: string; nonce: string }
+  /** Istiod received a NACK (`version` is the previous good one; `error` is error_detail). */
+  | { t: SimTime; type: 'xds.nack'; pod: PodName; xds: XdsType; typeUrl: string; version: string; nonce: string; error: string; errorCode: number }
+  | { t: SimTime; type: 'stream.open'; pod: PodName }
+  | { t: SimTime; type: 'stream.closed'; pod: PodName; reason: string }
+  | { t: SimTime; type: 'stream.retry'; pod: PodName; backoffMs: number }
+  | { t: SimTime; type: 'istiod.down' }
+  | { t: SimTime; type: 'istiod.up' }
+  /** The istio-agent sent a CSR (CreateCertificate) for its SPIFFE identity. */
+  | { t: SimTime; type: 'cert.csr'; pod: PodName; rpc: string; spiffe: string }
+  /** A CSR attempt failed (CA unavailable); the agent retries with backoff. */
+  | { t: SimTime; type: 'cert.csrFailed'; pod: PodName; attempt: number }
+  | { t: SimTime; type: 'cert.issued'; pod: PodName; spiffe: string; expiresAt: SimTime; serial: number }
+  /** The agent handed Envoy a secret over SDS: the workload cert (`default`) or the trust bundle (`ROOTCA`). */
+  | { t: SimTime; type: 'sds.push'; pod: PodName; resource: 'default'; version: string }
+  | { t: SimTime; type: 'sds.push'; pod: PodName; resource: 'ROOTCA'; version: string; roots: string[] }
+  /** A new mTLS connection from `from`'s sidecar to `to`'s failed its handshake. */
+  | { t: SimTime; type: 'tls.handshakeFailed'; from: PodName; to: PodName; reason: string }
+  /** `pod`'s sidecar ejected `host` from `cluster` (outlier detection). */
+  | { t: SimTime; type: 'outlier.ejected'; pod: PodName; cluster: string; host: PodName; ejections: number; untilMs: number }
+  | { t: SimTime; type: 'outlier.returned'; pod: PodName; cluster: string; host: PodName }
+  /**
+   * The caller's sidecar (`pod`) matched a route with weighted clusters and drew one:
+   * `drawn` = random % `total`, which falls in the chosen candidate's band.
+   */
+  | {
+      t: SimTime;
+      type: 'route.pick';
+      pod: PodName;
+      id: number;
+      service: string;
+      routeConfig: string;
+      vhost: string;
+      route: string;
+      candidates: { cluster: string; weight: number }[];
+      total: number;
+      drawn: number;
+      cluster: string;
+    }
+  /** A sampled request's span (client span in the caller, server span in the destination). */
+  | ({ t: SimTime; type: 'span' } & TraceSpan)
+  /**
+   * A request finished (one outcome): `to` is the pod that answered last (or the service when
+   * none did), `start` when the app sent it, `cluster` the upstream cluster ('' when none).
+   */
+  | { t: SimTime; type: 'request.done'; id: number; from: PodName; to: PodName; code: number; flags: string; start: SimTime; cluster: string; hashKey?: string }
+  /** An external command was applied (first, before its effects). */
+  | { t: SimTime; type: 'command'; command: MeshCommand };
+
+/** Every trace entry type name. */
+export type MeshTraceType = MeshTrace['type'];
+
+/** The trace entry (or entries) of one type. */
+export type MeshTraceOf<K extends MeshTraceType> = Extract<MeshTrace, { type: K }>;
 
 /** One sidecar as the diagram and the proxy-status table show it. */
 export interface SidecarView {
@@ -178,6 +258,8 @@ export interface MeshOptions {
   traceCapacity?: number;
   /** Workload certificate TTL (Istio's SECRET_TTL, default 24 h); shorter for fast runs. */
   certTtl?: SimTime;
+  /** Folds over every trace entry, checkpointed with the trace (`sim.trace.fold(i)`). */
+  traceReducers?: readonly TraceReducer<MeshTrace>[];
 }
 
 /** What the model module exports (src/engine/mesh/index.ts). */

@@ -17,6 +17,7 @@ export function createMesh(options: MeshOptions): MeshSim {
     seed: options.seed,
     checkpointEvery: options.checkpointEvery ?? DEFAULT_CHECKPOINT_EVERY,
     traceCapacity: options.traceCapacity ?? 4096,
+    traceReducers: options.traceReducers ?? [],
   });
   return sim;
 }

@@ -1,5 +1,5 @@
 /**
- * Istiod's version and nonce strings (fidelity.md §1.1): `version_info` is an RFC3339 timestamp,
+ * Istiod's version and nonce strings (docs/fidelity.md §1.1): `version_info` is an RFC3339 timestamp,
  * "/" and a counter (`2026-05-09T18:54:04Z/42`); the nonce is that version followed directly by a
  * UUID (`nonce(prefix) = prefix + uuid.New().String()` in pilot/pkg/xds). The engine never reads
  * the clock: the wall-looking timestamp is a fixed epoch plus simulated time, and the UUID comes

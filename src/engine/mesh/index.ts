@@ -6,12 +6,14 @@
  */
 import type { MeshModule } from './contract';
 import { createMesh } from './create';
-import type { MeshSim, MeshState } from './types';
+import type { MeshState } from './types';
 import { meshView } from './view';
 
 export * from './contract';
 export type { MeshState, MeshEvent, MeshSim, SidecarState, PodState, XdsMessage } from './types';
 export { meshView, type MeshViewExt, type SidecarViewExt } from './view';
+export * as views from './views';
+export { meshSceneModel, type MeshSceneOptions } from './sceneModel';
 export { proxyStatusRows, formatProxyStatus, type ProxyStatusRow } from './status';
 export { configDump } from './configDump';
 export { goldenSignals, accessLog, type ServiceSignals } from './observability';
@@ -22,6 +24,6 @@ export { runScenario, type ScenarioReport, type PhaseReport, type SidecarReport,
 
 /** The module as the contract describes it. */
 export const meshModule: MeshModule<MeshState> = {
-  createMesh: (o) => createMesh(o) as unknown as ReturnType<MeshModule<MeshState>['createMesh']>,
-  meshView: (sim) => meshView(sim as unknown as MeshSim),
+  createMesh: (o) => createMesh(o),
+  meshView: (sim) => meshView(sim),
 };

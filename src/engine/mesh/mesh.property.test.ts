@@ -1,5 +1,5 @@
 /**
- * Properties of the mesh model (fidelity.md §1–§3): the control plane is not on the request
+ * Properties of the mesh model (docs/fidelity.md §1–§3): the control plane is not on the request
  * path, requests are conserved, sidecars converge after Istiod returns, NACKed config never
  * becomes active, pushes are ordered CDS → EDS → LDS → RDS, runs replay exactly.
  */

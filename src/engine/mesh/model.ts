@@ -7,6 +7,7 @@ import type { ModelDef } from '../core/simulation';
 import { ms, SECOND } from '../core/time';
 import { applyMeshCommand } from '../faults';
 import { onAttemptEnd } from '../traffic/attempt';
+import { onBurstTick } from '../traffic/burst';
 import { onGenTick } from '../traffic/generators';
 import { onUneject } from '../traffic/outlier';
 import { onRetry, onTimeout } from '../traffic/request';
@@ -114,6 +115,8 @@ function dispatch(sim: MeshSim, ev: MeshEvent): void {
       return onRotate(sim, ev.pod, ev.gen, ev.serial);
     case 'gen.tick':
       return onGenTick(sim, ev.edge);
+    case 'traffic.burst':
+      return onBurstTick(sim, ev.id);
     case 'rq.attemptEnd':
       return onAttemptEnd(sim, ev.id, ev.attempt);
     case 'rq.retry':

@@ -70,8 +70,8 @@ export function accessLog(sim: MeshSim, pod: string, n = 20): string[] {
   const out: string[] = [];
   const entries = sim.trace.recent();
   for (let i = entries.length - 1; i >= 0 && out.length < n; i--) {
-    const e = entries[i] as unknown as { type: string; from: string; to: string; code: number; flags: string; start: number; t: number; cluster: string; id: number };
-    if (e.type !== 'request.done' || e.from !== pod) continue;
+    const e = entries[i];
+    if (e?.type !== 'request.done' || e.from !== pod) continue;
     const host = sim.state.pods[e.to];
     const upstream = host ? `${host.ip}:${host.port}` : '-';
     const dur = Math.round((e.t - e.start) / 1000);

@@ -5,11 +5,14 @@
 import type { EventId } from '../core/queue';
 import type { Simulation } from '../core/simulation';
 import type { SimTime } from '../core/time';
-import type { MeshCommand, MeshTrace, PodName, XdsMessageView, XdsType } from './contract';
+import type { MeshCommand, MeshTrace, PodName, XdsType } from './contract';
+import type { XdsMessage } from './wire';
 import type { CaState, CertState, WorkloadCert } from './ca/types';
 import type { TrafficState, SidecarTraffic } from '../traffic/types';
 import type { IstiodState, PushRequest } from './istiod/types';
 import type { MeshConfig } from '../config';
+
+export type { XdsMessage } from './wire';
 
 /** A pod of the registry (Kubernetes' view). */
 export interface PodState {
@@ -80,34 +83,6 @@ export interface SidecarState {
   traffic: SidecarTraffic;
 }
 
-/** A message in flight on an ADS stream: the view's fields plus what the model needs. */
-export interface XdsMessage extends Pick<
-  XdsMessageView,
-  | 'id'
-  | 'pod'
-  | 'direction'
-  | 'kind'
-  | 'xds'
-  | 'versionInfo'
-  | 'nonce'
-  | 'errorDetail'
-  | 'sentAt'
-  | 'arriveAt'
-> {
-  streamId: number;
-  /** Responses: hashes of the resources carried (SotW: all for LDS/CDS), removed names (Delta). */
-  resources?: string[];
-  removed?: string[];
-  delta: boolean;
-  bytes: number;
-  /** Requests: resource names subscribed (empty = wildcard). */
-  resourceNames?: string[];
-  /** Delta requests after a reconnect: `initial_resource_versions` (name → version). */
-  initialVersions?: Record<string, string>;
-  /** Istiod push this response belongs to (for convergence metrics). */
-  pushId?: number;
-}
-
 /** One line of the text alternative. */
 export interface LogLine {
   t: SimTime;
@@ -160,6 +135,7 @@ export type MeshEvent =
   | { type: 'ca.issued'; pod: PodName; gen: number; serial: number; cert: WorkloadCert }
   | { type: 'ca.rotate'; pod: PodName; gen: number; serial: number }
   | { type: 'gen.tick'; edge: number }
+  | { type: 'traffic.burst'; id: number }
   | { type: 'rq.attemptEnd'; id: number; attempt: number }
   | { type: 'rq.retry'; id: number }
   | { type: 'rq.timeout'; id: number }

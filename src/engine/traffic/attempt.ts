@@ -13,7 +13,7 @@ import { pickHost } from './loadBalancing';
 import { handshake, inboundCheck } from './inbound';
 import { finishRequest, updateView } from './finish';
 import { recordOutcome } from './outlier';
-import { retryBackoff } from './request';
+import { retryBackoff } from './retryPolicy';
 import { clusterRuntime } from './state';
 import type { Request } from './types';
 

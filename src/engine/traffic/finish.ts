@@ -4,6 +4,7 @@
  * (`istio_request_duration_milliseconds`, Istio's default buckets), spans for sampled traces,
  * the view ring, and the `request.done` trace entry.
  */
+import type { MeshTraceOf } from '../mesh/contract';
 import type { MeshSim } from '../mesh/types';
 import { REC_FIELDS, RECENT_REQUESTS } from './state';
 import type { Request, Span } from './types';
@@ -101,7 +102,7 @@ export function finishRequest(sim: MeshSim, rq: Request, code: number, flags0: s
       sim.emit({ t: sim.now, type: 'span', ...server });
     }
   }
-  const done = { t: sim.now, type: 'request.done', id: rq.id, from: rq.from, to: dest, code, flags, start: rq.start, cluster: rq.cluster };
+  const done: MeshTraceOf<'request.done'> = { t: sim.now, type: 'request.done', id: rq.id, from: rq.from, to: dest, code, flags, start: rq.start, cluster: rq.cluster };
   if (rq.hashKey) sim.emit({ ...done, hashKey: rq.hashKey });
   else sim.emit(done);
 }

@@ -1,5 +1,5 @@
 /**
- * Host selection inside one client sidecar's cluster (fidelity.md §4.2): LEAST_REQUEST with two
+ * Host selection inside one client sidecar's cluster (docs/fidelity.md §4.2): LEAST_REQUEST with two
  * random choices (Istio's default since 1.14), ROUND_ROBIN, RANDOM, RING_HASH on a header.
  * Ejected hosts are skipped (Istio sets the panic threshold to 0 with outlier detection). The
  * retry predicate `previous_hosts` re-picks up to `host_selection_retry_max_attempts` times to

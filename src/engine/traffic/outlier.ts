@@ -1,5 +1,5 @@
 /**
- * Outlier detection in one client sidecar's cluster (fidelity.md §4.7): consecutive 5xx
+ * Outlier detection in one client sidecar's cluster (docs/fidelity.md §4.7): consecutive 5xx
  * (connect failures included, as Envoy counts local-origin errors without
  * split_external_local_origin_errors) eject the host inline; the ejection lasts
  * base_ejection_time × times ejected, capped at max_ejection_time. Current Envoy (≥ 1.28) ejects

@@ -5,42 +5,13 @@
  * disabled in Istio; it spans all attempts; expiry → 504 UT).
  */
 import { ms } from '../core/time';
-import type { RetryPolicyConfig } from '../mesh/envoy';
 import type { MeshSim } from '../mesh/types';
 import { dispatchAttempt, releaseAttempt } from './attempt';
 import { finishRequest, recordView } from './finish';
 import { startPlaintext } from './plaintext';
+import { retryOf } from './retryPolicy';
 import { routeRequest } from './routing';
-import type { Request, RqRetry } from './types';
-
-const parsed = new WeakMap<RetryPolicyConfig, RqRetry>();
-
-/** The per-request copy of a route's retry policy (parsed once per policy object). */
-function retryOf(p: RetryPolicyConfig | undefined): RqRetry | null {
-  if (!p || p.num_retries <= 0) return null;
-  let r = parsed.get(p);
-  if (!r) {
-    r = parseRetry(p);
-    parsed.set(p, r);
-  }
-  return { ...r, codes: r.codes };
-}
-
-function parseRetry(p: RetryPolicyConfig): RqRetry {
-  const on = p.retry_on;
-  return {
-    left: p.num_retries,
-    baseMs: p.base_interval_ms,
-    perTryMs: p.per_try_timeout_ms,
-    onConnectFailure: on.includes('connect-failure'),
-    onRefusedStream: on.includes('refused-stream'),
-    on5xx: /(^|,)5xx(,|$)/.test(on),
-    onGatewayError: on.includes('gateway-error'),
-    onReset: /(^|,)reset(,|$)/.test(on),
-    codes: on.includes('retriable-status-codes') ? p.retriable_status_codes : [],
-    previousHosts: p.previous_hosts,
-  };
-}
+import type { Request } from './types';
 
 /** The app of `from` calls `service`: the request enters `from`'s sidecar now. */
 export function startRequest(sim: MeshSim, from: string, service: string): void {
@@ -88,7 +59,7 @@ export function startRequest(sim: MeshSim, from: string, service: string): void 
     startPlaintext(sim, rq);
     return;
   }
-  const r = routeRequest(sim, sc, service, '/', user);
+  const r = routeRequest(sim, sc, service, '/', user, id);
   if (!r.ok) {
     finishRequest(sim, rq, r.code, r.flags);
     return;
@@ -125,12 +96,6 @@ export function onRetry(sim: MeshSim, id: number): void {
   if (!rq) return;
   rq.attemptTimer = null;
   dispatchAttempt(sim, rq);
-}
-
-/** Envoy's fully jittered backoff before retry n (1-based): uniform in [0, (2^n − 1) × base). */
-export function retryBackoff(sim: MeshSim, n: number, baseMs: number): number {
-  const ceil = Math.min((2 ** n - 1) * baseMs, baseMs * 10) * 1000;
-  return sim.rng.int(Math.max(1, ceil));
 }
 
 /** The route timeout fired: the upstream request is reset, the caller gets 504 UT. */

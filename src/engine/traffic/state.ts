@@ -1,7 +1,7 @@
 /** Initial data-plane state and the default traffic edges of the cast. */
 import type { ClusterRuntime, Edge, SidecarTraffic, TrafficState } from './types';
 
-/** web → cart, catalog, checkout; checkout → payments, inventory (scenes.md). */
+/** web → cart, catalog, checkout; checkout → payments, inventory (docs/curriculum.md). */
 export const DEFAULT_EDGES: Edge[] = [
   { from: 'web-1', to: 'cart' },
   { from: 'web-1', to: 'catalog' },
@@ -39,6 +39,9 @@ export function newTrafficState(edges: Edge[], perEdgeRps: number): TrafficState
     handshakes: { ok: 0, failed: 0 },
     genTimers: edges.map(() => null),
     serving: {},
+    picks: {},
+    bursts: {},
+    nextBurstId: 1,
   };
 }
 

@@ -1,5 +1,5 @@
 /**
- * The data path (fidelity.md §4): weighted picks per request, Istio's default retries (connect
+ * The data path (docs/fidelity.md §4): weighted picks per request, Istio's default retries (connect
  * failures retried on another host, 503 not retried), route timeouts (504 UT), circuit breakers
  * (503 UO), outlier detection (ejection needs maxEjectionPercent high enough), authz (403),
  * metrics counted once per reporter.

@@ -1,6 +1,6 @@
 /** Data-plane state: generators, requests in flight, per-sidecar LB/outlier/pool state, metrics. */
 import type { SimTime } from '../core/time';
-import type { PodName } from '../mesh/contract';
+import type { PodName, TraceSpan } from '../mesh/contract';
 
 /** A traffic edge: the app in `from` calls service `to` (short name) at `rps`. */
 export interface Edge {
@@ -105,18 +105,8 @@ export interface RequestRecord {
   flags: string;
 }
 
-/** A finished span (client or server side). */
-export interface Span {
-  traceId: number;
-  spanId: number;
-  parentId: number | null;
-  name: string;
-  pod: PodName;
-  kind: 'client' | 'server';
-  start: SimTime;
-  end: SimTime;
-  code: number;
-}
+/** A finished span (client or server side): the contract's span fields. */
+export type Span = TraceSpan;
 
 /** Counters of finished requests. */
 export interface Counters {
@@ -164,4 +154,20 @@ export interface TrafficState {
   genTimers: (number | null)[];
   /** The request each pod's app is serving now (its trace context, if sampled). */
   serving: Record<string, { traceId: number; spanId: number; until: SimTime }>;
+  /** Weighted-route draws per caller pod and chosen cluster (every `route.pick`, exact). */
+  picks: Record<PodName, Record<string, number>>;
+  /** `traffic.send` bursts in progress, by id. */
+  bursts: Record<number, Burst>;
+  nextBurstId: number;
+}
+
+/** A `traffic.send` burst: the app of `from` sends `count` requests to `service`, one per ms. */
+export interface Burst {
+  from: PodName;
+  service: string;
+  count: number;
+  /** Requests handed to the sidecar so far. */
+  sent: number;
+  /** Requests not sent because the pod was down (or gone). */
+  skipped: number;
 }

@@ -1,5 +1,5 @@
 /**
- * The istio-agent's certificate loop (fidelity.md §3): generate a key and a CSR, call
+ * The istio-agent's certificate loop (docs/fidelity.md §3): generate a key and a CSR, call
  * `istio.v1.auth.IstioCertificateService/CreateCertificate` on Istiod (15012), hand the signed
  * chain to Envoy over SDS (secrets `default` and `ROOTCA`, on the local UDS), and renew when 50%
  * ± 1% of the lifetime is left. When Istiod or its CA is unavailable the CSR is retried with

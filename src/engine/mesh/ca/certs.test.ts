@@ -1,5 +1,5 @@
 /**
- * Certificates (fidelity.md §3): SPIFFE ids, 24 h TTL, renewal at 50% ± 1%, no renewal while
+ * Certificates (docs/fidelity.md §3): SPIFFE ids, 24 h TTL, renewal at 50% ± 1%, no renewal while
  * Istiod is down, and after expiry new handshakes fail while existing connections continue.
  */
 import fc from 'fast-check';

@@ -1,5 +1,5 @@
 /**
- * Istiod at scale and by scope (fidelity.md §2, §6): stream admission min(15+5×cores,100)/s,
+ * Istiod at scale and by scope (docs/fidelity.md §2, §6): stream admission min(15+5×cores,100)/s,
  * at most min(15+5×cores,100) concurrent pushes, proxies pushed only when their scope depends on
  * the change, Delta sending only what changed.
  */

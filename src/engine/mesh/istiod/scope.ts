@@ -1,5 +1,5 @@
 /**
- * Which proxies a push request concerns, and which xDS types it re-pushes (fidelity.md §2):
+ * Which proxies a push request concerns, and which xDS types it re-pushes (docs/fidelity.md §2):
  * a sidecar is pushed only if its scope depends on the changed config (VirtualService,
  * DestinationRule: the config's namespace is imported; PeerAuthentication, AuthorizationPolicy:
  * the proxy's own or the root namespace); a VirtualService change re-pushes CDS, LDS, RDS (no

@@ -2,11 +2,11 @@
  * Istiod's side of the ADS streams: admission of new streams (rate-limited), initial requests
  * (answered with the full state of that type), ACKs (bookkeeping for proxy-status), NACKs
  * (`pilot_total_xds_rejects`, LastError, no resend), stale nonces (`pilot_xds_expired_nonce`,
- * ignored) — fidelity.md §1.2, §2.
+ * ignored) — docs/fidelity.md §1.2, §2.
  */
 import { SECOND } from '../../core/time';
 import { TYPE_URL, type PodName } from '../contract';
-import { NACK_CODE } from '../sidecar/ads';
+import { NACK_CODE } from '../wire';
 import { logLine } from '../log';
 import type { MeshSim, XdsMessage } from '../types';
 import { breakStream, onStreamFailed } from '../sidecar/stream';
@@ -80,7 +80,7 @@ function handleRequest(sim: MeshSim, conn: Connection, msg: XdsMessage): void {
     const res = resourcesFor(sim, conn.pod);
     const opts: Parameters<typeof respond>[4] = { initial: true, pushId: ++i.pushId };
     // AlwaysRespond: after a (re)connect Envoy must get EDS/RDS to finish warming, even in Delta
-    // when nothing changed (fidelity.md §1.4).
+    // when nothing changed (docs/fidelity.md §1.4).
     if (msg.xds === 'EDS' || msg.xds === 'RDS') opts.force = new Set(Object.keys(res[msg.xds]));
     respond(sim, conn, msg.xds, res, opts);
     return;
@@ -118,15 +118,4 @@ export function onConnectionAge(sim: MeshSim, pod: PodName, streamId: number, ep
   const c = i.conns[pod];
   if (!i.up || epoch !== i.epoch || !c || c.streamId !== streamId) return;
   breakStream(sim, pod, 'max connection age (GOAWAY)');
-}
-
-/** The stream of `pod` ended (pod died, network cut): Istiod forgets the connection. */
-export function closeConnection(sim: MeshSim, pod: PodName, reason: string): void {
-  const i = sim.state.istiod;
-  if (i.admission.waiting[pod]) delete i.admission.waiting[pod];
-  if (!i.conns[pod]) return;
-  delete i.conns[pod];
-  const q = i.queue.indexOf(pod);
-  if (q >= 0) i.queue.splice(q, 1);
-  sim.emit({ t: sim.now, type: 'stream.closed', pod, reason });
 }

@@ -2,7 +2,7 @@
 import type { EventId } from '../../core/queue';
 import type { SimTime } from '../../core/time';
 import type { PodName, XdsType } from '../contract';
-import type { XdsMessage } from '../types';
+import type { XdsMessage } from '../wire';
 
 /** One merged push request (pilot's PushRequest, reduced to what the model needs). */
 export interface PushRequest {

@@ -10,8 +10,8 @@ import { applyResponse, isEmpty } from './apply';
 import { sendInitialRequest } from './stream';
 import { onSidecarConfigChanged } from '../registry';
 
-/** Envoy's `error_detail.code` for a rejected update (google.rpc.Code INTERNAL). */
-export const NACK_CODE = 13;
+/** Envoy's `error_detail.code` for a rejected update (defined in `../wire`). */
+export { NACK_CODE } from '../wire';
 
 /** A DiscoveryResponse arrived at the sidecar. */
 export function onDownMessage(sim: MeshSim, msg: XdsMessage): void {

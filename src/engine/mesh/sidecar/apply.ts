@@ -1,5 +1,5 @@
 /**
- * How Envoy applies one DiscoveryResponse (fidelity.md §1.2–1.4): validate; CDS applies the valid
+ * How Envoy applies one DiscoveryResponse (docs/fidelity.md §1.2–1.4): validate; CDS applies the valid
  * clusters even when others fail (the response is still NACKed); unchanged clusters are skipped;
  * a new or updated EDS cluster warms until its ClusterLoadAssignment arrives (the old one keeps
  * serving); a listener whose route config is not there yet warms until RDS delivers it; routes

@@ -4,7 +4,7 @@
  * holds config re-subscribes to every type at once with its current versions (SotW) or
  * `initial_resource_versions` (Delta). Nonces do not survive the stream. On failure: keep serving
  * from the cache, mark `staleSince`, retry with jittered exponential backoff 500 ms → 30 s, reset
- * when a message is received (fidelity.md §1.5).
+ * when a message is received (docs/fidelity.md §1.5).
  * Simplified: a killed peer is noticed by both ends at once; a network cut is noticed through
  * gRPC keepalive (30 s + up to 10 s), and while it lasts each connect attempt fails after Istio's
  * xds-grpc connect timeout of 1 s.
@@ -15,7 +15,7 @@ import { backoffDelay } from '../backoff';
 import { logLine } from '../log';
 import { sendXds } from '../network';
 import type { MeshSim, SidecarState } from '../types';
-import { closeConnection } from '../istiod/server';
+import { closeConnection } from '../istiod/connections';
 import { active, getResource } from '../blobs';
 
 const TYPES: XdsType[] = ['CDS', 'EDS', 'LDS', 'RDS'];

@@ -1,5 +1,5 @@
 /**
- * Warming (fidelity.md §1.4): an updated cluster needs a new ClusterLoadAssignment to finish
+ * Warming (docs/fidelity.md §1.4): an updated cluster needs a new ClusterLoadAssignment to finish
  * warming, even when its endpoints did not change — Istiod must send it, in SotW and in Delta,
  * on a push and after a reconnect. Otherwise the old cluster would keep serving forever.
  */

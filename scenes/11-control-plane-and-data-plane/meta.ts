@@ -1,0 +1,13 @@
+import type { SceneMeta } from '../../src/scene/types';
+
+/** Scene 11's header (loaded with the registry; the rest of the scene is its own chunk). */
+export const meta: SceneMeta = {
+  number: 11,
+  slug: 'control-plane-and-data-plane',
+  title: 'Control plane and data plane',
+  subtitle: 'config over gRPC',
+  caption:
+    'Sidecars (data plane) handle traffic; the control plane (Istiod) streams listener, route, cluster and endpoint config to them over xDS. Kill the control plane and traffic keeps flowing.',
+  previously:
+    'Certs came from a central CA, route tables came from a central operator — there has to be one process responsible for fanning all of that out to every sidecar live, and that role splits the mesh into two planes.',
+};

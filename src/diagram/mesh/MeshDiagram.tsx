@@ -1,0 +1,67 @@
+import { useCallback, useMemo } from 'react';
+import type { XdsMessageView, XdsType } from '../../engine/mesh/contract';
+import { meshView } from '../../engine/mesh/view';
+import { useRuntime, useSelect } from '../../runtime/context';
+import { select, useUi } from '../../store/uiStore';
+import { castLayout, type CastLayout } from '../layout/castLayout';
+import { Diagram } from '../parts/Diagram';
+import { RegionLabels, type RegionLabel } from '../parts/RegionLabels';
+import { StreamLines, streamState, XdsTokens } from './AdsStreams';
+import { IstiodNode } from './IstiodNode';
+import { CONFIG_ROWS, SidecarCard } from './SidecarCard';
+import { TrafficLayer } from './TrafficLayer';
+
+export interface MeshDiagramProps {
+  /** The diagram's accessible title (what the scene draws). */
+  title: string;
+  /** The scene's region labels, placed from the layout. */
+  labels?: (l: CastLayout) => readonly RegionLabel[];
+  /** The config rows each sidecar card shows. */
+  rows?: readonly XdsType[];
+  /** Draw the ADS streams and their messages (scenes about the data path may leave them out). */
+  streams?: boolean;
+  /** A click on a message token (the scene pins the line that sent it). */
+  onPickMessage?: (msg: XdsMessageView) => void;
+}
+
+/**
+ * The mesh model drawn from its state every frame: Istiod (when the scene's cast has a control
+ * plane), the sidecar cards with their cached config, the ADS streams with their messages, and
+ * the request traffic. The scene supplies the words.
+ */
+export function MeshDiagram({ title, labels, rows = CONFIG_ROWS, streams = true, onPickMessage }: MeshDiagramProps) {
+  const { ui, def } = useRuntime();
+  const view = useSelect(meshView);
+  const selected = useUi(ui, (s) => s.selected);
+  // The layout depends only on which pods exist: recomputed when that list changes.
+  const key = view.sidecars.map((s) => s.pod).join(',');
+  const l = useMemo(() => castLayout(def.cast, key.split(',')), [def.cast, key]);
+  const onSelect = useCallback((p: string) => select(ui, p), [ui]);
+  const onPick = useCallback((msg: XdsMessageView) => (onPickMessage ? onPickMessage(msg) : select(ui, msg.pod)), [onPickMessage, ui]);
+  const cp = l.controlPlane;
+  return (
+    <Diagram
+      width={l.width}
+      height={l.height}
+      title={title}
+      movingLabel="Messages and requests in motion"
+      still={
+        <>
+          {labels && <RegionLabels labels={labels(l)} />}
+          {streams && cp && <StreamLines l={l} up={streamState(view.sidecars)} />}
+          {cp && <IstiodNode b={cp} istiod={view.istiod} rejects={view.rejects} proxies={view.sidecars.length} />}
+          {view.sidecars.map((s) => {
+            const box = l.nodes[s.pod];
+            return box ? <SidecarCard key={s.pod} s={s} box={box} rows={rows} selected={s.pod === selected} onSelect={onSelect} /> : null;
+          })}
+        </>
+      }
+      moving={
+        <>
+          <TrafficLayer l={l} requests={view.requests} sidecars={view.sidecars} now={view.now} />
+          {streams && cp && <XdsTokens l={l} messages={view.xdsMessages} recent={view.recentXds} now={view.now} selected={selected} onPick={onPick} />}
+        </>
+      }
+    />
+  );
+}

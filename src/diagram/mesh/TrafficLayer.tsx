@@ -1,0 +1,73 @@
+import type { PodName, RequestView, SidecarView } from '../../engine/mesh/contract';
+import { arcBetween, fadeAge, fadeLevel, onArc, TRAIL_US, type CastLayout } from '../layout/castLayout';
+
+/** Resolves a request end to a drawn pod (a request that found no endpoint names its service). */
+function podOf(name: PodName, sidecars: SidecarView[]): PodName | null {
+  if (sidecars.some((s) => s.pod === name)) return name;
+  return sidecars.find((s) => s.service === name)?.pod ?? null;
+}
+
+interface Edge {
+  from: PodName;
+  to: PodName;
+  ok: number;
+  failed: number;
+  /** Age of the newest finished request on this edge (quantized). */
+  age: number;
+}
+
+const isFailure = (r: RequestView) => r.code !== undefined && (r.code >= 500 || r.code === 0);
+
+/**
+ * Request traffic under the sidecar row. A dot travels its caller→callee arc while a request is
+ * in flight. Finished requests of the last second are summed per edge: one arc per caller/callee
+ * pair, thicker for more requests, with ✓ (all succeeded) or ✗ (some failed) at the callee —
+ * errors are drawn by shape, not only by colour. One element per edge keeps the DOM still.
+ */
+export function TrafficLayer({ l, requests, sidecars, now }: { l: CastLayout; requests: RequestView[]; sidecars: SidecarView[]; now: number }) {
+  const edges = new Map<string, Edge>();
+  const dots: { id: number; x: number; y: number }[] = [];
+  for (const r of requests) {
+    if (r.sentAt > now) continue;
+    const from = podOf(r.from, sidecars);
+    const to = podOf(r.to, sidecars) ?? from;
+    if (!from || !to) continue;
+    if (now < r.arriveAt) {
+      const span = r.arriveAt - r.sentAt;
+      const p = onArc(arcBetween(l, from, to), span <= 0 ? 1 : (now - r.sentAt) / span);
+      dots.push({ id: r.id, x: p.x, y: p.y });
+      continue;
+    }
+    const age = fadeAge(now, r.arriveAt);
+    if (age > TRAIL_US) continue;
+    const key = `${from}>${to}`;
+    const e = edges.get(key) ?? { from, to, ok: 0, failed: 0, age };
+    if (isFailure(r)) e.failed++;
+    else e.ok++;
+    e.age = Math.min(e.age, age);
+    edges.set(key, e);
+  }
+  return (
+    <g className="traffic" aria-hidden="true">
+      {[...edges.entries()].map(([key, e]) => {
+        const arc = arcBetween(l, e.from, e.to);
+        const o = fadeLevel(1 - e.age / TRAIL_US);
+        const end = arc.p1;
+        const width = 1 + Math.min(4, Math.floor((e.ok + e.failed) / 2));
+        return (
+          <g key={key}>
+            <path d={`M${arc.p0.x},${arc.p0.y} Q${arc.c.x},${arc.c.y} ${arc.p1.x},${arc.p1.y}`} className={e.failed ? 'req-path failed' : 'req-path'} strokeWidth={width} opacity={o} />
+            {e.failed > 0 ? (
+              <path d={`M${end.x - 4},${end.y + 4} l8,8 m0,-8 l-8,8`} className="req-fail" opacity={o} />
+            ) : (
+              <path d={`M${end.x - 4},${end.y + 8} l3,3 l5,-6`} className="req-ok" opacity={o} />
+            )}
+          </g>
+        );
+      })}
+      {dots.map((d) => (
+        <circle key={d.id} cx={d.x} cy={d.y} r={5} className="req-dot" />
+      ))}
+    </g>
+  );
+}

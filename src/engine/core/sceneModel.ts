@@ -1,0 +1,66 @@
+/**
+ * The contract between a model (src/engine/<model>) and the scene platform (src/scene). A model
+ * knows nothing of scenes, React or the player; a scene names one model and the platform drives it through
+ * exactly this surface [1].
+ */
+import type { InputLogEntry } from './simulation';
+import type { SimTime } from './time';
+import type { Trace, TraceEntry, TraceReducer } from './trace';
+
+/** What the platform uses of a running simulation (the engine's `Simulation` satisfies it). */
+export interface EngineSim<C, T extends TraceEntry> {
+  readonly now: SimTime;
+  readonly processed: number;
+  readonly revision: number;
+  readonly seed: number;
+  readonly trace: Trace<T>;
+  readonly inputLog: readonly InputLogEntry<C>[];
+  command(c: C): void;
+  step(): boolean;
+  advanceTo(t: SimTime): void;
+  nextEventTime(): SimTime;
+  seek(t: SimTime): void;
+  seekToEvent(processed: number): void;
+  stateHash(): string;
+}
+
+/** Engine settings the platform passes to every model's `create`. */
+export interface EngineOptions<T extends TraceEntry> {
+  seed: number;
+  /** Simulated time between checkpoints (a seek replays at most this much). */
+  checkpointEvery: SimTime;
+  /** Folds over every trace entry, checkpointed with the trace (the code panels use one). */
+  traceReducers: readonly TraceReducer<T>[];
+}
+
+/** One row of the text alternative: a sentence about what happened. */
+export interface LogRow {
+  t: SimTime;
+  text: string;
+  /** A short category for styling and filtering (`config`, `traffic`, `fault`...). */
+  kind: string;
+}
+
+/**
+ * A model as scenes use it. `C` commands, `T` trace entries, `S` the simulation, `O` the model's
+ * own options (what a scene's setup may set).
+ */
+export interface SceneModel<C, T extends TraceEntry, S extends EngineSim<C, T>, O> {
+  /** Short name, for messages (`mesh`, `direct`). */
+  name: string;
+  create(options: O & EngineOptions<T>): S;
+  /**
+   * The actors a trace entry concerns (a following code panel sees it when its actor is among
+   * them), or null when it concerns the whole model (every actor's panel sees it).
+   */
+  actorsOf(entry: T): readonly string[] | null;
+  /** Actors a learner can select, in display order. */
+  actors(sim: S): readonly string[];
+  /** The text alternative: what happened, oldest first (bounded). */
+  log(sim: S): readonly LogRow[];
+  /** A sentence for one trace entry (event stepping says which event ran), or null to skip it. */
+  describe(entry: T): string | null;
+}
+
+// [1] Learn Git Branching keeps levels as data over one engine; xyflow keeps behaviours small and
+//     injectable. This interface is the seam: a scene test can drive any model headlessly.

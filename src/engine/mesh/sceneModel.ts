@@ -1,0 +1,138 @@
+/**
+ * The mesh as a scene model (src/engine/core/sceneModel.ts): how the scene platform creates a
+ * mesh run, which pods a trace entry concerns (a code panel following a sidecar sees only its
+ * entries), the selectable actors (the pods), the text alternative, and one sentence per trace
+ * entry as an Istio engineer would say it.
+ */
+import type { SceneModel } from '../core/sceneModel';
+import type { MeshCommand, MeshOptions, MeshTrace } from './contract';
+import { createMesh } from './create';
+import type { MeshSim } from './types';
+import { logLines } from './views';
+
+/** What a scene's setup may set (the platform supplies seed, checkpoints and reducers). */
+export type MeshSceneOptions = Omit<MeshOptions, 'seed' | 'checkpointEvery' | 'traceReducers'>;
+
+const plural = (n: number, what: string): string => `${n} ${what}${n === 1 ? '' : 's'}`;
+const subsetOf = (cluster: string): string => cluster.split('|')[2] || cluster;
+
+/** A command in words (`kill Istiod`, `canary weights v1 50 / v2 50`). */
+export function commandText(c: MeshCommand): string {
+  switch (c.kind) {
+    case 'istiod.kill':
+      return 'kill Istiod';
+    case 'istiod.restore':
+      return 'restore Istiod';
+    case 'pod.kill':
+      return `kill pod ${c.pod}`;
+    case 'pod.restore':
+      return `restore pod ${c.pod}`;
+    case 'pod.slow':
+      return `slow ${c.pod}’s app by ${c.extraMs} ms`;
+    case 'pod.fail':
+      return `make ${c.pod}’s app answer 503 to ${Math.round(c.share * 100)}% of requests`;
+    case 'sidecar.cut':
+      return `cut ${c.pod}’s network path to Istiod`;
+    case 'sidecar.uncut':
+      return `heal ${c.pod}’s network path to Istiod`;
+    case 'ca.stop':
+      return 'stop the CA';
+    case 'ca.start':
+      return 'start the CA';
+    case 'config.apply':
+      return 'apply Istio YAML';
+    case 'canary.weights':
+      return `set canary weights v1 ${c.v1} / v2 ${c.v2}`;
+    case 'config.pushBad':
+      return `push a rule ${c.pod}’s Envoy will reject`;
+    case 'traffic.rate':
+      return `set traffic to ${c.perEdgeRps} requests/s per edge`;
+    case 'config.revertBad':
+      return 'remove the rejected rule';
+    case 'ca.rotateRoot':
+      return 'rotate the root certificate';
+    case 'ca.dropOldRoots':
+      return 'drop the old roots from the trust bundle';
+    case 'tracing.set': {
+      const parts: string[] = [];
+      if (c.forwardHeaders !== undefined) parts.push(c.forwardHeaders ? 'apps forward trace headers' : 'apps do not forward trace headers');
+      if (c.samplingPercent !== undefined) parts.push(`sampling ${c.samplingPercent}%`);
+      return `tracing: ${parts.join(', ') || 'unchanged'}`;
+    }
+    case 'pod.inject':
+      return `restart ${c.pod} ${c.injected ? 'with' : 'without'} a sidecar`;
+    case 'service.scale':
+      return `scale ${c.service} to ${plural(c.replicas, 'replica')}`;
+    case 'traffic.send':
+      return `${c.from} sends ${plural(c.count, 'request')} to ${c.service}`;
+  }
+}
+
+/** One sentence for one trace entry. */
+export function describeMeshEntry(e: MeshTrace): string {
+  switch (e.type) {
+    case 'config.accepted':
+      return `The API server accepts ${e.kind} ${e.name} (config generation ${e.version})`;
+    case 'config.rejected':
+      return `Validation rejects the config: ${e.errors[0] ?? 'invalid'}${e.errors.length > 1 ? ` (+${e.errors.length - 1} more)` : ''}`;
+    case 'push.debounced':
+      return `Istiod debounces: ${e.full ? 'full' : 'EDS-only'} push to ${e.proxies} ${e.proxies === 1 ? 'proxy' : 'proxies'}${e.reason ? ` (${e.reason})` : ''}`;
+    case 'xds.response':
+      return `Istiod sends ${e.pod} ${e.xds} version ${e.version}: ${plural(e.resourceCount, 'resource')}${e.removed > 0 ? `, ${e.removed} removed` : ''} (nonce ${e.nonce})`;
+    case 'xds.ack':
+      return `${e.pod}’s Envoy ACKs ${e.xds}${e.version ? ` version ${e.version}` : ''} (nonce ${e.nonce})`;
+    case 'xds.nack':
+      return `${e.pod}’s Envoy NACKs ${e.xds} (nonce ${e.nonce}) and keeps ${e.version ? `version ${e.version}` : 'its last good config'}: ${e.error}`;
+    case 'stream.open':
+      return `${e.pod}’s Envoy opens its ADS stream to Istiod`;
+    case 'stream.closed':
+      return `${e.pod}’s ADS stream closes: ${e.reason}`;
+    case 'stream.retry':
+      return `${e.pod}’s Envoy retries its ADS stream in ${Math.round(e.backoffMs)} ms (backoff)`;
+    case 'istiod.down':
+      return 'Istiod is down: sidecars keep serving their last config';
+    case 'istiod.up':
+      return 'Istiod is up again: sidecars reconnect';
+    case 'cert.csr':
+      return `${e.pod}’s istio-agent sends a CSR for ${e.spiffe}`;
+    case 'cert.csrFailed':
+      return `${e.pod}’s CSR fails (attempt ${e.attempt + 1}): the CA is unavailable, the agent backs off`;
+    case 'cert.issued':
+      return `Istiod’s CA signs certificate #${e.serial} for ${e.spiffe}`;
+    case 'sds.push':
+      return e.resource === 'ROOTCA'
+        ? `${e.pod}’s istio-agent pushes the trust bundle (ROOTCA, ${plural(e.roots.length, 'root')}) to Envoy over SDS`
+        : `${e.pod}’s istio-agent pushes its new certificate (default) to Envoy over SDS`;
+    case 'tls.handshakeFailed':
+      return `The mTLS handshake ${e.from} → ${e.to} fails: ${e.reason}`;
+    case 'outlier.ejected':
+      return `${e.pod}’s Envoy ejects ${e.host} from ${e.cluster} (ejection #${e.ejections})`;
+    case 'outlier.returned':
+      return `${e.host} returns to ${e.pod}’s load-balancing set for ${e.cluster}`;
+    case 'route.pick':
+      return `${e.pod}’s Envoy sends request #${e.id} to ${subsetOf(e.cluster)}: random % ${e.total} = ${e.drawn} (weights ${e.candidates.map((c) => `${subsetOf(c.cluster)} ${c.weight}`).join(' / ')})`;
+    case 'span':
+      return `${e.kind === 'client' ? 'Client' : 'Server'} span ${e.spanId} of trace ${e.traceId} in ${e.pod}: ${e.name} → ${e.code}`;
+    case 'request.done':
+      return `Request #${e.id} ${e.from} → ${e.to}: ${e.code === 0 ? 'no response' : e.code}${e.flags !== '-' ? ` ${e.flags}` : ''}`;
+    case 'command':
+      return `Operator: ${commandText(e.command)}`;
+  }
+}
+
+/** The pods an entry concerns: its `pod`, else its `from` (the caller); null = the whole mesh. */
+export function meshActorsOf(e: MeshTrace): readonly string[] | null {
+  if ('pod' in e) return [e.pod];
+  if ('from' in e) return [e.from];
+  return null;
+}
+
+/** The mesh model as scenes use it. */
+export const meshSceneModel: SceneModel<MeshCommand, MeshTrace, MeshSim, MeshSceneOptions> = {
+  name: 'mesh',
+  create: (options) => createMesh(options),
+  actorsOf: meshActorsOf,
+  actors: (sim) => sim.state.order,
+  log: (sim) => logLines(sim),
+  describe: describeMeshEntry,
+};

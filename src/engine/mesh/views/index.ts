@@ -1,0 +1,20 @@
+/**
+ * View selectors: one small memoised function per concern, each `(sim) => X` (parameterised
+ * ones `(sim, pod) => X`), cached per simulation and `sim.revision` so the UI can subscribe to
+ * exactly what it draws. `meshView` (../view.ts) is built from them.
+ */
+import type { MeshSource } from './memo';
+
+export { memoBySim, memoBySimWith, type MeshSource } from './memo';
+export { istiodView, pilotMetrics, type IstiodView, type PilotMetricsView } from './istiod';
+export { sidecarViews, sidecarView, type SidecarViewExt } from './sidecars';
+export { xdsInFlight, xdsRecent, xdsMessageView, MAX_XDS_MESSAGES } from './xds';
+export { requestViews, trafficCounters, handshakeCounts } from './traffic';
+export { logLines } from './log';
+export { routeTable, subsetOfCluster, type RouteTableView, type RouteTableRoute, type RouteTableCluster } from './routes';
+export { picks, type PicksView, type PickRow } from './picks';
+
+/** Delta xDS (true) or state of the world. */
+export function deltaMode(sim: MeshSource): boolean {
+  return sim.state.options.delta;
+}

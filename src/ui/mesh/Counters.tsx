@@ -1,0 +1,29 @@
+import { jsonKey, useRuntime } from '../../runtime/context';
+import { meshView } from '../../engine/mesh/view';
+import type { MeshSim } from '../../engine/mesh/types';
+import { useCoarseSim } from '../useCoarse';
+
+/** Request counters with accessible names (the e2e and screen readers find them by name). */
+export function Counters() {
+  const { idPrefix } = useRuntime();
+  const c = useCoarseSim((sim: MeshSim) => meshView(sim).counters, jsonKey);
+  const items: [string, string, number][] = [
+    ['completed', 'Completed requests', c.completed],
+    ['ok', 'Succeeded', c.ok],
+    ['failed', 'Failed', c.failed],
+  ];
+  return (
+    <dl className="counters">
+      {items.map(([id, label, n]) => (
+        <div key={id}>
+          <dt id={`${idPrefix}-c-${id}`}>{label}</dt>
+          <dd>
+            <output aria-labelledby={`${idPrefix}-c-${id}`} aria-live="off" data-testid={`count-${id}`}>
+              {n}
+            </output>
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
