@@ -38,7 +38,31 @@ export default defineConfig({
   plugins: [react(), initialJsSize()],
   server: { host: '127.0.0.1', port: 5173 },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },
-  build: { target: 'es2022', reportCompressedSize: true },
+  build: {
+    target: 'es2022',
+    reportCompressedSize: true,
+    rolldownOptions: {
+      output: {
+        strictExecutionOrder: true,
+        // [1] Each model is a shared chunk (every scene on it reuses it); each scene's own chunk
+        //     holds only its data, snippets and view. `yaml` is its own chunk, loaded with the
+        //     model that parses YAML (the mesh) and never by the landing page or scene 1.
+        codeSplitting: {
+          // Groups take only the modules they name (not their dependencies), so a shared
+          // library never lands in a model's chunk; strict order keeps such chunks valid.
+          includeDependenciesRecursively: false,
+          groups: [
+            { name: 'yaml', test: /node_modules[\\/]yaml[\\/]/ },
+            { name: 'model-mesh', test: /src[\\/]engine[\\/](mesh|traffic|faults|config)[\\/]/ },
+            { name: 'model-direct', test: /src[\\/]engine[\\/]direct[\\/]/ },
+            { name: 'views-mesh', test: /src[\\/](diagram|ui)[\\/]mesh[\\/]/ },
+            { name: 'diagram', test: /src[\\/]diagram[\\/](parts|layout)[\\/]|node_modules[\\/](motion|framer-motion|motion-dom|motion-utils|d3|d3-[a-z-]+|internmap)[\\/]/ },
+          ],
+        },
+      },
+    },
+  },
+
   test: {
     projects: [
       {

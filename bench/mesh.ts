@@ -47,7 +47,7 @@ function push1000(): { wallMs: number[]; simMs: number } {
     const acked = new Set<string>();
     let target = '';
     const off = sim.trace.subscribe((e) => {
-      const a = e as unknown as { type: string; pod: string; xds: string; version: string };
+      const a = e;
       if (a.type === 'xds.ack' && a.xds === 'RDS' && a.version === target) acked.add(a.pod);
     });
     const before = sim.state.istiod.versionNum;

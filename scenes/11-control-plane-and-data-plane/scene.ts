@@ -1,4 +1,4 @@
-import { CAST, type MeshCommand, type MeshTrace, type XdsType } from '../../src/engine/mesh/contract';
+import { CAST, type MeshTrace, type XdsType } from '../../src/engine/mesh/contract';
 import { meshSceneModel } from '../../src/engine/mesh/sceneModel';
 import type { MeshSim } from '../../src/engine/mesh/types';
 import { meshView } from '../../src/engine/mesh/view';
@@ -20,9 +20,8 @@ const about = (pod: string, xds?: XdsType) => (e: MeshTrace) => 'pod' in e && e.
 const from = (pod: string) => (e: MeshTrace) => e.type === 'request.done' && e.from === pod;
 
 /** Scene 11 as data: setup, narrative steps, code panels, "Try this". */
-export const scene11 = defineScene<MeshCommand, MeshTrace, MeshSim, Parameters<typeof meshSceneModel.create>[0]>({
+export const scene11 = defineScene(meshSceneModel)({
   meta,
-  model: meshSceneModel,
   setup: { seed: 42, options: {}, checkpointEvery: 5_000_000, timeScale: 'realtime', speed: 1, select: 'web-1', selection: { param: 'sidecar', noun: 'sidecar' } },
   cast: { controlPlane: true, rows: [CAST] },
   steps: [

@@ -162,9 +162,13 @@ export interface SceneEntry {
   load: () => Promise<{ default: SceneModule }>;
 }
 
-/** Type helper: checks a scene against its model's types and returns it. */
-export function defineScene<C, T extends TraceEntry, S extends EngineSim<C, T>, O>(def: SceneDef<C, T, S, O>): SceneDef<C, T, S, O> {
-  return def;
+/**
+ * Defines a scene over a model: `defineScene(model)({ meta, setup, steps, ... })`. The model fixes
+ * the command, trace and simulation types, so every step, control and selector is checked
+ * against them.
+ */
+export function defineScene<C, T extends TraceEntry, S extends EngineSim<C, T>, O>(model: SceneModel<C, T, S, O>) {
+  return (data: Omit<SceneDef<C, T, S, O>, 'model'>): SceneDef<C, T, S, O> => ({ model, ...data });
 }
 
 /** Erases a typed scene for the registry (sound: the app only hands values back to the same model). */

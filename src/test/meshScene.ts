@@ -5,9 +5,8 @@ import { anchorTable } from '../machines/anchorTable';
 import { defineScene, eraseScene, type SceneModule } from '../scene/types';
 
 /** A small scene on the real mesh model, for component tests of the mesh diagram parts. */
-export const meshTestScene = defineScene({
+export const meshTestScene = defineScene(meshSceneModel)({
   meta: { number: 98, slug: 'mesh-test', title: 'Mesh test', subtitle: 'real model', caption: 'A caption.', previously: 'Before.' },
-  model: meshSceneModel,
   setup: { seed: 42, options: {}, checkpointEvery: 5_000_000, timeScale: 'realtime', speed: 1, select: 'web-1', selection: { param: 'sidecar', noun: 'sidecar' } },
   cast: { controlPlane: true, rows: [CAST] },
   steps: [{ caption: 'Synced.', highlights: {}, waitFor: { type: 'xds.ack', until: (sim) => meshView(sim).sidecars.every((s) => Object.values(s.status).every((x) => x === 'SYNCED')) } }],

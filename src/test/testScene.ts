@@ -7,9 +7,8 @@ export const ackMachine = anchorTable<FakeTrace>({ id: 'ack', initial: 'wait', o
 
 const source = ['loop:  # @anchor wait', '    resp = stream.recv()  # @anchor recv', '    stream.send(ack(resp.nonce))  # @anchor ack', '    stream.send(nack(resp.nonce))  # @anchor nack'].join('\n');
 
-export const testScene = defineScene({
+export const testScene = defineScene(fakeModel)({
   meta: { number: 99, slug: 'test', title: 'Test scene', subtitle: 'toy model', caption: 'A caption.', previously: 'Before.' },
-  model: fakeModel,
   setup: { seed: 7, options: {}, checkpointEvery: 50_000, timeScale: 'realtime', speed: 1, select: 'alpha', selection: { param: 'client', noun: 'client' } },
   cast: { controlPlane: true, rows: [['alpha', 'beta', 'gamma']] },
   steps: [

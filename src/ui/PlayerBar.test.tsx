@@ -66,9 +66,9 @@ describe('the scene player', () => {
   it('runs a scene’s toggle from Try this and with the key the scene declares', async () => {
     const { rt } = renderTestScene();
     const up = () => simOf<FakeSim>(rt.player).state.up;
-    await userEvent.click(screen.getByRole('button', { name: /Stop the server/ }));
+    await userEvent.click(screen.getByTestId('try-server'));
     expect(up()).toBe(false);
-    expect(screen.getByRole('button', { name: /Start the server/ })).toBeInTheDocument();
+    expect(screen.getByTestId('try-server')).toHaveTextContent('Start the server');
     fireEvent.keyDown(document.body, { key: 'k' });
     expect(up()).toBe(true);
   });

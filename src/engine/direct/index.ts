@@ -31,7 +31,8 @@ export {
   type PodSpec,
   type TlsMode,
 } from './cast';
-export { directModel, DEFAULT_RPS, PROBE_DEFAULTS, LOG_MAX, RECENT_MAX } from './model';
+export { directModel } from './model';
+export { DEFAULT_RPS, PROBE_DEFAULTS, LOG_MAX, RECENT_MAX } from './state';
 export { describeEntry, formatDuration } from './text';
 export {
   callers,
@@ -84,3 +85,4 @@ export const directSceneModel: SceneModel<DirectCommand, DirectTrace, DirectSim,
   log: (sim) => log(sim),
   describe: (e) => describeEntry(e),
 };
+export { CALL_PAYMENTS_ANCHORS, callPaymentsAnchor, type CallPaymentsAnchor } from './anchors';

@@ -56,7 +56,7 @@ export function callSentence(call: CallState, ok: boolean, latencyUs: number): s
       call.failures.length === 0
         ? `in ${formatDuration(latencyUs)}`
         : `${formatDuration(latencyUs)} in all`;
-    return `${text}${head}: 200 OK, ${tail}.`;
+    return `${text}${head}: 200 OK${call.failures.length === 0 ? ' ' : ', '}${tail}.`;
   }
   if (profile.retries === 0) {
     const why = profile.discovery === 'hard-coded' ? ' (hard-coded address, no retry)' : '';

@@ -51,7 +51,7 @@ describe('mesh properties', () => {
           const done = new Set<number>();
           sim.trace.subscribe((e) => {
             if (e.type !== 'request.done') return;
-            const id = (e as unknown as { id: number }).id;
+            const id = e.id;
             expect(done.has(id)).toBe(false);
             done.add(id);
           });
@@ -142,7 +142,7 @@ describe('mesh properties', () => {
         const last = new Map<string, number>();
         sim.trace.subscribe((e) => {
           if (e.type !== 'xds.response') return;
-          const r = e as unknown as { pod: string; xds: (typeof TYPES)[number]; pushId: number };
+          const r = e;
           const key = `${r.pod}|${r.pushId}`;
           const idx = TYPES.indexOf(r.xds);
           expect(idx).toBeGreaterThan(last.get(key) ?? -1);

@@ -23,6 +23,9 @@ export const commandArb: fc.Arbitrary<MeshCommand> = fc.oneof(
   fc.integer({ min: 0, max: 30 }).map((perEdgeRps): MeshCommand => ({ kind: 'traffic.rate', perEdgeRps })),
   fc.integer({ min: 0, max: 4 }).map((replicas): MeshCommand => ({ kind: 'service.scale', service: 'payments', replicas })),
   fc.record({ pod: fc.constantFrom(...CAST), injected: fc.boolean() }).map((r): MeshCommand => ({ kind: 'pod.inject', ...r })),
+  fc
+    .record({ from: fc.constantFrom(...CAST), service: fc.constantFrom('payments', 'cart'), count: fc.integer({ min: 0, max: 60 }) })
+    .map((r): MeshCommand => ({ kind: 'traffic.send', ...r })),
 );
 
 /** A schedule: commands with the simulated milliseconds to run after each. */

@@ -48,5 +48,5 @@ export function onBurstTick(sim: MeshSim, id: number): void {
   }
   delete s.traffic.bursts[id];
   const notSent = b.skipped > 0 ? `; ${plural(b.skipped, 'request')} not sent (pod down)` : '';
-  logLine(sim, 'traffic', `${b.from} sent ${plural(b.sent, 'request')} to ${b.service}${notSent}`);
+  logLine(sim, 'traffic', `${b.from} has sent ${plural(b.sent, 'request')} to ${b.service}${notSent}`);
 }

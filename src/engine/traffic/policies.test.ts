@@ -68,7 +68,7 @@ describe('load balancing policies', () => {
     sim.advanceTo(sec(2));
     const hostOf = new Map<string, Set<string>>();
     const off = sim.trace.subscribe((e) => {
-      const r = e as unknown as { type: string; to: string; hashKey?: string };
+      const r = e;
       if (r.type !== 'request.done' || !r.hashKey || !r.to.startsWith('payments')) return;
       if (!hostOf.has(r.hashKey)) hostOf.set(r.hashKey, new Set());
       hostOf.get(r.hashKey)!.add(r.to);
@@ -84,7 +84,7 @@ describe('load balancing policies', () => {
     sim.advanceTo(sec(31));
     const seq: string[] = [];
     const off2 = sim.trace.subscribe((e) => {
-      const r = e as unknown as { type: string; to: string; from: string };
+      const r = e;
       if (r.type === 'request.done' && r.from === 'checkout-1' && r.to.startsWith('payments')) seq.push(r.to);
     });
     sim.advanceTo(sec(41));
@@ -101,7 +101,7 @@ describe('make-before-break', () => {
       sim.advanceTo(sec(3));
       const removed: string[] = [];
       sim.trace.subscribe((e) => {
-        const r = e as unknown as { type: string; xds: string; removed: number };
+        const r = e;
         if (r.type === 'xds.response' && r.xds === 'CDS' && r.removed > 0) removed.push(r.xds);
       });
       const v2 = 'outbound|8080|v2|payments.shop.svc.cluster.local';
@@ -127,7 +127,7 @@ describe('tracing', () => {
       sim.command({ kind: 'tracing.set', forwardHeaders, samplingPercent: 100 });
       const spans: { traceId: number; spanId: number; parentId: number | null; pod: string; kind: string }[] = [];
       sim.trace.subscribe((e) => {
-        if (e.type === 'span') spans.push(e as unknown as (typeof spans)[number]);
+        if (e.type === 'span') spans.push(e);
       });
       sim.advanceTo(sec(10));
       return { spans };

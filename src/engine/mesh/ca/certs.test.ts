@@ -12,7 +12,7 @@ describe('certificates', () => {
     const sim = createMesh({ seed: 3, perEdgeRps: 0 });
     const issued: { pod: string; t: number; expiresAt: number; spiffe: string }[] = [];
     sim.trace.subscribe((e) => {
-      if (e.type === 'cert.issued') issued.push(e as unknown as (typeof issued)[number]);
+      if (e.type === 'cert.issued') issued.push(e);
     });
     sim.advanceTo(hours(30));
     const web = issued.filter((c) => c.pod === 'web-1');
@@ -41,10 +41,9 @@ describe('certificates', () => {
         const failures: { t: number; from: string; to: string }[] = [];
         sim.trace.subscribe((e) => {
           if (e.type === 'cert.issued') {
-            const c = e as unknown as { pod: string; expiresAt: number };
-            expires.set(c.pod, c.expiresAt);
+            expires.set(e.pod, e.expiresAt);
           }
-          if (e.type === 'tls.handshakeFailed') failures.push(e as unknown as (typeof failures)[number]);
+          if (e.type === 'tls.handshakeFailed') failures.push(e);
         });
         sim.advanceTo(sec(60));
         sim.command({ kind: 'istiod.kill' });

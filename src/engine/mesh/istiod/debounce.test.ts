@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { ms, sec } from '../../core/time';
 import { createMesh } from '../create';
 import type { MeshSim } from '../types';
+import type { MeshTraceOf } from '../contract';
 
 function pushes(sim: MeshSim, after: number): { t: number; full: boolean; proxies: number }[] {
   return sim.trace
     .recent()
-    .filter((e) => e.type === 'push.debounced' && e.t > after)
-    .map((e) => e as unknown as { t: number; full: boolean; proxies: number });
+    .filter((e): e is MeshTraceOf<'push.debounced'> => e.type === 'push.debounced' && e.t > after);
 }
 
 describe('Istiod debounce (PILOT_DEBOUNCE_AFTER 100 ms, PILOT_DEBOUNCE_MAX 10 s)', () => {
@@ -50,7 +50,7 @@ describe('Istiod debounce (PILOT_DEBOUNCE_AFTER 100 ms, PILOT_DEBOUNCE_MAX 10 s)
     expect(p).toHaveLength(1);
     expect(p[0]?.t).toBe(t0 + ms(100));
     expect(p[0]?.full).toBe(false);
-    const types = new Set(sim.trace.recent().filter((e) => e.type === 'xds.response' && e.t > t0).map((e) => (e as unknown as { xds: string }).xds));
+    const types = new Set(sim.trace.recent().filter((e): e is MeshTraceOf<'xds.response'> => e.type === 'xds.response' && e.t > t0).map((e) => e.xds));
     expect([...types]).toEqual(['EDS']);
   });
 
@@ -60,7 +60,7 @@ describe('Istiod debounce (PILOT_DEBOUNCE_AFTER 100 ms, PILOT_DEBOUNCE_MAX 10 s)
     const t0 = sim.now;
     sim.command({ kind: 'canary.weights', v1: 1, v2: 1 });
     sim.advanceTo(t0 + sec(1));
-    const types = new Set(sim.trace.recent().filter((e) => e.type === 'xds.response' && e.t > t0).map((e) => (e as unknown as { xds: string }).xds));
+    const types = new Set(sim.trace.recent().filter((e): e is MeshTraceOf<'xds.response'> => e.type === 'xds.response' && e.t > t0).map((e) => e.xds));
     expect([...types].sort()).toEqual(['CDS', 'LDS', 'RDS']);
   });
 

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { ms, sec } from '../../core/time';
 import { createMesh } from '../create';
+import type { MeshTraceOf } from '../contract';
 
 describe('Istiod', () => {
   it('admits new streams at 25/s on 2 cores (reconnect storm of 200 sidecars)', () => {
@@ -42,7 +43,7 @@ describe('Istiod', () => {
       return s.now > t0 + sec(2);
     }, 1_000_000);
     expect(peak).toBe(25);
-    const pushed = new Set(sim.trace.recent().filter((e) => e.type === 'xds.response' && e.t > t0).map((e) => (e as unknown as { pod: string }).pod));
+    const pushed = new Set(sim.trace.recent().filter((e): e is MeshTraceOf<'xds.response'> => e.type === 'xds.response' && e.t > t0).map((e) => e.pod));
     expect(pushed.size).toBe(120);
   }, 30_000);
 
@@ -55,7 +56,7 @@ describe('Istiod', () => {
       yaml: 'apiVersion: security.istio.io/v1\nkind: AuthorizationPolicy\nmetadata:\n  name: deny-all\n  namespace: ns-1\nspec:\n  action: DENY\n  rules:\n  - {}\n',
     });
     sim.advanceTo(t0 + sec(1));
-    const responses = sim.trace.recent().filter((e) => e.type === 'xds.response' && e.t > t0) as unknown as { pod: string; xds: string }[];
+    const responses = sim.trace.recent().filter((e): e is MeshTraceOf<'xds.response'> => e.type === 'xds.response' && e.t > t0);
     const pods = new Set(responses.map((r) => r.pod));
     expect(pods.size).toBe(20);
     for (const p of pods) expect(sim.state.pods[p]?.namespace).toBe('ns-1');
@@ -69,7 +70,7 @@ describe('Istiod', () => {
       const t0 = sim.now;
       sim.command({ kind: 'canary.weights', v1: 70, v2: 30 });
       sim.advanceTo(t0 + sec(1));
-      const rs = sim.trace.recent().filter((e) => e.type === 'xds.response' && e.t > t0) as unknown as { xds: string; bytes: number; resourceCount: number }[];
+      const rs = sim.trace.recent().filter((e): e is MeshTraceOf<'xds.response'> => e.type === 'xds.response' && e.t > t0);
       return { total: rs.reduce((a, r) => a + r.bytes, 0), cds: rs.filter((r) => r.xds === 'CDS').length };
     };
     const sotw = bytes(false);
