@@ -1,7 +1,7 @@
 import { CAST, type MeshTrace, type XdsType } from '../../src/engine/mesh/contract';
 import { meshSceneModel } from '../../src/engine/mesh/sceneModel';
 import type { MeshSim } from '../../src/engine/mesh/types';
-import { meshView } from '../../src/engine/mesh/view';
+import { istiodView, sidecarViews } from '../../src/engine/mesh/views';
 import { defineScene } from '../../src/scene/types';
 import { onYamlChange, subscribeXds, whenControlPlaneDies } from './machines';
 import { meta } from './meta';
@@ -10,10 +10,10 @@ import subscribeXdsSrc from './snippets/subscribeXds.py?raw';
 import whenControlPlaneDiesSrc from './snippets/whenControlPlaneDies.py?raw';
 
 /** Every sidecar connected and SYNCED for every type (the end of a resync). */
-const allSynced = (sim: MeshSim): boolean => meshView(sim).sidecars.every((s) => s.connected && Object.values(s.status).every((x) => x === 'SYNCED'));
+const allSynced = (sim: MeshSim): boolean => sidecarViews(sim).every((s) => s.connected && Object.values(s.status).every((x) => x === 'SYNCED'));
 
 /** Every sidecar has been cut off from Istiod for at least `us` of simulated time. */
-const downFor = (us: number) => (sim: MeshSim) => meshView(sim).sidecars.every((s) => s.staleSince !== null && sim.now - s.staleSince >= us);
+const downFor = (us: number) => (sim: MeshSim) => sidecarViews(sim).every((s) => s.staleSince !== null && sim.now - s.staleSince >= us);
 
 /** Entries about one pod (and, for xDS entries, one type). */
 const about = (pod: string, xds?: XdsType) => (e: MeshTrace) => 'pod' in e && e.pod === pod && (xds === undefined || ('xds' in e && e.xds === xds));
@@ -92,7 +92,7 @@ export const scene11 = defineScene(meshSceneModel)({
       param: { name: 'istiod', on: 'down', off: 'up' },
       onLabel: 'Restore Istiod',
       offLabel: 'Kill Istiod',
-      isOn: (sim) => !meshView(sim).istiod.up,
+      isOn: (sim) => !istiodView(sim).up,
       on: () => ({ kind: 'istiod.kill' }),
       off: { kind: 'istiod.restore' },
     },
@@ -118,7 +118,7 @@ export const scene11 = defineScene(meshSceneModel)({
       onLabel: 'Revert the bad config',
       offLabel: 'Push a config this sidecar rejects',
       perActor: true,
-      isOn: (sim) => meshView(sim).sidecars.some((s) => s.lastError !== null),
+      isOn: (sim) => sidecarViews(sim).some((s) => s.lastError !== null),
       on: (pod) => ({ kind: 'config.pushBad', pod }),
       off: { kind: 'config.revertBad' },
     },

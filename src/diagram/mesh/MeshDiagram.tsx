@@ -1,7 +1,7 @@
 import { useCallback, useMemo } from 'react';
 import type { XdsMessageView, XdsType } from '../../engine/mesh/contract';
-import { meshView } from '../../engine/mesh/view';
-import { useRuntime, useSelect } from '../../runtime/context';
+import { istiodView, requestViews, sidecarViews, xdsInFlight, xdsRecent } from '../../engine/mesh/views';
+import { usePlayer, useRuntime, useSelect } from '../../runtime/context';
 import { select, useUi } from '../../store/uiStore';
 import { castLayout, type CastLayout } from '../layout/castLayout';
 import { Diagram } from '../parts/Diagram';
@@ -31,10 +31,15 @@ export interface MeshDiagramProps {
  */
 export function MeshDiagram({ title, labels, rows = CONFIG_ROWS, streams = true, onPickMessage }: MeshDiagramProps) {
   const { ui, def } = useRuntime();
-  const view = useSelect(meshView);
+  const istiod = useSelect(istiodView);
+  const sidecars = useSelect(sidecarViews);
+  const requests = useSelect(requestViews);
+  const inFlight = useSelect(xdsInFlight);
+  const recent = useSelect(xdsRecent);
+  const now = usePlayer().sim.now;
   const selected = useUi(ui, (s) => s.selected);
   // The layout depends only on which pods exist: recomputed when that list changes.
-  const key = view.sidecars.map((s) => s.pod).join(',');
+  const key = sidecars.map((s) => s.pod).join(',');
   const l = useMemo(() => castLayout(def.cast, key.split(',')), [def.cast, key]);
   const onSelect = useCallback((p: string) => select(ui, p), [ui]);
   const onPick = useCallback((msg: XdsMessageView) => (onPickMessage ? onPickMessage(msg) : select(ui, msg.pod)), [onPickMessage, ui]);
@@ -48,9 +53,9 @@ export function MeshDiagram({ title, labels, rows = CONFIG_ROWS, streams = true,
       still={
         <>
           {labels && <RegionLabels labels={labels(l)} />}
-          {streams && cp && <StreamLines l={l} up={streamState(view.sidecars)} />}
-          {cp && <IstiodNode b={cp} istiod={view.istiod} rejects={view.rejects} proxies={view.sidecars.length} />}
-          {view.sidecars.map((s) => {
+          {streams && cp && <StreamLines l={l} up={streamState(sidecars)} />}
+          {cp && <IstiodNode b={cp} istiod={istiod} rejects={istiod.rejects} proxies={sidecars.length} />}
+          {sidecars.map((s) => {
             const box = l.nodes[s.pod];
             return box ? <SidecarCard key={s.pod} s={s} box={box} rows={rows} selected={s.pod === selected} onSelect={onSelect} /> : null;
           })}
@@ -58,8 +63,8 @@ export function MeshDiagram({ title, labels, rows = CONFIG_ROWS, streams = true,
       }
       moving={
         <>
-          <TrafficLayer l={l} requests={view.requests} sidecars={view.sidecars} now={view.now} />
-          {streams && cp && <XdsTokens l={l} messages={view.xdsMessages} recent={view.recentXds} now={view.now} selected={selected} onPick={onPick} />}
+          <TrafficLayer l={l} requests={requests} sidecars={sidecars} now={now} />
+          {streams && cp && <XdsTokens l={l} messages={inFlight} recent={recent} now={now} selected={selected} onPick={onPick} />}
         </>
       }
     />

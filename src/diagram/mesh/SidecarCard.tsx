@@ -1,7 +1,7 @@
 import { m } from 'motion/react';
 import { memo } from 'react';
 import type { XdsType } from '../../engine/mesh/contract';
-import type { SidecarViewExt } from '../../engine/mesh/view';
+import type { SidecarViewExt } from '../../engine/mesh/views';
 import { shortVersion, sidecarBadge, STATUS_GLYPH, statusClass } from '../../ui/mesh/statusText';
 import type { Box } from '../layout/castLayout';
 

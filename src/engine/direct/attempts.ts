@@ -11,6 +11,7 @@ import type { DirectEvent, AttemptFailure, CallState, DirectSim } from './types'
 /** The engine events of an attempt. */
 export type AttemptEvent = Extract<DirectEvent, { id: number }>;
 
+/** Dials the next address: the SYN gets an answer after one RTT, or hangs (dead pod) until the connect timeout; kube-proxy rejects when it has no endpoint. */
 export function startAttempt(sim: DirectSim, call: CallState): void {
   const s = sim.state;
   const caller = s.callers[call.caller];
@@ -69,6 +70,7 @@ export function startAttempt(sim: DirectSim, call: CallState): void {
   call.timeoutAt = sim.now + limit;
 }
 
+/** Connected: arms the response timeout and starts the in-app TLS handshake (or sends at once). */
 export function onConnected(sim: DirectSim, call: CallState): void {
   const profile = PROFILES[call.caller];
   clearTimer(sim, call);
@@ -94,6 +96,7 @@ export function onConnected(sim: DirectSim, call: CallState): void {
   call.arriveAt = sim.now + d;
 }
 
+/** Sends the request; the response comes after one RTT plus the pod's service time, unless the pod is down. */
 export function send(sim: DirectSim, call: CallState): void {
   const pod = podByIp(sim.state, call.ip);
   const podName = pod?.name ?? call.pod ?? '?';
@@ -119,6 +122,7 @@ export function send(sim: DirectSim, call: CallState): void {
   call.arriveAt = sim.now + d;
 }
 
+/** Records a failed attempt, then retries (after the library's backoff) or gives up. */
 export function attemptFailed(sim: DirectSim, call: CallState, reason: AttemptFailure): void {
   const s = sim.state;
   const caller = s.callers[call.caller];

@@ -6,9 +6,7 @@ import { emit, log, readyIps } from './state';
 import { formatDuration, outcomeText } from './text';
 import type { CallState, CallerName, CallerState, DirectSim } from './types';
 
-// ---------------------------------------------------------------------------------------------
-// Calls
-
+/** Starts one call: finds the address the way this caller's library does, then dials. */
 export function startCall(sim: DirectSim, name: CallerName): void {
   const s = sim.state;
   const caller = s.callers[name];
@@ -101,6 +99,7 @@ export function lookUp(sim: DirectSim, caller: CallerState): void {
   );
 }
 
+/** The lookup returned no address: the call fails before any attempt. */
 export function failUnknownHost(sim: DirectSim, caller: CallerState, id: number): void {
   caller.counters.inFlight--;
   caller.counters.failed++;

@@ -80,7 +80,9 @@ describe('direct model: determinism', () => {
     const command: fc.Arbitrary<DirectCommand> = fc.oneof(
       pod.map((p): DirectCommand => ({ kind: 'pod.kill', pod: p })),
       pod.map((p): DirectCommand => ({ kind: 'pod.restore', pod: p })),
-      fc.integer({ min: 0, max: 12 }).map((r): DirectCommand => ({ kind: 'traffic.rate', perCallerRps: r })),
+      fc
+        .integer({ min: 0, max: 12 })
+        .map((r): DirectCommand => ({ kind: 'traffic.rate', perCallerRps: r })),
     );
     const schedule = fc
       .array(fc.record({ at: fc.integer({ min: 0, max: 20 * SECOND }), command }), {

@@ -4,6 +4,7 @@ import { clearPending, clearTimer, emit, log } from './state';
 import { callSentence, outcomeText } from './text';
 import type { CallFailure, CallState, DirectSim } from './types';
 
+/** Ends a call: counters, `call.done`, the last outcome, the log (plain successes once in a row). */
 export function finishCall(
   sim: DirectSim,
   call: CallState,

@@ -8,9 +8,7 @@ import { clearPending, emit, log, podByName, readyIps } from './state';
 import { formatDuration } from './text';
 import type { DirectSim } from './types';
 
-// ---------------------------------------------------------------------------------------------
-// Kubernetes: readiness, EndpointSlice, kube-proxy
-
+/** The EndpointSlice lists the ready pods again; kube-proxy syncs shortly after. */
 export function updateEndpoints(sim: DirectSim, change: string): void {
   const s = sim.state;
   const ready = s.pods.filter((p) => p.ready);
@@ -32,6 +30,7 @@ export function updateEndpoints(sim: DirectSim, change: string): void {
     s.kubeProxySync = sim.schedule(sim.rng.between(ms(50), ms(300)), { type: 'kubeproxy.sync' });
 }
 
+/** A readiness probe: passes at once on a live pod, hangs until timeoutSeconds on a dead one. */
 export function onProbeTick(sim: DirectSim, name: string): void {
   const s = sim.state;
   const pod = podByName(s, name);
@@ -51,6 +50,7 @@ export function onProbeTick(sim: DirectSim, name: string): void {
   }
 }
 
+/** A probe timed out; at failureThreshold in a row the pod is no longer ready. */
 export function onProbeFailed(sim: DirectSim, name: string): void {
   const s = sim.state;
   const pod = podByName(s, name);
@@ -70,6 +70,7 @@ export function onProbeFailed(sim: DirectSim, name: string): void {
   }
 }
 
+/** kube-proxy rewrites the ClusterIP rules from the EndpointSlice. */
 export function onKubeProxySync(sim: DirectSim): void {
   const s = sim.state;
   s.kubeProxySync = null;
@@ -91,9 +92,9 @@ export function onKubeProxySync(sim: DirectSim): void {
   );
 }
 
-// ---------------------------------------------------------------------------------------------
 // Commands
 
+/** The pod stops answering; attempts waiting on it stall. */
 export function killPod(sim: DirectSim, name: string): void {
   const s = sim.state;
   const pod = podByName(s, name);
@@ -113,6 +114,7 @@ export function killPod(sim: DirectSim, name: string): void {
   }
 }
 
+/** The same pod answers again; connects in progress complete at their next SYN retransmission. */
 export function restorePod(sim: DirectSim, name: string): void {
   const s = sim.state;
   const pod = podByName(s, name);

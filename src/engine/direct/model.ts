@@ -35,8 +35,6 @@ function setRate(sim: DirectSim, rps: number): void {
   log(sim, 'traffic', `Each caller now makes ${s.perCallerRps} calls per second.`);
 }
 
-// ---------------------------------------------------------------------------------------------
-
 /** The model definition for the given options. */
 export function directModel(
   options: DirectOptions = {},
@@ -116,6 +114,10 @@ export function directModel(
       }
     },
     applyCommand(sim, command) {
+      // The queue drops cancelled entries lazily, when its head is peeked. A live command comes
+      // after advanceTo's last peek, a replayed one before it; peeking here first makes both
+      // paths reuse the same queue slots, so event ids (kept in the state) replay exactly.
+      sim.nextEventTime();
       sim.emit({ t: sim.now, type: 'command', command });
       switch (command.kind) {
         case 'pod.kill':

@@ -55,7 +55,10 @@ export function commandText(c: MeshCommand): string {
       return 'drop the old roots from the trust bundle';
     case 'tracing.set': {
       const parts: string[] = [];
-      if (c.forwardHeaders !== undefined) parts.push(c.forwardHeaders ? 'apps forward trace headers' : 'apps do not forward trace headers');
+      if (c.forwardHeaders !== undefined)
+        parts.push(
+          c.forwardHeaders ? 'apps forward trace headers' : 'apps do not forward trace headers',
+        );
       if (c.samplingPercent !== undefined) parts.push(`sampling ${c.samplingPercent}%`);
       return `tracing: ${parts.join(', ') || 'unchanged'}`;
     }

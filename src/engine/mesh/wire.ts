@@ -35,4 +35,3 @@ export interface XdsMessage extends Pick<
   /** Istiod push this response belongs to (for convergence metrics). */
   pushId?: number;
 }
-

@@ -40,7 +40,8 @@ export function onBurstTick(sim: MeshSim, id: number): void {
     startRequest(sim, b.from, b.service);
   } else {
     b.skipped++;
-    if (b.skipped === 1) logLine(sim, 'traffic', `${b.from} is down: its requests to ${b.service} are not sent`);
+    if (b.skipped === 1)
+      logLine(sim, 'traffic', `${b.from} is down: its requests to ${b.service} are not sent`);
   }
   if (b.sent + b.skipped < b.count) {
     sim.schedule(BURST_INTERVAL, { type: 'traffic.burst', id });
@@ -48,5 +49,9 @@ export function onBurstTick(sim: MeshSim, id: number): void {
   }
   delete s.traffic.bursts[id];
   const notSent = b.skipped > 0 ? `; ${plural(b.skipped, 'request')} not sent (pod down)` : '';
-  logLine(sim, 'traffic', `${b.from} has sent ${plural(b.sent, 'request')} to ${b.service}${notSent}`);
+  logLine(
+    sim,
+    'traffic',
+    `${b.from} has sent ${plural(b.sent, 'request')} to ${b.service}${notSent}`,
+  );
 }

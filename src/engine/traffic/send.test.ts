@@ -32,7 +32,12 @@ describe('traffic.send and route.pick', () => {
     expect(sentAt[0]).toBe(t0);
     expect(sentAt[999]).toBe(t0 + ms(999));
     for (const e of seen) {
-      expect(e).toMatchObject({ routeConfig: '8080', vhost: 'payments.shop.svc.cluster.local:8080', route: 'prefix /', total: 100 });
+      expect(e).toMatchObject({
+        routeConfig: '8080',
+        vhost: 'payments.shop.svc.cluster.local:8080',
+        route: 'prefix /',
+        total: 100,
+      });
       expect(e.candidates).toEqual([
         { cluster: V1, weight: 90 },
         { cluster: V2, weight: 10 },
@@ -78,7 +83,9 @@ describe('traffic.send and route.pick', () => {
     const texts = sim.state.log.map((l) => l.text);
     expect(texts).toContain('checkout-1 sends 100 requests to payments');
     expect(texts).toContain('checkout-1 is down: its requests to payments are not sent');
-    expect(texts).toContain('checkout-1 has sent 40 requests to payments; 60 requests not sent (pod down)');
+    expect(texts).toContain(
+      'checkout-1 has sent 40 requests to payments; 60 requests not sent (pod down)',
+    );
     const at = sim.now;
     const hash = sim.stateHash();
     const total = picks(sim, 'checkout-1').total;
@@ -95,6 +102,8 @@ describe('traffic.send and route.pick', () => {
     sim.command({ kind: 'traffic.send', from: 'web-1', service: 'payments', count: 0 });
     sim.advanceTo(sec(3));
     expect(sim.state.traffic.picks['web-1']).toBeUndefined();
-    expect(sim.state.log.map((l) => l.text)).toContain('web-1 sends no requests to payments (count 0)');
+    expect(sim.state.log.map((l) => l.text)).toContain(
+      'web-1 sends no requests to payments (count 0)',
+    );
   });
 });

@@ -1,12 +1,11 @@
 import { jsonKey, useRuntime } from '../../runtime/context';
-import { meshView } from '../../engine/mesh/view';
-import type { MeshSim } from '../../engine/mesh/types';
+import { trafficCounters, type MeshSource } from '../../engine/mesh/views';
 import { useCoarseSim } from '../useCoarse';
 
 /** Request counters with accessible names (the e2e and screen readers find them by name). */
 export function Counters() {
   const { idPrefix } = useRuntime();
-  const c = useCoarseSim((sim: MeshSim) => meshView(sim).counters, jsonKey);
+  const c = useCoarseSim((sim: MeshSource) => trafficCounters(sim), jsonKey);
   const items: [string, string, number][] = [
     ['completed', 'Completed requests', c.completed],
     ['ok', 'Succeeded', c.ok],

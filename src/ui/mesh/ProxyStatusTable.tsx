@@ -1,7 +1,6 @@
 import type { XdsType } from '../../engine/mesh/contract';
 import { jsonKey, useRuntime } from '../../runtime/context';
-import { meshView } from '../../engine/mesh/view';
-import type { MeshSim } from '../../engine/mesh/types';
+import { istiodView, sidecarViews, type MeshSource } from '../../engine/mesh/views';
 import { useCoarseSim } from '../useCoarse';
 import { select, useUi } from '../../store/uiStore';
 import { STATUS_GLYPH, statusClass } from './statusText';
@@ -11,9 +10,8 @@ const COLS: XdsType[] = ['CDS', 'LDS', 'EDS', 'RDS'];
 /** `istioctl proxy-status`, as Istio ≤1.26 prints it (one column per xDS type). */
 export function ProxyStatusTable() {
   const rt = useRuntime();
-  const view = useCoarseSim((sim: MeshSim) => {
-    const v = meshView(sim);
-    return { up: v.istiod.up, sidecars: v.sidecars.map((s) => ({ pod: s.pod, status: s.status })) };
+  const view = useCoarseSim((sim: MeshSource) => {
+    return { up: istiodView(sim).up, sidecars: sidecarViews(sim).map((s) => ({ pod: s.pod, status: s.status })) };
   }, jsonKey);
   const selected = useUi(rt.ui, (s) => s.selected);
   return (

@@ -11,7 +11,13 @@ export { sidecarViews, sidecarView, type SidecarViewExt } from './sidecars';
 export { xdsInFlight, xdsRecent, xdsMessageView, MAX_XDS_MESSAGES } from './xds';
 export { requestViews, trafficCounters, handshakeCounts } from './traffic';
 export { logLines } from './log';
-export { routeTable, subsetOfCluster, type RouteTableView, type RouteTableRoute, type RouteTableCluster } from './routes';
+export {
+  routeTable,
+  subsetOfCluster,
+  type RouteTableView,
+  type RouteTableRoute,
+  type RouteTableCluster,
+} from './routes';
 export { picks, type PicksView, type PickRow } from './picks';
 
 /** Delta xDS (true) or state of the world. */

@@ -31,7 +31,9 @@ function activeWeights(s: MeshState, pod: string): Map<string, number> {
   const rc = sc ? outboundRouteConfig(sc) : null;
   if (!rc?.ok) return out;
   for (const vh of rc.rc.virtual_hosts)
-    for (const r of vh.routes) for (const c of r.route.weighted_clusters?.clusters ?? []) if (!out.has(c.name)) out.set(c.name, c.weight);
+    for (const r of vh.routes)
+      for (const c of r.route.weighted_clusters?.clusters ?? [])
+        if (!out.has(c.name)) out.set(c.name, c.weight);
   return out;
 }
 

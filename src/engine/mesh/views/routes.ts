@@ -7,7 +7,13 @@
  * that sidecar applied (ACKed) the new RDS.
  */
 import type { EnvoyRoute } from '../envoy';
-import { matchText, outboundRouteConfig, OUTBOUND_LISTENER, routeLabel, vhostFor } from '../../traffic/routing';
+import {
+  matchText,
+  outboundRouteConfig,
+  OUTBOUND_LISTENER,
+  routeLabel,
+  vhostFor,
+} from '../../traffic/routing';
 import { memoBySimWith, type MeshSource } from './memo';
 
 /** One upstream cluster of a route. */
@@ -55,7 +61,12 @@ export function subsetOfCluster(cluster: string): string | null {
 }
 
 function clusterRow(cluster: string, weight: number, total: number): RouteTableCluster {
-  return { cluster, subset: subsetOfCluster(cluster), weight, percent: total > 0 ? (weight * 100) / total : 0 };
+  return {
+    cluster,
+    subset: subsetOfCluster(cluster),
+    weight,
+    percent: total > 0 ? (weight * 100) / total : 0,
+  };
 }
 
 function build(sim: MeshSource, pod: string, service: string): RouteTableView | null {
@@ -79,7 +90,14 @@ function build(sim: MeshSource, pod: string, service: string): RouteTableView | 
       for (const c of w) total += c.weight;
       clusters = w.map((c) => clusterRow(c.name, c.weight, total));
     }
-    return { name: routeLabel(vh, r), match: r.match, matchText: matchText(r.match), weighted: a.cluster === undefined && w !== undefined, clusters, totalWeight: total };
+    return {
+      name: routeLabel(vh, r),
+      match: r.match,
+      matchText: matchText(r.match),
+      weighted: a.cluster === undefined && w !== undefined,
+      clusters,
+      totalWeight: total,
+    };
   });
   return {
     pod,
@@ -98,6 +116,10 @@ const memo = memoBySimWith((pod: string, service: string) => `${pod}|${service}`
  * The route to `service` (default `payments`) in `pod`'s sidecar, as its Envoy serves it now;
  * null when the sidecar has no active listener, route config or matching virtual host.
  */
-export function routeTable(sim: MeshSource, pod: string, service = 'payments'): RouteTableView | null {
+export function routeTable(
+  sim: MeshSource,
+  pod: string,
+  service = 'payments',
+): RouteTableView | null {
   return memo(sim, pod, service);
 }

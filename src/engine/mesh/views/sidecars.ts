@@ -31,7 +31,11 @@ function build(sim: MeshSource, pod: string): SidecarViewExt | null {
   for (const t of TYPES) {
     versions[t] = sc.xds[t].version;
     // While the stream is down istioctl would not list the proxy; the view shows STALE.
-    status[t] = conn ? typeStatus(conn.types[t]) : sc.xds[t].version !== null ? 'STALE' : 'NOT SENT';
+    status[t] = conn
+      ? typeStatus(conn.types[t])
+      : sc.xds[t].version !== null
+        ? 'STALE'
+        : 'NOT SENT';
     if (lastError === null && sc.xds[t].lastError) lastError = sc.xds[t].lastError;
   }
   const c = sc.cert.cert;
@@ -50,9 +54,14 @@ function build(sim: MeshSource, pod: string): SidecarViewExt | null {
     ready: p.ready,
     injected: p.injected,
     cut: sc.cut,
-    cert: c ? { serial: c.serial, expiresAt: c.expiresAt, rotateAt: sc.cert.rotateAt, rootId: c.rootId } : null,
+    cert: c
+      ? { serial: c.serial, expiresAt: c.expiresAt, rotateAt: sc.cert.rotateAt, rootId: c.rootId }
+      : null,
     trust: [...sc.cert.trust],
-    warming: { clusters: Object.keys(sc.warmingClusters).length, listeners: Object.keys(sc.warmingListeners).length },
+    warming: {
+      clusters: Object.keys(sc.warmingClusters).length,
+      listeners: Object.keys(sc.warmingListeners).length,
+    },
     xdsStats: {
       CDS: { updateSuccess: sc.xds.CDS.updateSuccess, updateRejected: sc.xds.CDS.updateRejected },
       EDS: { updateSuccess: sc.xds.EDS.updateSuccess, updateRejected: sc.xds.EDS.updateRejected },
@@ -73,4 +82,7 @@ export const sidecarViews: (sim: MeshSource) => SidecarViewExt[] = memoBySim((si
 });
 
 /** One sidecar (null when the pod is unknown). */
-export const sidecarView: (sim: MeshSource, pod: string) => SidecarViewExt | null = memoBySimWith((pod: string) => pod, build);
+export const sidecarView: (sim: MeshSource, pod: string) => SidecarViewExt | null = memoBySimWith(
+  (pod: string) => pod,
+  build,
+);

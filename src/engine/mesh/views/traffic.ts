@@ -13,7 +13,13 @@ export const requestViews: (sim: MeshSource) => RequestView[] = memoBySim((sim) 
   const name = (i: number | undefined): string => t.names[i ?? 0] ?? '';
   for (let k = 0; k < n; k++) {
     const o = ((first + k) % RECENT_REQUESTS) * REC_FIELDS;
-    const rv: RequestView = { id: r[o] ?? 0, from: name(r[o + 1]), to: name(r[o + 2]), sentAt: r[o + 3] ?? 0, arriveAt: r[o + 4] ?? 0 };
+    const rv: RequestView = {
+      id: r[o] ?? 0,
+      from: name(r[o + 1]),
+      to: name(r[o + 2]),
+      sentAt: r[o + 3] ?? 0,
+      arriveAt: r[o + 4] ?? 0,
+    };
     if (r[o + 6] !== 0) {
       rv.code = r[o + 5] ?? 0;
       rv.flags = name(r[o + 6]);
@@ -30,4 +36,6 @@ export const trafficCounters: (sim: MeshSource) => MeshView['counters'] = memoBy
 });
 
 /** New mTLS connections: handshakes that succeeded and failed. */
-export const handshakeCounts: (sim: MeshSource) => { ok: number; failed: number } = memoBySim((sim) => ({ ...sim.state.traffic.handshakes }));
+export const handshakeCounts: (sim: MeshSource) => { ok: number; failed: number } = memoBySim(
+  (sim) => ({ ...sim.state.traffic.handshakes }),
+);

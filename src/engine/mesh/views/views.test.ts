@@ -28,7 +28,9 @@ const V1 = 'outbound|8080|v1|payments.shop.svc.cluster.local';
 const V2 = 'outbound|8080|v2|payments.shop.svc.cluster.local';
 
 const weights = (sim: MeshSource, pod: string): Record<string, number> =>
-  Object.fromEntries((routeTable(sim, pod)?.routes[0]?.clusters ?? []).map((c) => [c.subset ?? c.cluster, c.weight]));
+  Object.fromEntries(
+    (routeTable(sim, pod)?.routes[0]?.clusters ?? []).map((c) => [c.subset ?? c.cluster, c.weight]),
+  );
 
 describe('view selectors', () => {
   it('each selector returns the same object within a revision and a new one after the state changed', () => {
@@ -107,7 +109,9 @@ describe('view selectors', () => {
     expect(rt?.routeConfig).toBe('8080');
     expect(rt?.listener).toBe('0.0.0.0_8080');
     expect(rt?.vhost.name).toBe('payments.shop.svc.cluster.local:8080');
-    expect(rt?.vhost.domains).toEqual(expect.arrayContaining(['payments.shop.svc.cluster.local', 'payments', 'payments:8080']));
+    expect(rt?.vhost.domains).toEqual(
+      expect.arrayContaining(['payments.shop.svc.cluster.local', 'payments', 'payments:8080']),
+    );
     expect(rt?.routes).toHaveLength(1);
     expect(rt?.routes[0]).toMatchObject({
       name: 'prefix /',
@@ -140,7 +144,9 @@ describe('view selectors', () => {
     expect(routeTable(sim, 'checkout-1', 'cart')?.routes[0]).toMatchObject({
       name: 'default',
       weighted: false,
-      clusters: [{ cluster: 'outbound|8080||cart.shop.svc.cluster.local', subset: null, weight: 100 }],
+      clusters: [
+        { cluster: 'outbound|8080||cart.shop.svc.cluster.local', subset: null, weight: 100 },
+      ],
     });
   });
 

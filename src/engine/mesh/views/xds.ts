@@ -46,4 +46,6 @@ export const xdsInFlight: (sim: MeshSource) => XdsMessageView[] = memoBySim((sim
 });
 
 /** The last messages delivered (at most RECENT_XDS = 16), oldest first. */
-export const xdsRecent: (sim: MeshSource) => XdsMessageView[] = memoBySim((sim) => sim.state.net.recent.map(xdsMessageView));
+export const xdsRecent: (sim: MeshSource) => XdsMessageView[] = memoBySim((sim) =>
+  sim.state.net.recent.map(xdsMessageView),
+);
