@@ -1,4 +1,5 @@
 import type { SceneEntry } from '../src/scene/types';
+import { meta as scene1 } from './01-services-talking-directly/meta';
 import { meta as scene11 } from './11-control-plane-and-data-plane/meta';
 
 /**
@@ -6,4 +7,7 @@ import { meta as scene11 } from './11-control-plane-and-data-plane/meta';
  * curriculum test and the generated end-to-end test cover it at once. A scene folder that is not
  * registered, or two scenes sharing a number or slug, fails the registry test.
  */
-export const scenes: SceneEntry[] = [{ meta: scene11, load: () => import('./11-control-plane-and-data-plane') }];
+export const scenes: SceneEntry[] = [
+  { meta: scene1, load: () => import('./01-services-talking-directly') },
+  { meta: scene11, load: () => import('./11-control-plane-and-data-plane') },
+];

@@ -145,6 +145,9 @@ export class Simulation<M, E extends SimEvent, C, T extends TraceEntry = TraceEn
     }
     this.log.push({ at: this.now, after: this.processed, command });
     this.logCursor++;
+    // [1] The queue drops cancelled entries when its head is read: read it before every command,
+    //     live or replayed, so both see the same queue (and reuse the same slots).
+    this.queue.peekTime();
     this.def.applyCommand(this, command);
     this.revision++;
   }
@@ -240,6 +243,7 @@ export class Simulation<M, E extends SimEvent, C, T extends TraceEntry = TraceEn
       if (entry.after !== this.processed || entry.at > limit) return;
       if (entry.at > this.now) this.now = entry.at;
       this.logCursor++;
+      this.queue.peekTime(); // [1]
       this.def.applyCommand(this, entry.command);
     }
   }
@@ -282,3 +286,7 @@ export class Simulation<M, E extends SimEvent, C, T extends TraceEntry = TraceEn
     this.revision++;
   }
 }
+
+// [1] Without it a seek replayed a command before the lazy drop of cancelled heads that a live
+//     run had already done, so a model whose commands cancel and reschedule events stored
+//     different event ids after a seek than in a fresh run (same trace, different stateHash).

@@ -85,4 +85,3 @@ export const directSceneModel: SceneModel<DirectCommand, DirectTrace, DirectSim,
   log: (sim) => log(sim),
   describe: (e) => describeEntry(e),
 };
-export { CALL_PAYMENTS_ANCHORS, callPaymentsAnchor, type CallPaymentsAnchor } from './anchors';

@@ -1,22 +1,19 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CAST_NAMESPACE, CAST_PODS, CAST_PORT, CAST_SERVICES } from '../config/cast';
 import { SECOND } from '../core/time';
 import {
   CALLERS,
   CALLER_IPS,
-  CALL_PAYMENTS_ANCHORS,
   NAMESPACE,
   PAYMENTS_CLUSTER_IP,
   PORT,
   POD_SPECS,
-  callPaymentsAnchor,
   describeEntry,
   directSceneModel,
   type DirectTrace,
   type DirectTraceType,
 } from './index';
-import { ofType, scripted } from './testkit';
+import { scripted } from './testkit';
 
 const t = 1_000;
 /** One entry of every type (the mapped type makes the compiler check that none is missing). */
@@ -149,51 +146,6 @@ describe('directSceneModel', () => {
     }
     expect(directSceneModel.log(sim).length).toBeGreaterThan(0);
     expect(directSceneModel.name).toBe('direct');
-  });
-});
-
-describe('callPayments.py', () => {
-  const source = readFileSync(new URL('./callPayments.py', import.meta.url), 'utf8');
-  const lines = source.trimEnd().split('\n');
-
-  it('is 12 to 20 lines with the anchors at the end of lines, in code order', () => {
-    expect(lines.length).toBeGreaterThanOrEqual(12);
-    expect(lines.length).toBeLessThanOrEqual(20);
-    const found = lines.flatMap((l) => {
-      const m = / {2}# @anchor ([a-z]+)$/.exec(l);
-      return m ? [m[1]] : [];
-    });
-    expect(found).toEqual([...CALL_PAYMENTS_ANCHORS]);
-    expect(source.match(/@anchor/g)).toHaveLength(CALL_PAYMENTS_ANCHORS.length);
-  });
-
-  it("follows checkout-1's calls along the code's own control flow", () => {
-    const next: Record<string, readonly string[]> = {
-      start: ['resolve'],
-      resolve: ['connect'],
-      connect: ['tls', 'failed'],
-      tls: ['send', 'failed'],
-      send: ['ok', 'failed'],
-      failed: ['retry', 'giveup'],
-      retry: ['connect'],
-    };
-    const run = scripted(2, KILL_RESTORE, 60 * SECOND);
-    const byCall = new Map<number, string[]>();
-    for (const e of run.entries) {
-      const anchor = callPaymentsAnchor(e);
-      if (anchor === null || !('id' in e)) continue;
-      byCall.set(e.id, [...(byCall.get(e.id) ?? []), anchor]);
-    }
-    const seen = new Set<string>();
-    for (const path of byCall.values()) {
-      expect(path[0]).toBe('start');
-      for (let i = 1; i < path.length; i++) expect(next[path[i - 1] as string]).toContain(path[i]);
-      path.forEach((a) => seen.add(a));
-    }
-    expect(seen).toEqual(new Set(CALL_PAYMENTS_ANCHORS));
-    expect(
-      ofType(run.entries, 'call.start', 'web-1').every((e) => callPaymentsAnchor(e) === null),
-    ).toBe(true);
   });
 });
 

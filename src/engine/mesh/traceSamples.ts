@@ -1,0 +1,184 @@
+/**
+ * Sample trace entries, one or more per `MeshTrace` type (for tests of code that must handle every
+ * type: the scene model's sentences and actors, trace renderers). Not used by the model itself.
+ */
+import type { MeshTraceOf, MeshTraceType } from './contract';
+
+const V1 = 'outbound|8080|v1|payments.shop.svc.cluster.local';
+
+/**
+ * One or more samples of every trace entry type; the mapped type makes a missing type a compile
+ * error, so tests that must cover every type (sentences, actors, UI renderers) iterate these.
+ */
+export const TRACE_SAMPLES: { [K in MeshTraceType]: readonly MeshTraceOf<K>[] } = {
+  'config.accepted': [
+    { t: 1, type: 'config.accepted', kind: 'VirtualService', name: 'payments', version: '2' },
+  ],
+  'config.rejected': [
+    { t: 1, type: 'config.rejected', errors: ['total destination weight = 0', 'x'] },
+  ],
+  'push.debounced': [
+    {
+      t: 1,
+      type: 'push.debounced',
+      reason: 'VirtualService/shop/payments',
+      full: true,
+      proxies: 8,
+      why: 'quiet',
+    },
+  ],
+  'xds.response': [
+    {
+      t: 1,
+      type: 'xds.response',
+      pod: 'checkout-1',
+      xds: 'RDS',
+      typeUrl: 'type.googleapis.com/envoy.config.route.v3.RouteConfiguration',
+      version: '2026-05-09T18:00:05Z/3',
+      nonce: 'n1',
+      resources: ['8080'],
+      resourceCount: 1,
+      removed: 0,
+      bytes: 900,
+      delta: false,
+      pushId: 4,
+    },
+  ],
+  'xds.ack': [
+    {
+      t: 1,
+      type: 'xds.ack',
+      pod: 'checkout-1',
+      xds: 'RDS',
+      typeUrl: 'u',
+      version: '2026-05-09T18:00:05Z/3',
+      nonce: 'n1',
+    },
+  ],
+  'xds.nack': [
+    {
+      t: 1,
+      type: 'xds.nack',
+      pod: 'payments-v1-a',
+      xds: 'RDS',
+      typeUrl: 'u',
+      version: 'v2',
+      nonce: 'n2',
+      error: 'regex too large',
+      errorCode: 13,
+    },
+  ],
+  'stream.open': [{ t: 1, type: 'stream.open', pod: 'web-1' }],
+  'stream.closed': [{ t: 1, type: 'stream.closed', pod: 'web-1', reason: 'istiod killed' }],
+  'stream.retry': [{ t: 1, type: 'stream.retry', pod: 'web-1', backoffMs: 612.5 }],
+  'istiod.down': [{ t: 1, type: 'istiod.down' }],
+  'istiod.up': [{ t: 1, type: 'istiod.up' }],
+  'cert.csr': [
+    {
+      t: 1,
+      type: 'cert.csr',
+      pod: 'cart-1',
+      rpc: 'CreateCertificate',
+      spiffe: 'spiffe://cluster.local/ns/shop/sa/cart',
+    },
+  ],
+  'cert.csrFailed': [{ t: 1, type: 'cert.csrFailed', pod: 'cart-1', attempt: 0 }],
+  'cert.issued': [
+    {
+      t: 1,
+      type: 'cert.issued',
+      pod: 'cart-1',
+      spiffe: 'spiffe://cluster.local/ns/shop/sa/cart',
+      expiresAt: 5,
+      serial: 9,
+    },
+  ],
+  'sds.push': [
+    { t: 1, type: 'sds.push', pod: 'cart-1', resource: 'default', version: 'v' },
+    {
+      t: 1,
+      type: 'sds.push',
+      pod: 'cart-1',
+      resource: 'ROOTCA',
+      version: 'v',
+      roots: ['root-1', 'root-2'],
+    },
+  ],
+  'tls.handshakeFailed': [
+    {
+      t: 1,
+      type: 'tls.handshakeFailed',
+      from: 'web-1',
+      to: 'cart-1',
+      reason: 'certificate expired',
+    },
+  ],
+  'outlier.ejected': [
+    {
+      t: 1,
+      type: 'outlier.ejected',
+      pod: 'checkout-1',
+      cluster: V1,
+      host: 'payments-v1-a',
+      ejections: 1,
+      untilMs: 31000,
+    },
+  ],
+  'outlier.returned': [
+    { t: 1, type: 'outlier.returned', pod: 'checkout-1', cluster: V1, host: 'payments-v1-a' },
+  ],
+  'route.pick': [
+    {
+      t: 1,
+      type: 'route.pick',
+      pod: 'checkout-1',
+      id: 17,
+      service: 'payments',
+      routeConfig: '8080',
+      vhost: 'payments.shop.svc.cluster.local:8080',
+      route: 'prefix /',
+      candidates: [
+        { cluster: V1, weight: 90 },
+        { cluster: 'outbound|8080|v2|payments.shop.svc.cluster.local', weight: 10 },
+      ],
+      total: 100,
+      drawn: 37,
+      cluster: V1,
+    },
+  ],
+  span: [
+    {
+      t: 1,
+      type: 'span',
+      traceId: 3,
+      spanId: 6,
+      parentId: null,
+      name: 'payments.shop.svc.cluster.local:8080/*',
+      pod: 'checkout-1',
+      kind: 'client',
+      start: 0,
+      end: 1,
+      code: 200,
+    },
+  ],
+  'request.done': [
+    {
+      t: 1,
+      type: 'request.done',
+      id: 17,
+      from: 'checkout-1',
+      to: 'payments-v1-a',
+      code: 200,
+      flags: '-',
+      start: 0,
+      cluster: V1,
+    },
+  ],
+  command: [
+    {
+      t: 1,
+      type: 'command',
+      command: { kind: 'traffic.send', from: 'checkout-1', service: 'payments', count: 100 },
+    },
+  ],
+};
