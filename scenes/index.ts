@@ -1,5 +1,6 @@
 import type { SceneEntry } from '../src/scene/types';
 import { meta as scene1 } from './01-services-talking-directly/meta';
+import { meta as scene5 } from './05-routes-and-clusters/meta';
 import { meta as scene11 } from './11-control-plane-and-data-plane/meta';
 
 /**
@@ -9,5 +10,6 @@ import { meta as scene11 } from './11-control-plane-and-data-plane/meta';
  */
 export const scenes: SceneEntry[] = [
   { meta: scene1, load: () => import('./01-services-talking-directly') },
+  { meta: scene5, load: () => import('./05-routes-and-clusters') },
   { meta: scene11, load: () => import('./11-control-plane-and-data-plane') },
 ];

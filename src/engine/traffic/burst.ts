@@ -23,6 +23,7 @@ export function startBurst(sim: MeshSim, from: string, service: string, count: n
     logLine(sim, 'traffic', `${from} sends no requests to ${service} (count ${count})`);
     return;
   }
+  t.pickBase[from] = { at: sim.now, count: n, picks: { ...(t.picks[from] ?? {}) } };
   const id = t.nextBurstId++;
   t.bursts[id] = { from, service, count: n, sent: 0, skipped: 0 };
   logLine(sim, 'traffic', `${from} sends ${plural(n, 'request')} to ${service}`);

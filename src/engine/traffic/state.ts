@@ -40,6 +40,7 @@ export function newTrafficState(edges: Edge[], perEdgeRps: number): TrafficState
     genTimers: edges.map(() => null),
     serving: {},
     picks: {},
+    pickBase: {},
     bursts: {},
     nextBurstId: 1,
   };

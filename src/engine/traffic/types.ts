@@ -156,6 +156,8 @@ export interface TrafficState {
   serving: Record<string, { traceId: number; spanId: number; until: SimTime }>;
   /** Weighted-route draws per caller pod and chosen cluster (every `route.pick`, exact). */
   picks: Record<PodName, Record<string, number>>;
+  /** The pick counts of a pod when its last `traffic.send` began (scene 5 shows the draws since). */
+  pickBase: Record<PodName, { at: number; count: number; picks: Record<string, number> }>;
   /** `traffic.send` bursts in progress, by id. */
   bursts: Record<number, Burst>;
   nextBurstId: number;

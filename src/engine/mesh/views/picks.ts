@@ -22,6 +22,8 @@ export interface PicksView {
   pod: string;
   total: number;
   rows: PickRow[];
+  /** The draws since this pod's last `traffic.send` began (null before any). */
+  sinceSend: { at: number; requested: number; total: number; rows: PickRow[] } | null;
 }
 
 /** cluster → weight over the weighted routes of the sidecar's active route config (first wins). */
@@ -54,6 +56,12 @@ export const picks: (sim: MeshSource, pod: string) => PicksView = memoBySimWith(
         if (w !== undefined) row.weight = w;
         return row;
       });
-    return { pod, total, rows };
+    const base = sim.state.traffic.pickBase[pod];
+    let sinceSend: PicksView['sinceSend'] = null;
+    if (base) {
+      const since = rows.map((r): PickRow => ({ ...r, count: r.count - (base.picks[r.cluster] ?? 0) }));
+      sinceSend = { at: base.at, requested: base.count, total: since.reduce((n, r) => n + r.count, 0), rows: since };
+    }
+    return { pod, total, rows, sinceSend };
   },
 );
