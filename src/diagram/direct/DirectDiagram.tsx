@@ -6,7 +6,7 @@ import { arcBetween, castLayout, fadeAge, fadeLevel, onArc, TRAIL_US, type Box, 
 import { Diagram } from '../parts/Diagram';
 import { RegionLabels, type RegionLabel } from '../parts/RegionLabels';
 
-const CARD = { w: 230, h: 150 };
+const CARD = { w: 220, h: 150 };
 
 /**
  * Apps calling payments with no proxy in between: one card per calling app with its own client
@@ -23,7 +23,7 @@ export function DirectDiagram({ title, labels }: { title: string; labels?: (l: C
   const now = usePlayer().sim.now;
   const selected = useUi(ui, (s) => s.selected);
   const names = [...cs.map((c) => c.name), ...ps.map((p) => p.name)].join(',');
-  const l = useMemo(() => castLayout(def.cast, names.split(','), { card: CARD, traffic: 20, rowGap: 120 }), [def.cast, names]);
+  const l = useMemo(() => castLayout(def.cast, names.split(','), { width: 760, card: CARD, traffic: 64, rowGap: 100 }), [def.cast, names]);
   const onSelect = useCallback((n: string) => select(ui, n), [ui]);
   return (
     <Diagram
@@ -53,8 +53,11 @@ export function DirectDiagram({ title, labels }: { title: string; labels?: (l: C
             const d = `M${arc.p0.x},${arc.p0.y} Q${arc.c.x},${arc.c.y} ${arc.p1.x},${arc.p1.y}`;
             return <path key={`${o.id}-${o.attempt}-${i}`} d={d} className={o.ok ? 'req-path' : 'req-path failed'} opacity={op} />;
           })}
-          {fly.map((f) => (
+          {fly.filter((f) => !f.stalled).map((f) => (
             <Dot key={`${f.id}-${f.attempt}`} f={f} l={l} now={now} />
+          ))}
+          {stalledGroups(fly, now).map((g, i) => (
+            <Stalled key={g.key} g={g} l={l} line={i} />
           ))}
         </g>
       }
@@ -62,21 +65,53 @@ export function DirectDiagram({ title, labels }: { title: string; labels?: (l: C
   );
 }
 
+interface StalledGroup {
+  key: string;
+  from: string;
+  pod: string;
+  n: number;
+  /** Time left before the first of them times out (null: the caller never gives up). */
+  left: number | null;
+}
+
+/** Dials nobody answers, grouped per caller and pod (one mark each, with how many wait). */
+function stalledGroups(fly: readonly InFlightView[], now: number): StalledGroup[] {
+  const out = new Map<string, StalledGroup>();
+  for (const f of fly) {
+    if (!f.stalled || !f.pod) continue;
+    const key = `${f.from}>${f.pod}`;
+    const g = out.get(key) ?? { key, from: f.from, pod: f.pod, n: 0, left: null };
+    g.n++;
+    if (f.timeoutAt !== null) g.left = Math.min(g.left ?? Infinity, Math.max(0, f.timeoutAt - now));
+    out.set(key, g);
+  }
+  return [...out.values()];
+}
+
+/** A parked dot on the arc, and a line of words under the pods: who waits, how many, for how long. */
+function Stalled({ g, l, line }: { g: StalledGroup; l: CastLayout; line: number }) {
+  const target = l.nodes[g.pod];
+  if (!target || !l.nodes[g.from]) return null;
+  const p = onArc(arcBetween(l, g.from, g.pod), 0.82);
+  return (
+    <g className="call-dot stalled">
+      <circle cx={p.x} cy={p.y} r={6} className="req-dot" />
+      <text x={12} y={l.trafficY + 18 + line * 15} className="tiny stalled-label">
+        ⏳ {g.from} → {g.pod}: {g.n} connect{g.n === 1 ? '' : 's'} unanswered{g.left !== null ? `, next gives up in ${(g.left / 1e6).toFixed(1)} s` : ', no timeout: waits forever'}
+      </text>
+    </g>
+  );
+}
+
 function Dot({ f, l, now }: { f: InFlightView; l: CastLayout; now: number }) {
   if (!f.pod || !l.nodes[f.pod]) return null;
   const arc = arcBetween(l, f.from, f.pod);
   const span = f.arriveAt === null ? 0 : f.arriveAt - f.sentAt;
-  const frac = f.stalled || f.arriveAt === null ? 0.8 : span <= 0 ? 1 : Math.min(1, (now - f.sentAt) / span);
+  const frac = f.arriveAt === null ? 0.5 : span <= 0 ? 1 : Math.min(1, (now - f.sentAt) / span);
   const p = onArc(arc, frac);
-  const left = f.timeoutAt === null ? null : Math.max(0, f.timeoutAt - now);
   return (
-    <g transform={`translate(${p.x.toFixed(1)},${p.y.toFixed(1)})`} className={f.stalled ? 'call-dot stalled' : 'call-dot'}>
+    <g transform={`translate(${p.x.toFixed(1)},${p.y.toFixed(1)})`} className="call-dot">
       <circle r={5} className="req-dot" />
-      {f.stalled && left !== null && (
-        <text x={8} y={4} className="tiny">
-          SYN… {(left / 1e6).toFixed(1)} s
-        </text>
-      )}
     </g>
   );
 }
@@ -123,7 +158,7 @@ function AppCard({ c, b, selected, onSelect }: { c: CallerView; b: Box; selected
         {k.retries} retries · {k.inFlight} in flight
       </text>
       <text x={b.x + 8} y={b.y + 140} className="tiny" data-testid={`last-${c.name}`}>
-        {c.lastOutcome ? `last: ${c.lastOutcome.slice(0, 44)}` : 'no call finished yet'}
+        {c.lastOutcome ? `last: ${c.lastOutcome.length > 42 ? `${c.lastOutcome.slice(0, 41)}…` : c.lastOutcome}` : 'no call finished yet'}
       </text>
     </g>
   );

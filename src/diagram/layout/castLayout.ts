@@ -64,7 +64,7 @@ export function castLayout(cast: CastDecl, actors: readonly string[], o: LayoutO
   rows.forEach((row, r) => {
     const y = firstY + r * (card.h + rowGap);
     rowsY.push(y);
-    const x = scalePoint<string>().domain(row).range([card.w / 2 + 8, width - card.w / 2 - 8]).padding(row.length < 4 ? 0.5 : 0);
+    const x = scalePoint<string>().domain(row).range([8, width - 8]).padding(0.5);
     for (const a of row) {
       const cx = x(a) ?? width / 2;
       nodes[a] = { x: cx - card.w / 2, y, w: card.w, h: card.h, cx, row: r };

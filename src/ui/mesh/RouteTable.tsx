@@ -26,7 +26,7 @@ export function RouteTable({ service = 'payments' }: { service?: string }) {
           <p className="route-path">
             listener <code>{t.listener}</code> → route config <code>"{t.routeConfig}"</code> (RDS version {shortVersion(t.version)}) → virtual host <code>{t.vhost.name}</code>
             <br />
-            domains: {t.vhost.domains.map((d) => <code key={d}>{d} </code>)}
+            domains: <code>{t.vhost.domains.join(', ')}</code>
           </p>
           <table>
             <thead>
