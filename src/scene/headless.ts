@@ -62,3 +62,43 @@ export function followNaively(def: AnySceneDef, player: AnyPlayer, actors: reado
   });
   return () => Object.fromEntries([...snaps].map(([a, list]) => [a, list.map((s) => anchorOf(s))]));
 }
+
+/**
+ * Runs a scene for `untilUs` of simulated time, then checks that the panels' highlights, for
+ * every actor, equal the naive reference after each of the last events, after stepping back one
+ * and five events, and after a seek into that window. Returns the mismatches (empty: exact).
+ */
+export function checkExactFollowing(def: AnySceneDef, untilUs: number, tailUs = 2_000_000): string[] {
+  const player = new Player(def);
+  const actors = player.actors();
+  const reference = followNaively(def, player, actors);
+  player.sim.advanceTo(untilUs - tailUs);
+  const at = new Map<number, Record<string, (string | null)[]>>();
+  const times: [number, number][] = [];
+  while (player.sim.now < untilUs && player.sim.step()) {
+    at.set(player.sim.processed, reference());
+    times.push([player.sim.processed, player.sim.now]);
+  }
+  const out: string[] = [];
+  const check = (label: string) => {
+    const want = at.get(player.sim.processed);
+    if (!want) return;
+    for (const a of actors) {
+      const got = player.anchors(a);
+      if (JSON.stringify(got) !== JSON.stringify(want[a])) out.push(`${label}, ${a}: ${JSON.stringify(got)} ≠ ${JSON.stringify(want[a])}`);
+    }
+  };
+  const end = player.sim.processed;
+  check('at the end');
+  player.backEvent();
+  check('one event back');
+  player.sim.seekToEvent(end - 5);
+  check('five events back');
+  const mid = times[Math.floor(times.length / 2)];
+  if (mid) {
+    player.seek(mid[1]);
+    check('after a seek');
+  }
+  if (at.size < 10) out.push(`only ${at.size} events in the last ${tailUs} µs: nothing to compare`);
+  return out;
+}
