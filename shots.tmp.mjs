@@ -1,5 +1,8 @@
 import { chromium } from '@playwright/test';
-const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--disable-gpu', '--no-sandbox'] });
+const b = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--disable-gpu', '--no-sandbox'],
+});
 const shots = process.argv.slice(2);
 for (const spec of shots) {
   const [name, url, w, h, full] = spec.split('|');
@@ -10,7 +13,10 @@ for (const spec of shots) {
   await p.goto('http://127.0.0.1:4173/' + url);
   await p.waitForTimeout(2500);
   await p.screenshot({ path: `/tmp/shots/${name}.png`, fullPage: full === '1' });
-  const dims = await p.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.scrollHeight]);
+  const dims = await p.evaluate(() => [
+    document.documentElement.scrollWidth,
+    document.documentElement.scrollHeight,
+  ]);
   console.log(name, dims.join('x'), errs.length ? 'ERRORS: ' + errs.join(' | ') : '');
   await p.close();
 }

@@ -13,10 +13,19 @@ function initialJsSize(): Plugin {
     name: 'initial-js-size',
     apply: 'build',
     generateBundle(_options, bundle) {
-      const chunks = new Map<string, { code: string; imports: string[]; isEntry: boolean; name: string; dyn: boolean }>();
+      const chunks = new Map<
+        string,
+        { code: string; imports: string[]; isEntry: boolean; name: string; dyn: boolean }
+      >();
       for (const [file, out] of Object.entries(bundle)) {
         if (out.type === 'chunk')
-          chunks.set(file, { code: out.code, imports: out.imports, isEntry: out.isEntry, name: out.name, dyn: out.isDynamicEntry });
+          chunks.set(file, {
+            code: out.code,
+            imports: out.imports,
+            isEntry: out.isEntry,
+            name: out.name,
+            dyn: out.isDynamicEntry,
+          });
       }
       const initial = new Set<string>();
       const visit = (f: string) => {
@@ -28,8 +37,11 @@ function initialJsSize(): Plugin {
       const gz = (s: string) => gzipSync(s, { level: 9 }).length;
       const total = [...initial].reduce((n, f) => n + gz(chunks.get(f)?.code ?? ''), 0);
       const scenes = [...chunks.values()].filter((c) => c.dyn && /^\d\d-/.test(c.name));
-      for (const s of scenes) this.info(`scene chunk ${s.name}: ${(gz(s.code) / 1024).toFixed(1)} kB gz`);
-      console.log(`initial JS gzip: ${(total / 1024).toFixed(1)} kB (${initial.size} chunk${initial.size === 1 ? '' : 's'})`);
+      for (const s of scenes)
+        this.info(`scene chunk ${s.name}: ${(gz(s.code) / 1024).toFixed(1)} kB gz`);
+      console.log(
+        `initial JS gzip: ${(total / 1024).toFixed(1)} kB (${initial.size} chunk${initial.size === 1 ? '' : 's'})`,
+      );
     },
   };
 }
@@ -56,7 +68,10 @@ export default defineConfig({
             { name: 'model-mesh', test: /src[\\/]engine[\\/](mesh|traffic|faults|config)[\\/]/ },
             { name: 'model-direct', test: /src[\\/]engine[\\/]direct[\\/]/ },
             { name: 'views-mesh', test: /src[\\/](diagram|ui)[\\/]mesh[\\/]/ },
-            { name: 'diagram', test: /src[\\/]diagram[\\/](parts|layout)[\\/]|node_modules[\\/](motion|framer-motion|motion-dom|motion-utils|d3|d3-[a-z-]+|internmap)[\\/]/ },
+            {
+              name: 'diagram',
+              test: /src[\\/]diagram[\\/](parts|layout)[\\/]|node_modules[\\/](motion|framer-motion|motion-dom|motion-utils|d3|d3-[a-z-]+|internmap)[\\/]/,
+            },
           ],
         },
       },

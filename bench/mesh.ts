@@ -10,7 +10,8 @@ import { sec } from '../src/engine/core/time';
 import { createMesh } from '../src/engine/mesh';
 import { EVENTS, runEngine } from './core';
 
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+const median = (xs: number[]): number =>
+  [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 
 function steady(): { speedup: number; eventsPerS: number } {
   const sim = createMesh({ seed: 1 });
@@ -38,9 +39,15 @@ spec:
 
 /** Three full pushes (VirtualService changes) to 1,000 connected sidecars; wall ms of each. */
 function push1000(): { wallMs: number[]; simMs: number } {
-  const sim = createMesh({ seed: 1, perEdgeRps: 0, checkpointEvery: 0, topology: { sidecars: 1000, services: 100 } });
+  const sim = createMesh({
+    seed: 1,
+    perEdgeRps: 0,
+    checkpointEvery: 0,
+    topology: { sidecars: 1000, services: 100 },
+  });
   sim.advanceTo(sec(60));
-  if (Object.keys(sim.state.istiod.conns).length !== 1000) throw new Error('bench: not every sidecar connected');
+  if (Object.keys(sim.state.istiod.conns).length !== 1000)
+    throw new Error('bench: not every sidecar connected');
   const wallMs: number[] = [];
   let simMs = 0;
   for (const timeout of [2, 3, 4]) {
@@ -68,7 +75,11 @@ function push1000(): { wallMs: number[]; simMs: number } {
 }
 
 /** Runs the mesh benchmarks, prints a small table, returns the figures. */
-export function benchMesh(log: (line: string) => void): { mesh_steady_speedup: number; mesh_push_1000_ms: number; mesh_vs_core_events: number } {
+export function benchMesh(log: (line: string) => void): {
+  mesh_steady_speedup: number;
+  mesh_push_1000_ms: number;
+  mesh_vs_core_events: number;
+} {
   const runs = [steady(), steady(), steady()];
   const speedup = median(runs.map((r) => r.speedup));
   const meshEps = median(runs.map((r) => r.eventsPerS));
@@ -83,8 +94,14 @@ export function benchMesh(log: (line: string) => void): { mesh_steady_speedup: n
   log('');
   log('| figure | value | target |');
   log('|---|---:|---:|');
-  log(`| steady (8 sidecars, default rates): simulated s per wall s | ${out.mesh_steady_speedup} | >= 360 |`);
-  log(`| full push to 1,000 sidecars (100 services), median of 3: wall ms (sim ${push.simMs.toFixed(0)} ms) | ${out.mesh_push_1000_ms} | <= 1000 |`);
-  log(`| mesh events/s (${Math.round(meshEps).toLocaleString('en-US')}) vs bare core (${Math.round(coreEps).toLocaleString('en-US')}) | ${out.mesh_vs_core_events} | - |`);
+  log(
+    `| steady (8 sidecars, default rates): simulated s per wall s | ${out.mesh_steady_speedup} | >= 360 |`,
+  );
+  log(
+    `| full push to 1,000 sidecars (100 services), median of 3: wall ms (sim ${push.simMs.toFixed(0)} ms) | ${out.mesh_push_1000_ms} | <= 1000 |`,
+  );
+  log(
+    `| mesh events/s (${Math.round(meshEps).toLocaleString('en-US')}) vs bare core (${Math.round(coreEps).toLocaleString('en-US')}) | ${out.mesh_vs_core_events} | - |`,
+  );
   return out;
 }

@@ -7,28 +7,56 @@ import { expect as baseExpect, test, type Page } from '@playwright/test';
  */
 // The machines running this suite are shared and often busy: allow slow frames.
 const expect = baseExpect.configure({ timeout: 15_000 });
-const PODS = ['web-1', 'catalog-1', 'cart-1', 'checkout-1', 'inventory-1', 'payments-v1-a', 'payments-v1-b', 'payments-v2-a'];
+const PODS = [
+  'web-1',
+  'catalog-1',
+  'cart-1',
+  'checkout-1',
+  'inventory-1',
+  'payments-v1-a',
+  'payments-v1-b',
+  'payments-v2-a',
+];
 
 async function open(page: Page, query: string) {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(`/#/scene/11?${query}`);
-  await expect(page.getByRole('heading', { level: 2, name: /Scene 11 · Control plane and data plane/ })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { level: 2, name: /Scene 11 · Control plane and data plane/ }),
+  ).toBeVisible();
   return errors;
 }
 const activeLine = (page: Page, panel: string) =>
   page.getByRole('figure', { name: panel }).locator('[aria-current="true"]');
 const badge = (page: Page, pod: string) => page.getByTestId(`sidecar-${pod}`);
-const completed = async (page: Page) => Number(await page.getByTestId('count-completed').textContent());
+const completed = async (page: Page) =>
+  Number(await page.getByTestId('count-completed').textContent());
 const play = (page: Page) => page.getByRole('button', { name: '▶ Play' }).click();
 
-test('loads from its URL with header, Previously, regions, panels and Try this', async ({ page }) => {
+test('loads from its URL with header, Previously, regions, panels and Try this', async ({
+  page,
+}) => {
   const errors = await open(page, 'step=1');
-  await expect(page.getByRole('heading', { name: 'Scene 11 · Control plane and data plane — config over gRPC' })).toBeVisible();
+  await expect(
+    page.getByRole('heading', {
+      name: 'Scene 11 · Control plane and data plane — config over gRPC',
+    }),
+  ).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Previously' })).toBeVisible();
-  for (const label of ['↑ control plane — config issuer,', 'NOT on the request path', 'long-lived streaming gRPC ↓', '← data plane — sidecars handling traffic', 'data-plane traffic never pauses'])
+  for (const label of [
+    '↑ control plane — config issuer,',
+    'NOT on the request path',
+    'long-lived streaming gRPC ↓',
+    '← data plane — sidecars handling traffic',
+    'data-plane traffic never pauses',
+  ])
     await expect(page.getByText(label, { exact: true })).toBeVisible();
-  for (const title of ['Sidecar.subscribeXds', 'ControlPlane.onYamlChange', 'DataPlane.whenControlPlaneDies'])
+  for (const title of [
+    'Sidecar.subscribeXds',
+    'ControlPlane.onYamlChange',
+    'DataPlane.whenControlPlaneDies',
+  ])
     await expect(page.getByRole('figure', { name: title })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Try this' })).toBeVisible();
   await expect(page.getByText(/^simplified: /).first()).toBeVisible();
@@ -42,15 +70,21 @@ test('each step shows the highlighted lines and badges it describes', async ({ p
 
   await open(page, 'step=3');
   await expect(activeLine(page, 'Sidecar.subscribeXds')).toContainText('stream.send(ack(');
-  await expect(page.getByRole('figure', { name: 'Sidecar.subscribeXds' })).toContainText('following checkout-1');
+  await expect(page.getByRole('figure', { name: 'Sidecar.subscribeXds' })).toContainText(
+    'following checkout-1',
+  );
 
   await open(page, 'step=4');
-  await expect(activeLine(page, 'Sidecar.subscribeXds')).toContainText('reconnect_after(backoff.next())');
+  await expect(activeLine(page, 'Sidecar.subscribeXds')).toContainText(
+    'reconnect_after(backoff.next())',
+  );
   await expect(activeLine(page, 'DataPlane.whenControlPlaneDies')).toContainText('retry_after(');
   for (const pod of PODS) await expect(badge(page, pod)).toHaveAttribute('data-badge', 'STALE');
 
   await open(page, 'step=5');
-  await expect(activeLine(page, 'DataPlane.whenControlPlaneDies')).toContainText('forward(req, host)');
+  await expect(activeLine(page, 'DataPlane.whenControlPlaneDies')).toContainText(
+    'forward(req, host)',
+  );
   await expect(page.getByTestId('istiod')).toHaveAttribute('data-up', 'false');
   expect(await completed(page)).toBeGreaterThan(50);
 
@@ -63,7 +97,9 @@ test('each step shows the highlighted lines and badges it describes', async ({ p
   await expect(activeLine(page, 'ControlPlane.onYamlChange')).toContainText('if req.error_detail:');
 });
 
-test('with Istiod killed traffic keeps flowing and every sidecar is stale; restore resyncs all', async ({ page }) => {
+test('with Istiod killed traffic keeps flowing and every sidecar is stale; restore resyncs all', async ({
+  page,
+}) => {
   await open(page, 'step=2&speed=10');
   await page.getByTestId('try-istiod').click();
   await expect(page.getByTestId('istiod')).toHaveAttribute('data-up', 'false');
@@ -94,10 +130,14 @@ test('a NACK shows ERROR on that sidecar while its config version stays', async 
   await play(page);
   await page.waitForTimeout(1000);
   await expect(err).toHaveText(/ERROR/);
-  expect(await badge(page, 'payments-v2-a').getAttribute('aria-label')).toContain(`${xds} ERROR version ${kept}`);
+  expect(await badge(page, 'payments-v2-a').getAttribute('aria-label')).toContain(
+    `${xds} ERROR version ${kept}`,
+  );
   // Revert: Istiod pushes a config the sidecar accepts; it ACKs and proxy-status is SYNCED again.
   await page.getByTestId('try-bad').click();
-  await expect(badge(page, 'payments-v2-a')).toHaveAttribute('data-badge', 'SYNCED', { timeout: 10_000 });
+  await expect(badge(page, 'payments-v2-a')).toHaveAttribute('data-badge', 'SYNCED', {
+    timeout: 10_000,
+  });
   await expect(err).toHaveCount(0);
 });
 
@@ -149,13 +189,20 @@ test('clicking an in-flight message pins the line that sent it', async ({ page }
   await top.click();
   const pinned = page.locator('.code-panel .line.pinned');
   await expect(pinned).toHaveCount(1);
-  const sender: Record<string, string> = { ACK: 'stream.send(ack(', NACK: 'stream.send(nack(', DiscoveryResponse: 'proxy.ads.send(DiscoveryResponse(', DiscoveryRequest: 'stream.send(DiscoveryRequest(' };
+  const sender: Record<string, string> = {
+    ACK: 'stream.send(ack(',
+    NACK: 'stream.send(nack(',
+    DiscoveryResponse: 'proxy.ads.send(DiscoveryResponse(',
+    DiscoveryRequest: 'stream.send(DiscoveryRequest(',
+  };
   await expect(pinned).toContainText(sender[kind!]!);
   await page.keyboard.press('Escape');
   await expect(pinned).toHaveCount(0);
 });
 
-test('axe finds no WCAG 2 A/AA violations; light and dark screenshots', async ({ page }, testInfo) => {
+test('axe finds no WCAG 2 A/AA violations; light and dark screenshots', async ({
+  page,
+}, testInfo) => {
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
     await open(page, 'step=7');
@@ -176,7 +223,9 @@ test('axe finds no WCAG 2 A/AA violations; light and dark screenshots', async ({
   await expect(help).toHaveCount(0);
 });
 
-test('a bare link plays; reduced motion does not; Space and arrows drive the player', async ({ page }) => {
+test('a bare link plays; reduced motion does not; Space and arrows drive the player', async ({
+  page,
+}) => {
   await page.goto('/#/scene/11');
   await expect(page.getByRole('button', { name: '❚❚ Pause' })).toBeVisible();
   await page.emulateMedia({ reducedMotion: 'reduce' });

@@ -16,21 +16,34 @@ async function open(page: Page, n: number, query: string) {
   });
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(`/#/scene/${n}?${query}`);
-  await expect(page.getByRole('heading', { level: 2, name: new RegExp(`^Scene ${n} · `) })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { level: 2, name: new RegExp(`^Scene ${n} · `) }),
+  ).toBeVisible();
   return errors;
 }
 
 /** What the scene shows in words (the clock aside): a control must change it. */
-const shown = (page: Page) => page.locator('article.scene').evaluate((el) => (el as HTMLElement).innerText.replace(/t = [^\n]*/g, ''));
+const shown = (page: Page) =>
+  page
+    .locator('article.scene')
+    .evaluate((el) => (el as HTMLElement).innerText.replace(/t = [^\n]*/g, ''));
 
 for (const { meta } of scenes) {
   test.describe(`scene ${meta.number} · ${meta.title} (generated)`, () => {
-    test('loads from its URL with no console errors; axe finds no violations in either theme', async ({ page }) => {
+    test('loads from its URL with no console errors; axe finds no violations in either theme', async ({
+      page,
+    }) => {
       for (const theme of ['light', 'dark']) {
         const errors = await open(page, meta.number, `step=1&theme=${theme}`);
         await expect(page.getByText(meta.caption, { exact: true })).toBeVisible();
-        const axe = await new AxeBuilder({ page }).include('article.scene').withTags(['wcag2a', 'wcag2aa']).analyze();
-        expect(axe.violations.map((v) => `${v.id}: ${v.nodes.length}`), theme).toEqual([]);
+        const axe = await new AxeBuilder({ page })
+          .include('article.scene')
+          .withTags(['wcag2a', 'wcag2aa'])
+          .analyze();
+        expect(
+          axe.violations.map((v) => `${v.id}: ${v.nodes.length}`),
+          theme,
+        ).toEqual([]);
         expect(errors, theme).toEqual([]);
       }
     });
@@ -62,7 +75,11 @@ for (const { meta } of scenes) {
           await page.keyboard.press('ArrowLeft');
         } else await c.click();
         await page.getByRole('button', { name: 'One engine event forward' }).click();
-        await expect.poll(() => shown(page), { message: `control ${(await c.getAttribute('data-testid')) ?? i}` }).not.toBe(before);
+        await expect
+          .poll(() => shown(page), {
+            message: `control ${(await c.getAttribute('data-testid')) ?? i}`,
+          })
+          .not.toBe(before);
       }
     });
   });

@@ -21,13 +21,20 @@ describe.each(scenes.map((s) => [s.meta.number, s] as const))('scene %i', (_n, e
     const run = runScene(mod.def);
     for (const s of run.steps) {
       expect(s.hit, `step ${s.step} never saw its entry`).not.toBe(false);
-      expect(s.anchors, `step ${s.step} (following ${s.actor})`).toMatchObject(mod.def.steps[s.step - 1]!.highlights);
+      expect(s.anchors, `step ${s.step} (following ${s.actor})`).toMatchObject(
+        mod.def.steps[s.step - 1]!.highlights,
+      );
     }
     expect({ traceHash: run.traceHash, stateHash: run.stateHash }).toMatchSnapshot();
   }, 120_000);
 
-  it.each(SEEDS)('reaches every step’s entry with seed %i too (a URL may carry any seed)', async (seed) => {
-    const { default: mod } = await entry.load();
-    for (const s of runScene(mod.def, seed).steps) expect(s.hit, `seed ${seed}, step ${s.step}`).not.toBe(false);
-  }, 120_000);
+  it.each(SEEDS)(
+    'reaches every step’s entry with seed %i too (a URL may carry any seed)',
+    async (seed) => {
+      const { default: mod } = await entry.load();
+      for (const s of runScene(mod.def, seed).steps)
+        expect(s.hit, `seed ${seed}, step ${s.step}`).not.toBe(false);
+    },
+    120_000,
+  );
 });

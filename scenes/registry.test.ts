@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { scenes } from './index';
 
 const dir = new URL('.', import.meta.url).pathname;
-const folders = readdirSync(dir).filter((f) => statSync(join(dir, f)).isDirectory() && /^\d\d-/.test(f));
+const folders = readdirSync(dir).filter(
+  (f) => statSync(join(dir, f)).isDirectory() && /^\d\d-/.test(f),
+);
 
 describe('scene registry', () => {
   it('registers every scene folder, as NN-slug with matching number and slug', () => {
@@ -15,7 +17,8 @@ describe('scene registry', () => {
       const entry = scenes.find((s) => s.meta.number === Number(m![1]));
       expect(entry, `scene folder ${f} is not registered in scenes/index.ts`).toBeDefined();
       expect(entry!.meta.slug).toBe(m![2]);
-      for (const file of ['index.ts', 'meta.ts', 'scene.ts', 'View.tsx']) expect(existsSync(join(dir, f, file)), `${f}/${file}`).toBe(true);
+      for (const file of ['index.ts', 'meta.ts', 'scene.ts', 'View.tsx'])
+        expect(existsSync(join(dir, f, file)), `${f}/${file}`).toBe(true);
     }
     expect(scenes.length).toBe(folders.length);
   });
@@ -29,6 +32,7 @@ describe('scene registry', () => {
   });
 
   it('gives scene 1 no "Previously" and every other scene one', () => {
-    for (const { meta } of scenes) expect(meta.previously === null, `scene ${meta.number}`).toBe(meta.number === 1);
+    for (const { meta } of scenes)
+      expect(meta.previously === null, `scene ${meta.number}`).toBe(meta.number === 1);
   });
 });

@@ -17,9 +17,27 @@ if (!browser) {
   console.error('bench:ui needs Chromium (see scripts/e2e.mjs for ways to get one).');
   process.exit(1);
 }
-const build = spawnSync('npx', ['vite', 'build', '--outDir', OUT, '--emptyOutDir', '--logLevel', 'error'], { stdio: 'inherit' });
+const build = spawnSync(
+  'npx',
+  ['vite', 'build', '--outDir', OUT, '--emptyOutDir', '--logLevel', 'error'],
+  { stdio: 'inherit' },
+);
 if (build.status !== 0) process.exit(build.status ?? 1);
-const server = spawn('npx', ['vite', 'preview', '--outDir', OUT, '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: 'ignore', detached: true });
+const server = spawn(
+  'npx',
+  [
+    'vite',
+    'preview',
+    '--outDir',
+    OUT,
+    '--host',
+    '127.0.0.1',
+    '--port',
+    String(PORT),
+    '--strictPort',
+  ],
+  { stdio: 'ignore', detached: true },
+);
 const stopServer = () => {
   try {
     process.kill(-server.pid, 'SIGTERM');
@@ -66,7 +84,10 @@ async function measure(page, speed) {
   });
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
-  const metric = async () => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
+  const metric = async () =>
+    Object.fromEntries(
+      (await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]),
+    );
   await page.getByRole('button', { name: '▶ Play' }).click();
   const m0 = await metric();
   await page.waitForTimeout(SECONDS * 1000);
@@ -77,7 +98,11 @@ async function measure(page, speed) {
     const w = window;
     cancelAnimationFrame(w.__bench.raf);
     const completed = document.querySelector('[data-testid="count-completed"]')?.textContent ?? '0';
-    return { frames: w.__bench.frames.slice(1), longTasks: w.__bench.longTasks, completed: Number(completed) };
+    return {
+      frames: w.__bench.frames.slice(1),
+      longTasks: w.__bench.longTasks,
+      completed: Number(completed),
+    };
   });
   return {
     p50: +pct(r.frames, 50).toFixed(2),
@@ -88,24 +113,41 @@ async function measure(page, speed) {
     completed: r.completed,
     // Share of wall time the page's main thread spent in tasks, and in script alone.
     busyPct: +((100 * (m1.TaskDuration - m0.TaskDuration)) / wall).toFixed(1),
-    scriptMsPerFrame: +((1000 * (m1.ScriptDuration - m0.ScriptDuration)) / Math.max(1, r.frames.length)).toFixed(2),
+    scriptMsPerFrame: +(
+      (1000 * (m1.ScriptDuration - m0.ScriptDuration)) /
+      Math.max(1, r.frames.length)
+    ).toFixed(2),
   };
 }
 
 try {
   await waitForServer();
-  const b = await chromium.launch({ ...(browser.path ? { executablePath: browser.path } : {}), args: ['--disable-gpu'] });
+  const b = await chromium.launch({
+    ...(browser.path ? { executablePath: browser.path } : {}),
+    args: ['--disable-gpu'],
+  });
   const page = await b.newPage({ viewport: { width: 1400, height: 900 } });
   const results = {};
   for (const speed of [1, 10]) results[speed] = await measure(page, speed);
   await b.close();
-  const load = loadavg().map((x) => x.toFixed(2)).join(' ');
-  console.log(`Scene 11, ${SECONDS} s per speed (${browser.source}); ${cpus().length} CPUs, load average ${load}`);
-  if (loadavg()[0] > cpus().length) console.log('note: the machine is busier than its CPU count; frame times include waiting for a CPU.');
-  console.log('| speed | frames | frame p50 (ms) | frame p95 (ms) | long tasks > 50 ms | worst (ms) | main thread busy | script ms/frame | completed requests |');
+  const load = loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ');
+  console.log(
+    `Scene 11, ${SECONDS} s per speed (${browser.source}); ${cpus().length} CPUs, load average ${load}`,
+  );
+  if (loadavg()[0] > cpus().length)
+    console.log(
+      'note: the machine is busier than its CPU count; frame times include waiting for a CPU.',
+    );
+  console.log(
+    '| speed | frames | frame p50 (ms) | frame p95 (ms) | long tasks > 50 ms | worst (ms) | main thread busy | script ms/frame | completed requests |',
+  );
   console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const [s, r] of Object.entries(results))
-    console.log(`| ${s}× | ${r.frames} | ${r.p50} | ${r.p95} | ${r.longTasks} | ${r.worstLongTask} | ${r.busyPct}% | ${r.scriptMsPerFrame} | ${r.completed} |`);
+    console.log(
+      `| ${s}× | ${r.frames} | ${r.p50} | ${r.p95} | ${r.longTasks} | ${r.worstLongTask} | ${r.busyPct}% | ${r.scriptMsPerFrame} | ${r.completed} |`,
+    );
   console.log('targets: no long task, frame p95 <= 20 ms');
   const json = {};
   for (const [s, r] of Object.entries(results)) {

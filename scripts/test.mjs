@@ -1,8 +1,10 @@
-// `npm test`: typecheck, lint, unit + component tests, then the Playwright e2e suite.
+// `npm test`: formatting, typecheck, lint (with import cycles and layers), unit + component tests,
+// then the Playwright e2e suite.
 // Stops at the first failing stage and exits non-zero.
 import { spawnSync } from 'node:child_process';
 
 const stages = [
+  ['formatting', 'npx', ['prettier', '--check', '--log-level', 'warn', '.']],
   ['typecheck', 'npm', ['run', '--silent', 'typecheck']],
   ['lint', 'npm', ['run', '--silent', 'lint']],
   ['unit and component tests', 'npx', ['vitest', 'run']],

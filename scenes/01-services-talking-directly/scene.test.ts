@@ -46,8 +46,16 @@ describe('scene 1, headless', () => {
       for (let i = 1; i < path.length; i++) expect(next[path[i - 1]!]).toContain(path[i]);
       path.forEach((a) => seen.add(a));
     }
-    expect([...seen].sort()).toEqual([...parseSnippet(callPayments).anchors.keys()].filter((a) => a !== 'giveup' || seen.has('giveup')).sort());
-    expect(entries.filter((e) => e.type === 'call.start' && e.caller === 'web-1').every((e) => lineOf(e) === null)).toBe(true);
+    expect([...seen].sort()).toEqual(
+      [...parseSnippet(callPayments).anchors.keys()]
+        .filter((a) => a !== 'giveup' || seen.has('giveup'))
+        .sort(),
+    );
+    expect(
+      entries
+        .filter((e) => e.type === 'call.start' && e.caller === 'web-1')
+        .every((e) => lineOf(e) === null),
+    ).toBe(true);
   }, 60_000);
 
   it('after the kill each caller has failed in its own way, as the cards and the table say', () => {

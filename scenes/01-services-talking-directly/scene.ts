@@ -7,7 +7,10 @@ import callPayments from './snippets/callPayments.py?raw';
 const KILLED = 'payments-v1-a';
 
 /** A finished call of one caller (ok or not). */
-const done = (caller: string, ok: boolean, minAttempts = 1) => (e: DirectTrace) => e.type === 'call.done' && e.caller === caller && e.ok === ok && e.attempts >= minAttempts;
+const done =
+  (caller: string, ok: boolean, minAttempts = 1) =>
+  (e: DirectTrace) =>
+    e.type === 'call.done' && e.caller === caller && e.ok === ok && e.attempts >= minAttempts;
 const of = (caller: string) => (e: DirectTrace) => 'caller' in e && e.caller === caller;
 /** kube-proxy no longer sends connections to the killed pod. */
 const removed = (sim: DirectSim) => pods(sim).some((p) => p.name === KILLED && !p.inKubeProxy);
@@ -15,8 +18,22 @@ const removed = (sim: DirectSim) => pods(sim).some((p) => p.name === KILLED && !
 /** Scene 1 as data: three apps, three client libraries, one dead pod. */
 export const scene1 = defineScene(directSceneModel)({
   meta,
-  setup: { seed: 42, options: {}, checkpointEvery: 5_000_000, timeScale: 'realtime', speed: 1, select: 'checkout-1', selection: { param: 'caller', noun: 'calling app' } },
-  cast: { controlPlane: false, rows: [['web-1', 'cart-1', 'checkout-1'], ['payments-v1-a', 'payments-v1-b', 'payments-v2-a']] },
+  setup: {
+    seed: 42,
+    options: {},
+    checkpointEvery: 5_000_000,
+    timeScale: 'realtime',
+    speed: 1,
+    select: 'checkout-1',
+    selection: { param: 'caller', noun: 'calling app' },
+  },
+  cast: {
+    controlPlane: false,
+    rows: [
+      ['web-1', 'cart-1', 'checkout-1'],
+      ['payments-v1-a', 'payments-v1-b', 'payments-v2-a'],
+    ],
+  },
   steps: [
     {
       caption:
@@ -39,14 +56,16 @@ export const scene1 = defineScene(directSceneModel)({
       runForMs: 30_000,
     },
     {
-      caption: 'web-1 keeps dialling the dead, hard-coded address: every call waits 10 s (undici’s connect timeout) and fails, and no retry or other address can save it.',
+      caption:
+        'web-1 keeps dialling the dead, hard-coded address: every call waits 10 s (undici’s connect timeout) and fails, and no retry or other address can save it.',
       highlights: {},
       select: 'web-1',
       waitFor: { type: 'call.done', where: done('web-1', false) },
       runForMs: 30_000,
     },
     {
-      caption: 'cart-1’s cached DNS answer still lists the dead IP: a call that lands on it waits 1 s, backs off 100 ms and retries on the next address — it succeeds, but slowly, until the cache expires.',
+      caption:
+        'cart-1’s cached DNS answer still lists the dead IP: a call that lands on it waits 1 s, backs off 100 ms and retries on the next address — it succeeds, but slowly, until the cache expires.',
       highlights: {},
       select: 'cart-1',
       waitFor: { type: 'call.done', where: done('cart-1', true, 2) },

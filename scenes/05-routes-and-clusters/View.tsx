@@ -9,8 +9,17 @@ import { RouteTable } from '../../src/ui/mesh/RouteTable';
 
 /** Where the pick happens, in the diagram's words [1]. */
 const regions = (l: CastLayout) => [
-  { x: 12, y: (l.regions.rowsY[0] ?? 250) - 12, text: 'each caller’s sidecar routes and picks a cluster (RDS + CDS)' },
-  { x: l.width - 12, y: l.regions.trafficY, text: 'requests: caller → the pod of the cluster it drew', anchor: 'end' as const },
+  {
+    x: 12,
+    y: (l.regions.rowsY[0] ?? 250) - 12,
+    text: 'each caller’s sidecar routes and picks a cluster (RDS + CDS)',
+  },
+  {
+    x: l.width - 12,
+    y: l.regions.trafficY,
+    text: 'requests: caller → the pod of the cluster it drew',
+    anchor: 'end' as const,
+  },
 ];
 
 /** Scene 5's view: the mesh, the selected sidecar's route table, and its draws against the weights [2]. */
@@ -19,10 +28,15 @@ export function View() {
     <section className="scene-view" aria-label="Scene 5 diagram and route table">
       <div className="diagram-wrap">
         <p className="diagram-note">
-          Each card shows the sidecar’s <strong>RDS</strong> (routes) and <strong>CDS</strong> (clusters) versions. Select a sidecar to see its route table; send requests from it and watch each one
-          drawn to blue v1 or green v2, in the caller’s own sidecar.
+          Each card shows the sidecar’s <strong>RDS</strong> (routes) and <strong>CDS</strong>{' '}
+          (clusters) versions. Select a sidecar to see its route table; send requests from it and
+          watch each one drawn to blue v1 or green v2, in the caller’s own sidecar.
         </p>
-        <MeshDiagram title="Mesh diagram: Istiod, eight sidecars with their routes and clusters, and the requests they route" labels={regions} rows={['RDS', 'CDS']} />
+        <MeshDiagram
+          title="Mesh diagram: Istiod, eight sidecars with their routes and clusters, and the requests they route"
+          labels={regions}
+          rows={['RDS', 'CDS']}
+        />
         <Legend items={TRAFFIC_LEGEND} />
         <PickHistogram />
         <LastPick />

@@ -7,17 +7,32 @@ import { meta } from './meta';
 import matchSrc from './snippets/match.py?raw';
 import pickSrc from './snippets/pick.py?raw';
 
-const ackRds = (pod: string) => (e: MeshTrace) => e.type === 'xds.ack' && e.pod === pod && e.xds === 'RDS';
+const ackRds = (pod: string) => (e: MeshTrace) =>
+  e.type === 'xds.ack' && e.pod === pod && e.xds === 'RDS';
 const pickBy = (pod: string) => (e: MeshTrace) => e.type === 'route.pick' && e.pod === pod;
 /** Every request of `pod`'s last send has been routed (its draws are all in). */
-const sent = (pod: string, n: number) => (sim: MeshSource) => (picks(sim, pod).sinceSend?.total ?? 0) >= n;
-const send = (from: string, count: number) => ({ kind: 'traffic.send' as const, from, service: 'payments', count });
+const sent = (pod: string, n: number) => (sim: MeshSource) =>
+  (picks(sim, pod).sinceSend?.total ?? 0) >= n;
+const send = (from: string, count: number) => ({
+  kind: 'traffic.send' as const,
+  from,
+  service: 'payments',
+  count,
+});
 
 /** Scene 5 as data: the route table of a sidecar, and the weighted pick made per request. */
 export const scene5 = defineScene(meshSceneModel)({
   meta,
   // [1] No background traffic: every request in this scene is one the learner (or a step) sends.
-  setup: { seed: 42, options: { perEdgeRps: 0 }, checkpointEvery: 5_000_000, timeScale: 'realtime', speed: 1, select: 'checkout-1', selection: { param: 'sidecar', noun: 'sidecar' } },
+  setup: {
+    seed: 42,
+    options: { perEdgeRps: 0 },
+    checkpointEvery: 5_000_000,
+    timeScale: 'realtime',
+    speed: 1,
+    select: 'checkout-1',
+    selection: { param: 'sidecar', noun: 'sidecar' },
+  },
   cast: { controlPlane: true, rows: [CAST] },
   steps: [
     {
@@ -34,13 +49,15 @@ export const scene5 = defineScene(meshSceneModel)({
       waitFor: { type: 'route.pick', where: pickBy('checkout-1') },
     },
     {
-      caption: 'Send 100 requests. Every request gets its own draw, so 100 of them land near 90/10 but rarely exactly on it — compare the bars with the dashed 90 % and 10 % marks.',
+      caption:
+        'Send 100 requests. Every request gets its own draw, so 100 of them land near 90/10 but rarely exactly on it — compare the bars with the dashed 90 % and 10 % marks.',
       highlights: { pick: 'choose' },
       commands: [send('checkout-1', 100)],
       waitFor: { type: 'route.pick', until: sent('checkout-1', 100) },
     },
     {
-      caption: 'Send 1,000 requests. With ten times the draws, the shares close in on the configured weights: the pick is random per request, the split is only true on average.',
+      caption:
+        'Send 1,000 requests. With ten times the draws, the shares close in on the configured weights: the pick is random per request, the split is only true on average.',
       highlights: { pick: 'choose' },
       commands: [send('checkout-1', 1000)],
       waitFor: { type: 'route.pick', until: sent('checkout-1', 1000) },
@@ -54,7 +71,8 @@ export const scene5 = defineScene(meshSceneModel)({
       waitFor: { type: 'xds.ack', where: ackRds('checkout-1') },
     },
     {
-      caption: 'Send 1,000 requests again: the new draws follow 50/50. Nothing changed at payments — only the table in the caller’s sidecar.',
+      caption:
+        'Send 1,000 requests again: the new draws follow 50/50. Nothing changed at payments — only the table in the caller’s sidecar.',
       highlights: { pick: 'choose' },
       commands: [send('checkout-1', 1000)],
       waitFor: { type: 'route.pick', until: sent('checkout-1', 1000) },
@@ -70,12 +88,42 @@ export const scene5 = defineScene(meshSceneModel)({
     },
   ],
   panels: [
-    { id: 'match', title: 'RouteTable.match', subtitle: 'listener → route configuration → virtual host → first matching route', source: matchSrc, follows: 'selected', following: (a) => `${a}’s sidecar`, machine: matchMachine },
-    { id: 'pick', title: 'WeightedClusters.pick', subtitle: 'a fresh draw per request, in the caller’s sidecar', source: pickSrc, follows: 'selected', following: (a) => `${a}’s sidecar`, machine: pickMachine },
+    {
+      id: 'match',
+      title: 'RouteTable.match',
+      subtitle: 'listener → route configuration → virtual host → first matching route',
+      source: matchSrc,
+      follows: 'selected',
+      following: (a) => `${a}’s sidecar`,
+      machine: matchMachine,
+    },
+    {
+      id: 'pick',
+      title: 'WeightedClusters.pick',
+      subtitle: 'a fresh draw per request, in the caller’s sidecar',
+      source: pickSrc,
+      follows: 'selected',
+      following: (a) => `${a}’s sidecar`,
+      machine: pickMachine,
+    },
   ],
   tryThis: [
-    { kind: 'button', id: 'send100', label: 'Send 100 requests', help: 'Exactly 100 requests to payments:8080 from the selected sidecar’s app, one per millisecond; the histogram counts their draws.', perActor: true, command: (pod) => send(pod, 100) },
-    { kind: 'button', id: 'send1000', label: 'Send 1,000 requests', help: 'Exactly 1,000 requests from the selected sidecar’s app: the shares come closer to the weights.', perActor: true, command: (pod) => send(pod, 1000) },
+    {
+      kind: 'button',
+      id: 'send100',
+      label: 'Send 100 requests',
+      help: 'Exactly 100 requests to payments:8080 from the selected sidecar’s app, one per millisecond; the histogram counts their draws.',
+      perActor: true,
+      command: (pod) => send(pod, 100),
+    },
+    {
+      kind: 'button',
+      id: 'send1000',
+      label: 'Send 1,000 requests',
+      help: 'Exactly 1,000 requests from the selected sidecar’s app: the shares come closer to the weights.',
+      perActor: true,
+      command: (pod) => send(pod, 1000),
+    },
     {
       kind: 'slider',
       id: 'canary',
@@ -88,7 +136,8 @@ export const scene5 = defineScene(meshSceneModel)({
       initial: 10,
       format: (v) => `v1 ${100 - v} / v2 ${v}`,
       command: (v) => ({ kind: 'canary.weights', v1: 100 - v, v2: v }),
-      fromCommand: (c) => (c.kind === 'canary.weights' ? Math.round((100 * c.v2) / Math.max(1, c.v1 + c.v2)) : null),
+      fromCommand: (c) =>
+        c.kind === 'canary.weights' ? Math.round((100 * c.v2) / Math.max(1, c.v1 + c.v2)) : null,
     },
   ],
   simplified: [
@@ -97,7 +146,6 @@ export const scene5 = defineScene(meshSceneModel)({
     'Envoy draws a 64-bit random number per request; the model draws 32 bits (the same share for weights that sum to 100).',
   ],
 });
-
 
 // [1] Istio's default VirtualService weights are compiled into Envoy's `weighted_clusters`
 //     (docs/fidelity.md §4.3); the pick happens in the caller's router filter per request.

@@ -25,8 +25,17 @@ const regions = (l: CastLayout) => {
     { x: cp.x + cp.w + 16, y: cp.y + 26, text: '↑ control plane — config issuer,' },
     { x: cp.x + cp.w + 16, y: cp.y + 44, text: 'NOT on the request path' },
     { x: 12, y: l.regions.streamsY, text: 'long-lived streaming gRPC ↓' },
-    { x: 12, y: l.regions.streamsY + 17, text: 'one ADS stream per sidecar (Envoy → istio-agent → Istiod)', small: true },
-    { ...right, y: (l.regions.rowsY[0] ?? 0) - 12, text: '← data plane — sidecars handling traffic' },
+    {
+      x: 12,
+      y: l.regions.streamsY + 17,
+      text: 'one ADS stream per sidecar (Envoy → istio-agent → Istiod)',
+      small: true,
+    },
+    {
+      ...right,
+      y: (l.regions.rowsY[0] ?? 0) - 12,
+      text: '← data plane — sidecars handling traffic',
+    },
     { ...right, y: l.regions.trafficY, text: 'data-plane traffic never pauses' },
   ];
 };
@@ -43,11 +52,18 @@ export function View() {
     <section className="scene-view" aria-label="Scene 11 diagram and status">
       <div className="diagram-wrap">
         <p className="diagram-note">
-          Top: the <strong>control plane</strong> (Istiod) — one process that watches the cluster, computes config and is NOT on the request path. Bottom row: the <strong>data plane</strong> —
-          eight sidecar Envoys, each with its cached config (LDS/RDS/CDS/EDS: listeners, routes, clusters, endpoints) and an istio-agent. Between them: one long-lived <strong>xDS</strong> gRPC stream
-          per sidecar (ADS, every type on one connection). Below: request traffic, which never waits for the control plane.
+          Top: the <strong>control plane</strong> (Istiod) — one process that watches the cluster,
+          computes config and is NOT on the request path. Bottom row: the{' '}
+          <strong>data plane</strong> — eight sidecar Envoys, each with its cached config
+          (LDS/RDS/CDS/EDS: listeners, routes, clusters, endpoints) and an istio-agent. Between
+          them: one long-lived <strong>xDS</strong> gRPC stream per sidecar (ADS, every type on one
+          connection). Below: request traffic, which never waits for the control plane.
         </p>
-        <MeshDiagram title="Mesh diagram: Istiod, eight sidecars, their ADS streams and the request traffic" labels={regions} onPickMessage={onPick} />
+        <MeshDiagram
+          title="Mesh diagram: Istiod, eight sidecars, their ADS streams and the request traffic"
+          labels={regions}
+          onPickMessage={onPick}
+        />
         <Legend items={[...XDS_LEGEND, ...TRAFFIC_LEGEND]} />
         <Counters />
       </div>

@@ -27,7 +27,10 @@ export const onYamlChange = anchorTable<MeshTrace>({
   id: 'onYamlChange',
   initial: null,
   on: {
-    command: { to: 'change', when: (e) => e.type === 'command' && OPERATOR_EDITS.has(e.command.kind) },
+    command: {
+      to: 'change',
+      when: (e) => e.type === 'command' && OPERATOR_EDITS.has(e.command.kind),
+    },
     'config.accepted': 'change',
     'push.debounced': 'debounce',
     'xds.response': 'send',

@@ -23,16 +23,21 @@ describe('scene 11, headless', () => {
     const p = new Player(scene11);
     p.goToStep(5);
     p.play();
-    const synced = () => view(p).sidecars.every((s) => Object.values(s.status).every((x) => x === 'SYNCED'));
+    const synced = () =>
+      view(p).sidecars.every((s) => Object.values(s.status).every((x) => x === 'SYNCED'));
     for (let k = 0; k < 3000 && !synced(); k++) p.advance(10_000);
-    expect(view(p).sidecars.map((s) => [s.pod, Object.values(s.status).join()])).toEqual(view(p).sidecars.map((s) => [s.pod, 'SYNCED,SYNCED,SYNCED,SYNCED']));
+    expect(view(p).sidecars.map((s) => [s.pod, Object.values(s.status).join()])).toEqual(
+      view(p).sidecars.map((s) => [s.pod, 'SYNCED,SYNCED,SYNCED,SYNCED']),
+    );
   });
 
   it('a NACK leaves ERROR on that sidecar with its last good version', () => {
     const p = new Player(scene11);
     p.goToStep(6);
     const s = view(p).sidecars.find((x) => x.pod === 'payments-v2-a')!;
-    const bad = (Object.keys(s.status) as (keyof typeof s.status)[]).find((t) => s.status[t] === 'ERROR');
+    const bad = (Object.keys(s.status) as (keyof typeof s.status)[]).find(
+      (t) => s.status[t] === 'ERROR',
+    );
     expect(bad).toBeDefined();
     expect(s.versions[bad!]).not.toBeNull();
     expect(s.lastError).toBeTruthy();

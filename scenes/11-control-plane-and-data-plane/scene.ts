@@ -10,19 +10,32 @@ import subscribeXdsSrc from './snippets/subscribeXds.py?raw';
 import whenControlPlaneDiesSrc from './snippets/whenControlPlaneDies.py?raw';
 
 /** Every sidecar connected and SYNCED for every type (the end of a resync). */
-const allSynced = (sim: MeshSim): boolean => sidecarViews(sim).every((s) => s.connected && Object.values(s.status).every((x) => x === 'SYNCED'));
+const allSynced = (sim: MeshSim): boolean =>
+  sidecarViews(sim).every(
+    (s) => s.connected && Object.values(s.status).every((x) => x === 'SYNCED'),
+  );
 
 /** Every sidecar has been cut off from Istiod for at least `us` of simulated time. */
-const downFor = (us: number) => (sim: MeshSim) => sidecarViews(sim).every((s) => s.staleSince !== null && sim.now - s.staleSince >= us);
+const downFor = (us: number) => (sim: MeshSim) =>
+  sidecarViews(sim).every((s) => s.staleSince !== null && sim.now - s.staleSince >= us);
 
 /** Entries about one pod (and, for xDS entries, one type). */
-const about = (pod: string, xds?: XdsType) => (e: MeshTrace) => 'pod' in e && e.pod === pod && (xds === undefined || ('xds' in e && e.xds === xds));
+const about = (pod: string, xds?: XdsType) => (e: MeshTrace) =>
+  'pod' in e && e.pod === pod && (xds === undefined || ('xds' in e && e.xds === xds));
 const from = (pod: string) => (e: MeshTrace) => e.type === 'request.done' && e.from === pod;
 
 /** Scene 11 as data: setup, narrative steps, code panels, "Try this". */
 export const scene11 = defineScene(meshSceneModel)({
   meta,
-  setup: { seed: 42, options: {}, checkpointEvery: 5_000_000, timeScale: 'realtime', speed: 1, select: 'web-1', selection: { param: 'sidecar', noun: 'sidecar' } },
+  setup: {
+    seed: 42,
+    options: {},
+    checkpointEvery: 5_000_000,
+    timeScale: 'realtime',
+    speed: 1,
+    select: 'web-1',
+    selection: { param: 'sidecar', noun: 'sidecar' },
+  },
   cast: { controlPlane: true, rows: [CAST] },
   steps: [
     {
@@ -33,7 +46,8 @@ export const scene11 = defineScene(meshSceneModel)({
       waitFor: { type: 'xds.ack', until: allSynced },
     },
     {
-      caption: 'Requests flow sidecar to sidecar below the row. The caller’s Envoy routes each one from its cached config; Istiod is NOT on the request path.',
+      caption:
+        'Requests flow sidecar to sidecar below the row. The caller’s Envoy routes each one from its cached config; Istiod is NOT on the request path.',
       highlights: { dataplane: 'forward' },
       select: 'web-1',
       waitFor: { type: 'request.done' },
@@ -47,14 +61,16 @@ export const scene11 = defineScene(meshSceneModel)({
       waitFor: { type: 'xds.ack', where: about('checkout-1', 'RDS') },
     },
     {
-      caption: 'Kill Istiod. Every ADS stream drops; each sidecar keeps its last config (“stale since t”) and retries with jittered backoff, 500 ms doubling up to 30 s.',
+      caption:
+        'Kill Istiod. Every ADS stream drops; each sidecar keeps its last config (“stale since t”) and retries with jittered backoff, 500 ms doubling up to 30 s.',
       highlights: { subscribe: 'backoff', dataplane: 'retry' },
       commands: [{ kind: 'istiod.kill' }],
       select: 'checkout-1',
       waitFor: { type: 'stream.retry', where: about('checkout-1') },
     },
     {
-      caption: 'With Istiod down, requests still complete — watch the Completed requests count keep rising. What stalls is config: an operator edit now has nobody to compile and push it.',
+      caption:
+        'With Istiod down, requests still complete — watch the Completed requests count keep rising. What stalls is config: an operator edit now has nobody to compile and push it.',
       highlights: { dataplane: 'forward' },
       select: 'checkout-1',
       // The first request checkout-1 completes once the mesh has been without Istiod for 3 s.
@@ -78,9 +94,33 @@ export const scene11 = defineScene(meshSceneModel)({
     },
   ],
   panels: [
-    { id: 'subscribe', title: 'Sidecar.subscribeXds', subtitle: 'long-lived gRPC stream — server pushes, sidecar acks', source: subscribeXdsSrc, follows: 'selected', following: (a) => `${a}’s sidecar`, machine: subscribeXds },
-    { id: 'control', title: 'ControlPlane.onYamlChange', subtitle: 'operator edits a VirtualService — Istiod fans out new config', source: onYamlChangeSrc, follows: 'all', following: () => 'every sidecar’s stream', machine: onYamlChange },
-    { id: 'dataplane', title: 'DataPlane.whenControlPlaneDies', subtitle: 'why traffic survives the loss of Istiod', source: whenControlPlaneDiesSrc, follows: 'selected', following: (a) => `${a}’s sidecar`, machine: whenControlPlaneDies },
+    {
+      id: 'subscribe',
+      title: 'Sidecar.subscribeXds',
+      subtitle: 'long-lived gRPC stream — server pushes, sidecar acks',
+      source: subscribeXdsSrc,
+      follows: 'selected',
+      following: (a) => `${a}’s sidecar`,
+      machine: subscribeXds,
+    },
+    {
+      id: 'control',
+      title: 'ControlPlane.onYamlChange',
+      subtitle: 'operator edits a VirtualService — Istiod fans out new config',
+      source: onYamlChangeSrc,
+      follows: 'all',
+      following: () => 'every sidecar’s stream',
+      machine: onYamlChange,
+    },
+    {
+      id: 'dataplane',
+      title: 'DataPlane.whenControlPlaneDies',
+      subtitle: 'why traffic survives the loss of Istiod',
+      source: whenControlPlaneDiesSrc,
+      follows: 'selected',
+      following: (a) => `${a}’s sidecar`,
+      machine: whenControlPlaneDies,
+    },
   ],
   tryThis: [
     {
@@ -108,7 +148,8 @@ export const scene11 = defineScene(meshSceneModel)({
       initial: 10,
       format: (v) => `v1 ${100 - v} / v2 ${v}`,
       command: (v) => ({ kind: 'canary.weights', v1: 100 - v, v2: v }),
-      fromCommand: (c) => (c.kind === 'canary.weights' ? Math.round((100 * c.v2) / Math.max(1, c.v1 + c.v2)) : null),
+      fromCommand: (c) =>
+        c.kind === 'canary.weights' ? Math.round((100 * c.v2) / Math.max(1, c.v1 + c.v2)) : null,
     },
     {
       kind: 'toggle',

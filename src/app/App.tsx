@@ -8,7 +8,14 @@ import { parseRoute, type Route } from './urlState';
  * The ordered registry is handed in by the entry point (src/ never imports scenes/).
  */
 export function App({ scenes }: { scenes: readonly SceneEntry[] }) {
-  const readRoute = useCallback((): Route => parseRoute(location.hash, scenes.map((s) => s.meta.number)), [scenes]);
+  const readRoute = useCallback(
+    (): Route =>
+      parseRoute(
+        location.hash,
+        scenes.map((s) => s.meta.number),
+      ),
+    [scenes],
+  );
   const [route, setRoute] = useState<Route>(readRoute);
   useEffect(() => {
     const on = () => setRoute(readRoute());
@@ -19,8 +26,18 @@ export function App({ scenes }: { scenes: readonly SceneEntry[] }) {
     const entry = scenes.find((s) => s.meta.number === route.number);
     if (entry) {
       const embed = route.query.get('embed') === '1';
-      const page = <ScenePage key={`${entry.meta.number}?${route.query.toString()}`} entry={entry} query={route.query} />;
-      return embed ? <main className="embed-root">{page}</main> : <Chrome count={scenes.length}>{page}</Chrome>;
+      const page = (
+        <ScenePage
+          key={`${entry.meta.number}?${route.query.toString()}`}
+          entry={entry}
+          query={route.query}
+        />
+      );
+      return embed ? (
+        <main className="embed-root">{page}</main>
+      ) : (
+        <Chrome count={scenes.length}>{page}</Chrome>
+      );
     }
   }
   return (

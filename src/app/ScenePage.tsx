@@ -23,11 +23,15 @@ export function ScenePage({ entry, query }: { entry: SceneEntry; query: URLSearc
         const rt = createRuntime(mod.def, params, notices, idPrefix);
         // A bare scene link starts playing; a link to a step shows that step, paused. Reduced
         // motion never starts on its own.
-        const still = typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+        const still =
+          typeof matchMedia === 'function' &&
+          matchMedia('(prefers-reduced-motion: reduce)').matches;
         if (!new URLSearchParams(q).has('step') && !still) rt.player.play();
         setLoaded({ mod, rt, embed: params.embed });
       })
-      .catch((e: unknown) => alive && setLoaded({ error: e instanceof Error ? e.message : String(e) }));
+      .catch(
+        (e: unknown) => alive && setLoaded({ error: e instanceof Error ? e.message : String(e) }),
+      );
     return () => {
       alive = false;
     };

@@ -18,7 +18,15 @@ import '../code-panel/code.css';
 import '../diagram/diagram.css';
 
 /** A scene page: header, "Previously", the scene's view, narrative, controls and code panels. */
-export function SceneShell({ rt, mod, embed }: { rt: SceneRuntime; mod: SceneModule; embed: boolean }) {
+export function SceneShell({
+  rt,
+  mod,
+  embed,
+}: {
+  rt: SceneRuntime;
+  mod: SceneModule;
+  embed: boolean;
+}) {
   const { def, idPrefix } = rt;
   const meta = def.meta;
   const theme = useResolvedTheme(rt.ui);
@@ -37,7 +45,12 @@ export function SceneShell({ rt, mod, embed }: { rt: SceneRuntime; mod: SceneMod
   const View = mod.View;
   return (
     <SceneContext.Provider value={rt}>
-      <article ref={rootRef} className={embed ? 'scene embed' : 'scene'} data-theme={theme} aria-labelledby={`${idPrefix}-title`}>
+      <article
+        ref={rootRef}
+        className={embed ? 'scene embed' : 'scene'}
+        data-theme={theme}
+        aria-labelledby={`${idPrefix}-title`}
+      >
         <header className="scene-header">
           <h2 id={`${idPrefix}-title`}>
             Scene {meta.number} · {meta.title} — {meta.subtitle}
@@ -45,7 +58,12 @@ export function SceneShell({ rt, mod, embed }: { rt: SceneRuntime; mod: SceneMod
           <p className="caption">{meta.caption}</p>
           <div className="header-tools">
             <ThemeToggle />
-            <button type="button" className="btn" aria-keyshortcuts="?" onClick={() => rt.ui.setState({ helpOpen: true })}>
+            <button
+              type="button"
+              className="btn"
+              aria-keyshortcuts="?"
+              onClick={() => rt.ui.setState({ helpOpen: true })}
+            >
               ? Keys
             </button>
           </div>

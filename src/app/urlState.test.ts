@@ -7,29 +7,73 @@ describe('URL state', () => {
     expect(parseRoute('', [11])).toEqual({ kind: 'home' });
     const r = parseRoute('#/scene/11?step=3', [11]);
     expect(r.kind === 'scene' && r.number === 11 && r.query.get('step')).toBe('3');
-    expect(parseRoute('#/scene/12', [11])).toMatchObject({ kind: 'home', notice: expect.stringContaining('no scene') });
+    expect(parseRoute('#/scene/12', [11])).toMatchObject({
+      kind: 'home',
+      notice: expect.stringContaining('no scene'),
+    });
     expect(parseRoute('#/scene/<script>', [11])).toMatchObject({ kind: 'home' });
-    expect(parseRoute('#garbage', [11])).toMatchObject({ kind: 'home', notice: expect.any(String) });
+    expect(parseRoute('#garbage', [11])).toMatchObject({
+      kind: 'home',
+      notice: expect.any(String),
+    });
   });
 
   it('reads valid parameters exactly', () => {
-    const { params, notices } = readSceneParams(new URLSearchParams('step=2&seed=42&speed=2&server=down&client=beta&embed=1&theme=dark'), testDef);
+    const { params, notices } = readSceneParams(
+      new URLSearchParams('step=2&seed=42&speed=2&server=down&client=beta&embed=1&theme=dark'),
+      testDef,
+    );
     expect(notices).toEqual([]);
-    expect(params).toEqual({ step: 1, seed: 42, speed: 2, toggles: { server: true }, sliders: {}, select: 'beta', theme: 'dark', embed: true });
+    expect(params).toEqual({
+      step: 1,
+      seed: 42,
+      speed: 2,
+      toggles: { server: true },
+      sliders: {},
+      select: 'beta',
+      theme: 'dark',
+      embed: true,
+    });
   });
 
   it('replaces every invalid parameter by its default, with one notice each', () => {
-    const q = 'step=0&seed=1e3&speed=Infinity&server=&client=../x&embed=yes&theme=pink&__proto__=1&istiod=down';
+    const q =
+      'step=0&seed=1e3&speed=Infinity&server=&client=../x&embed=yes&theme=pink&__proto__=1&istiod=down';
     const { params, notices } = readSceneParams(new URLSearchParams(q), testDef);
-    expect(params).toEqual({ step: 0, seed: 7, speed: 1, toggles: {}, sliders: {}, select: null, theme: null, embed: false });
+    expect(params).toEqual({
+      step: 0,
+      seed: 7,
+      speed: 1,
+      toggles: {},
+      sliders: {},
+      select: null,
+      theme: null,
+      embed: false,
+    });
     expect(notices).toHaveLength(9);
     expect(notices.join(' ')).toContain('Unknown parameter "istiod"');
   });
 
   it('writes a hash that reads back to the same view', () => {
-    const hash = sceneHash(testDef, { step: 2, seed: 9, speed: 5, toggles: { server: true }, sliders: {}, select: 'beta', embed: false, theme: 'dark' });
+    const hash = sceneHash(testDef, {
+      step: 2,
+      seed: 9,
+      speed: 5,
+      toggles: { server: true },
+      sliders: {},
+      select: 'beta',
+      embed: false,
+      theme: 'dark',
+    });
     const r = parseRoute(hash, [99]);
     if (r.kind !== 'scene') throw new Error('not a scene route');
-    expect(readSceneParams(r.query, testDef).params).toMatchObject({ step: 2, seed: 9, speed: 5, toggles: { server: true }, select: 'beta', theme: 'dark' });
+    expect(readSceneParams(r.query, testDef).params).toMatchObject({
+      step: 2,
+      seed: 9,
+      speed: 5,
+      toggles: { server: true },
+      select: 'beta',
+      theme: 'dark',
+    });
   });
 });

@@ -3,13 +3,21 @@ import type { AnySceneDef } from '../scene/types';
 import type { ThemeChoice } from '../store/uiStore';
 
 /** Where the hash points: the scene list, or one scene with its query. */
-export type Route = { kind: 'home'; notice?: string } | { kind: 'scene'; number: number; query: URLSearchParams };
+export type Route =
+  { kind: 'home'; notice?: string } | { kind: 'scene'; number: number; query: URLSearchParams };
 
 export function parseRoute(hash: string, known: number[]): Route {
   const m = /^#\/scene\/([^?]*)(?:\?(.*))?$/.exec(hash);
-  if (!m) return hash && hash !== '#' && hash !== '#/' ? { kind: 'home', notice: `Unknown address "${hash.slice(0, 60)}": showing the scene list.` } : { kind: 'home' };
+  if (!m)
+    return hash && hash !== '#' && hash !== '#/'
+      ? { kind: 'home', notice: `Unknown address "${hash.slice(0, 60)}": showing the scene list.` }
+      : { kind: 'home' };
   const n = /^\d{1,2}$/.test(m[1] ?? '') ? Number(m[1]) : NaN;
-  if (!known.includes(n)) return { kind: 'home', notice: `There is no scene "${(m[1] ?? '').slice(0, 20)}" yet: showing the scene list.` };
+  if (!known.includes(n))
+    return {
+      kind: 'home',
+      notice: `There is no scene "${(m[1] ?? '').slice(0, 20)}" yet: showing the scene list.`,
+    };
   return { kind: 'scene', number: n, query: new URLSearchParams(m[2] ?? '') };
 }
 
@@ -33,7 +41,13 @@ const COMMON = ['step', 'seed', 'speed', 'theme', 'embed'];
 
 /** The URL parameters a scene understands: the common ones plus those its setup and controls declare. */
 export function sceneParamNames(def: AnySceneDef): string[] {
-  const own = def.tryThis.flatMap((t) => (t.kind === 'toggle' && t.param ? [t.param.name] : t.kind === 'slider' && t.param ? [t.param] : []));
+  const own = def.tryThis.flatMap((t) =>
+    t.kind === 'toggle' && t.param
+      ? [t.param.name]
+      : t.kind === 'slider' && t.param
+        ? [t.param]
+        : [],
+  );
   return [...COMMON, def.setup.selection.param, ...own];
 }
 
@@ -41,13 +55,27 @@ export function sceneParamNames(def: AnySceneDef): string[] {
  * Reads a scene's query. Every invalid value falls back to its default and adds a notice, so a
  * hand-edited or hostile URL never blanks the page.
  */
-export function readSceneParams(q: URLSearchParams, def: AnySceneDef): { params: SceneParams; notices: string[] } {
+export function readSceneParams(
+  q: URLSearchParams,
+  def: AnySceneDef,
+): { params: SceneParams; notices: string[] } {
   const notices: string[] = [];
-  const bad = (name: string, value: string, fallback: string) => notices.push(`Ignored ${name}="${value.slice(0, 40)}": using ${fallback}.`);
+  const bad = (name: string, value: string, fallback: string) =>
+    notices.push(`Ignored ${name}="${value.slice(0, 40)}": using ${fallback}.`);
   const { setup } = def;
-  const p: SceneParams = { step: 0, seed: setup.seed, speed: setup.speed, select: null, toggles: {}, sliders: {}, theme: null, embed: false };
+  const p: SceneParams = {
+    step: 0,
+    seed: setup.seed,
+    speed: setup.speed,
+    select: null,
+    toggles: {},
+    sliders: {},
+    theme: null,
+    embed: false,
+  };
   const known = sceneParamNames(def);
-  for (const key of q.keys()) if (!known.includes(key)) notices.push(`Unknown parameter "${key.slice(0, 30)}" ignored.`);
+  for (const key of q.keys())
+    if (!known.includes(key)) notices.push(`Unknown parameter "${key.slice(0, 30)}" ignored.`);
   const step = q.get('step');
   if (step !== null) {
     const n = /^\d{1,3}$/.test(step) ? Number(step) : NaN;
@@ -81,7 +109,12 @@ export function readSceneParams(q: URLSearchParams, def: AnySceneDef): { params:
       if (v === null) continue;
       const n = /^\d{1,6}$/.test(v) ? Number(v) : NaN;
       if (n >= t.min && n <= t.max && (n - t.min) % t.step === 0) p.sliders[t.id] = n;
-      else bad(t.param, v, `${t.label.toLowerCase()} from the step (${t.min}–${t.max} in steps of ${t.step})`);
+      else
+        bad(
+          t.param,
+          v,
+          `${t.label.toLowerCase()} from the step (${t.min}–${t.max} in steps of ${t.step})`,
+        );
     }
   }
   const theme = q.get('theme');
@@ -116,8 +149,15 @@ export function sceneHash(def: AnySceneDef, v: SceneView): string {
   if (v.seed !== def.setup.seed) q.set('seed', String(v.seed));
   if (v.speed !== def.setup.speed) q.set('speed', String(v.speed));
   for (const t of def.tryThis) {
-    if (t.kind === 'toggle' && t.param && t.id in v.toggles) q.set(t.param.name, v.toggles[t.id] ? t.param.on : t.param.off);
-    if (t.kind === 'slider' && t.param && v.sliders[t.id] !== undefined && v.sliders[t.id] !== t.initial) q.set(t.param, String(v.sliders[t.id]));
+    if (t.kind === 'toggle' && t.param && t.id in v.toggles)
+      q.set(t.param.name, v.toggles[t.id] ? t.param.on : t.param.off);
+    if (
+      t.kind === 'slider' &&
+      t.param &&
+      v.sliders[t.id] !== undefined &&
+      v.sliders[t.id] !== t.initial
+    )
+      q.set(t.param, String(v.sliders[t.id]));
   }
   q.set(def.setup.selection.param, v.select);
   if (v.theme && v.theme !== 'system') q.set('theme', v.theme);

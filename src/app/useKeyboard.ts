@@ -22,7 +22,11 @@ export function useKeyboard(rt: SceneRuntime, root: RefObject<HTMLElement | null
       const b = bindingFor(e);
       if (b) {
         // Space and Enter on a focused button keep their native meaning.
-        if (b.action === 'toggle' && (t?.tagName === 'BUTTON' || t?.getAttribute('role') === 'button')) return;
+        if (
+          b.action === 'toggle' &&
+          (t?.tagName === 'BUTTON' || t?.getAttribute('role') === 'button')
+        )
+          return;
         e.preventDefault();
         runAction(rt, b.action);
         return;

@@ -16,7 +16,16 @@ export function useUrlSync(rt: SceneRuntime, embed: boolean): void {
         if (t.kind === 'toggle' && t.param) toggles[t.id] = toggleOn(rt, t);
         if (t.kind === 'slider' && t.param) sliders[t.id] = sliderValue(player, t);
       }
-      const hash = sceneHash(def, { step: player.stepIndex, seed: player.seed, speed: s.speed, select: s.selected, toggles, sliders, theme: s.theme, embed });
+      const hash = sceneHash(def, {
+        step: player.stepIndex,
+        seed: player.seed,
+        speed: s.speed,
+        select: s.selected,
+        toggles,
+        sliders,
+        theme: s.theme,
+        embed,
+      });
       if (hash !== last && hash !== location.hash) history.replaceState(null, '', hash);
       last = hash;
     };

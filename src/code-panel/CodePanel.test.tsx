@@ -39,6 +39,7 @@ describe('code panel', () => {
     expect(ids.length).toBeGreaterThan(10);
     expect(new Set(ids).size).toBe(ids.length);
     for (const el of document.querySelectorAll('[aria-labelledby]'))
-      for (const ref of el.getAttribute('aria-labelledby')!.split(' ')) expect(document.getElementById(ref)).not.toBeNull();
+      for (const ref of el.getAttribute('aria-labelledby')!.split(' '))
+        expect(document.getElementById(ref)).not.toBeNull();
   });
 });

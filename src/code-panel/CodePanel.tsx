@@ -14,7 +14,13 @@ export interface CodePanelProps {
 }
 
 /** One "Implementation" panel: `Actor.method`, a subtitle, numbered lines, one highlighted. */
-export const CodePanel = memo(function CodePanel({ panel, active, pinned = null, following, idPrefix }: CodePanelProps) {
+export const CodePanel = memo(function CodePanel({
+  panel,
+  active,
+  pinned = null,
+  following,
+  idPrefix,
+}: CodePanelProps) {
   const snippet = useMemo(() => parseSnippet(panel.source), [panel.source]);
   const activeLine = active ? (snippet.anchors.get(active) ?? null) : null;
   const pinnedLine = pinned ? (snippet.anchors.get(pinned) ?? null) : null;
@@ -35,9 +41,16 @@ export const CodePanel = memo(function CodePanel({ panel, active, pinned = null,
             const isActive = n === activeLine;
             const isPinned = n === pinnedLine;
             const [code, comment] = splitComment(line);
-            const cls = ['line', isActive && 'active', isPinned && 'pinned'].filter(Boolean).join(' ');
+            const cls = ['line', isActive && 'active', isPinned && 'pinned']
+              .filter(Boolean)
+              .join(' ');
             return (
-              <span key={n} className={cls} data-line={n} aria-current={isActive ? 'true' : undefined}>
+              <span
+                key={n}
+                className={cls}
+                data-line={n}
+                aria-current={isActive ? 'true' : undefined}
+              >
                 <span className="ln" aria-hidden="true">
                   {n}
                 </span>

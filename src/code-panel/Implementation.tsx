@@ -22,7 +22,14 @@ export function Implementation() {
       <h3 id={`${idPrefix}-impl`}>Implementation</h3>
       <div className="panels">
         {def.panels.map((p, i) => (
-          <CodePanel key={p.id} panel={p} active={anchors[i] ?? null} pinned={pinned?.panel === p.id ? pinned.anchor : null} idPrefix={idPrefix} following={p.following(selected)} />
+          <CodePanel
+            key={p.id}
+            panel={p}
+            active={anchors[i] ?? null}
+            pinned={pinned?.panel === p.id ? pinned.anchor : null}
+            idPrefix={idPrefix}
+            following={p.following(selected)}
+          />
         ))}
       </div>
       {pinned && (

@@ -29,27 +29,49 @@ type Transition<E> = { target: string; guard?: (args: { event: E }) => boolean }
 
 export function anchorTable<E extends { type: string }>(t: AnchorTable<E>): AnyStateMachine {
   const rows = (list: readonly AnchorRow<E>[]): Transition<E>[] =>
-    list.map((r) => (typeof r === 'string' ? { target: `.${r}` } : { target: `.${r.to}`, guard: ({ event }) => r.when(event) }));
+    list.map((r) =>
+      typeof r === 'string'
+        ? { target: `.${r}` }
+        : { target: `.${r.to}`, guard: ({ event }) => r.when(event) },
+    );
   const on: Record<string, Transition<E>[]> = {};
-  for (const [type, row] of Object.entries(t.on)) on[type] = rows(Array.isArray(row) ? row : [row as AnchorRow<E>]);
+  for (const [type, row] of Object.entries(t.on))
+    on[type] = rows(Array.isArray(row) ? row : [row as AnchorRow<E>]);
   const names = new Set<string>([...(t.dark ?? [])]);
   if (t.initial === null) names.add(IDLE);
   else names.add(t.initial);
-  for (const row of Object.values(t.on)) for (const r of Array.isArray(row) ? row : [row]) names.add(typeof r === 'string' ? r : (r as { to: string }).to);
+  for (const row of Object.values(t.on))
+    for (const r of Array.isArray(row) ? row : [row])
+      names.add(typeof r === 'string' ? r : (r as { to: string }).to);
   for (const [from, m] of Object.entries(t.from ?? {})) {
     names.add(from);
     for (const to of Object.values(m)) names.add(to);
   }
   const dark = new Set([...(t.dark ?? []), IDLE]);
-  const states: Record<string, { meta?: { anchor: string }; on?: Record<string, { target: string }> }> = {};
+  const states: Record<
+    string,
+    { meta?: { anchor: string }; on?: Record<string, { target: string }> }
+  > = {};
   for (const n of names) {
     const local = t.from?.[n];
     states[n] = {
       ...(dark.has(n) ? {} : { meta: { anchor: n } }),
-      ...(local ? { on: Object.fromEntries(Object.entries(local).map(([type, to]) => [type, { target: to }])) } : {}),
+      ...(local
+        ? {
+            on: Object.fromEntries(
+              Object.entries(local).map(([type, to]) => [type, { target: to }]),
+            ),
+          }
+        : {}),
     };
   }
-  return createMachine({ types: {} as { events: E }, id: t.id, initial: t.initial ?? IDLE, on, states });
+  return createMachine({
+    types: {} as { events: E },
+    id: t.id,
+    initial: t.initial ?? IDLE,
+    on,
+    states,
+  });
 }
 
 // [1] xyflow and Learn Git Branching keep behaviour as data; xstate keeps machines as data. A table

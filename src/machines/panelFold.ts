@@ -1,4 +1,9 @@
-import { getInitialSnapshot, getNextSnapshot, type AnyMachineSnapshot, type AnyStateMachine } from 'xstate';
+import {
+  getInitialSnapshot,
+  getNextSnapshot,
+  type AnyMachineSnapshot,
+  type AnyStateMachine,
+} from 'xstate';
 import type { TraceEntry, TraceReducer } from '../engine/core/trace';
 
 /** What the fold needs of a panel. */
@@ -21,7 +26,9 @@ export interface PanelFoldState {
 }
 
 const same = (a: AnyMachineSnapshot, b: AnyMachineSnapshot): boolean =>
-  a === b || (a.context === b.context && (a.value === b.value || JSON.stringify(a.value) === JSON.stringify(b.value)));
+  a === b ||
+  (a.context === b.context &&
+    (a.value === b.value || JSON.stringify(a.value) === JSON.stringify(b.value)));
 
 /**
  * Builds the trace reducer behind the code panels. `actorsOf` is the model's: the actors an entry
@@ -33,12 +40,14 @@ export function panelFold<T extends TraceEntry>(
 ): TraceReducer<T, PanelFoldState> {
   const handled = panels.map((p) => new Set<string>(p.machine.events));
   const any = new Set<string>(handled.flatMap((h) => [...h]));
-  const start = (f: 'selected' | 'all') => panels.map((p) => (p.follows === f ? getInitialSnapshot(p.machine) : null));
+  const start = (f: 'selected' | 'all') =>
+    panels.map((p) => (p.follows === f ? getInitialSnapshot(p.machine) : null));
   const step = (snaps: readonly (AnyMachineSnapshot | null)[], e: T, f: 'selected' | 'all') => {
     let out: (AnyMachineSnapshot | null)[] | null = null;
     for (let i = 0; i < panels.length; i++) {
       const s = snaps[i];
-      if (!s || (panels[i] as FoldPanel).follows !== f || !(handled[i] as Set<string>).has(e.type)) continue;
+      if (!s || (panels[i] as FoldPanel).follows !== f || !(handled[i] as Set<string>).has(e.type))
+        continue;
       const n = getNextSnapshot((panels[i] as FoldPanel).machine, s, e);
       if (same(s, n)) continue;
       out ??= snaps.slice();
@@ -70,7 +79,9 @@ export function panelFold<T extends TraceEntry>(
           if (next !== cur) byActor = { ...byActor, [a]: next };
         }
       }
-      return all === acc.all && base === acc.base && byActor === acc.byActor ? acc : { all, base, byActor };
+      return all === acc.all && base === acc.base && byActor === acc.byActor
+        ? acc
+        : { all, base, byActor };
     },
   };
 }
@@ -79,7 +90,9 @@ export function panelFold<T extends TraceEntry>(
 export function anchorOf(snap: AnyMachineSnapshot | null | undefined): string | null {
   if (!snap) return null;
   let found: string | null = null;
-  for (const m of Object.values(snap.getMeta() as Record<string, { anchor?: string } | undefined>)) {
+  for (const m of Object.values(
+    snap.getMeta() as Record<string, { anchor?: string } | undefined>,
+  )) {
     if (m?.anchor) found = m.anchor;
   }
   return found;

@@ -15,7 +15,8 @@ interface Node {
  */
 export function reachableAnchors(machine: AnyStateMachine): Set<string> {
   const root = machine.root as unknown as Node;
-  const leaves = (n: Node): Node[] => (Object.keys(n.states).length === 0 ? [n] : (n.initial?.target ?? []).flatMap(leaves));
+  const leaves = (n: Node): Node[] =>
+    Object.keys(n.states).length === 0 ? [n] : (n.initial?.target ?? []).flatMap(leaves);
   const seen = new Set<Node>();
   const queue = leaves(root);
   const out = new Set<string>();
@@ -25,7 +26,8 @@ export function reachableAnchors(machine: AnyStateMachine): Set<string> {
     seen.add(n);
     if (n.meta?.anchor) out.add(n.meta.anchor);
     for (let a: Node | undefined = n; a; a = a.parent) {
-      for (const list of a.transitions.values()) for (const t of list) for (const target of t.target ?? []) queue.push(...leaves(target));
+      for (const list of a.transitions.values())
+        for (const t of list) for (const target of t.target ?? []) queue.push(...leaves(target));
     }
   }
   return out;

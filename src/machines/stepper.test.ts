@@ -27,11 +27,21 @@ describe('stepper machine', () => {
 
 describe('panel fold', () => {
   type E = { t: number; type: string; client?: string };
-  const fold = panelFold<E>([{ follows: 'selected', machine: ackMachine }, { follows: 'all', machine: ackMachine }], (e) => (e.client ? [e.client] : null));
+  const fold = panelFold<E>(
+    [
+      { follows: 'selected', machine: ackMachine },
+      { follows: 'all', machine: ackMachine },
+    ],
+    (e) => (e.client ? [e.client] : null),
+  );
   const run = (es: E[]) => es.reduce((acc, e) => fold.reduce(acc, e), fold.initial);
 
   it('keeps each actor’s panel state, sees model-wide entries everywhere, and shares unchanged values', () => {
-    const s = run([{ t: 1, type: 'recv', client: 'a' }, { t: 2, type: 'ack', client: 'a' }, { t: 3, type: 'nack', client: 'b' }]);
+    const s = run([
+      { t: 1, type: 'recv', client: 'a' },
+      { t: 2, type: 'ack', client: 'a' },
+      { t: 3, type: 'nack', client: 'b' },
+    ]);
     expect(anchorsFor(s, 'a')).toEqual(['ack', 'nack']);
     expect(anchorsFor(s, 'b')).toEqual(['nack', 'nack']);
     expect(anchorsFor(s, 'never-named')).toEqual(['wait', 'nack']);
@@ -46,11 +56,25 @@ describe('panel fold', () => {
 describe('anchor tables', () => {
   it('compile to machines whose every anchor is reachable, with guards and local transitions', () => {
     type E = { type: string; ok?: boolean };
-    const m = anchorTable<E>({ id: 't', initial: null, on: { go: 'run', check: [{ to: 'good', when: (e) => e.ok === true }, 'bad'], stop: 'stopped' }, dark: ['stopped'], from: { stopped: { start: 'idle' } } });
+    const m = anchorTable<E>({
+      id: 't',
+      initial: null,
+      on: {
+        go: 'run',
+        check: [{ to: 'good', when: (e) => e.ok === true }, 'bad'],
+        stop: 'stopped',
+      },
+      dark: ['stopped'],
+      from: { stopped: { start: 'idle' } },
+    });
     expect([...reachableAnchors(m)].sort()).toEqual(['bad', 'good', 'run']);
     expect([...machineAnchors(m)].sort()).toEqual(['bad', 'good', 'run']);
     const f = panelFold<E & { t: number }>([{ follows: 'all', machine: m }], () => null);
-    const seq = (es: E[]) => anchorsFor(es.reduce((a, e) => f.reduce(a, { t: 0, ...e }), f.initial), 'x')[0];
+    const seq = (es: E[]) =>
+      anchorsFor(
+        es.reduce((a, e) => f.reduce(a, { t: 0, ...e }), f.initial),
+        'x',
+      )[0];
     expect(seq([])).toBeNull();
     expect(seq([{ type: 'check', ok: true }])).toBe('good');
     expect(seq([{ type: 'check', ok: false }])).toBe('bad');

@@ -13,7 +13,9 @@ export interface StepMeta {
 
 type StepperEvent = { type: 'NEXT' } | { type: 'PREV' } | { type: `GOTO.${number}` };
 
-export function createStepperMachine(steps: readonly { caption: string; highlights: Readonly<Record<string, string>> }[]) {
+export function createStepperMachine(
+  steps: readonly { caption: string; highlights: Readonly<Record<string, string>> }[],
+) {
   const goto = Object.fromEntries(steps.map((_, i) => [`GOTO.${i}`, { target: `.s${i}` }]));
   const states = Object.fromEntries(
     steps.map((s, i) => [
@@ -40,7 +42,11 @@ export type StepperSnapshot = SnapshotFrom<StepperMachine>;
 
 export const stepperStart = (m: StepperMachine): StepperSnapshot => getInitialSnapshot(m);
 
-export function stepperSend(m: StepperMachine, s: StepperSnapshot, e: StepperEvent): StepperSnapshot {
+export function stepperSend(
+  m: StepperMachine,
+  s: StepperSnapshot,
+  e: StepperEvent,
+): StepperSnapshot {
   return getNextSnapshot(m, s, e);
 }
 

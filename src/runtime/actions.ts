@@ -8,10 +8,12 @@ import { nudgeSpeed } from './speed';
 type AnyTry = TryThis<unknown, AnyPlayer['sim']>;
 
 /** The system's colour scheme right now. */
-export const systemDark = (): boolean => typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches;
+export const systemDark = (): boolean =>
+  typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches;
 
 /** Whether a toggle is on in the current state. */
-export const toggleOn = (rt: SceneRuntime, t: Extract<AnyTry, { kind: 'toggle' }>): boolean => t.isOn(rt.player.sim);
+export const toggleOn = (rt: SceneRuntime, t: Extract<AnyTry, { kind: 'toggle' }>): boolean =>
+  t.isOn(rt.player.sim);
 
 /** Presses a "Try this" toggle or button (a command into the engine's input log). */
 export function pressTry(rt: SceneRuntime, id: string): void {

@@ -4,7 +4,18 @@ import type { AnySceneDef } from '../scene/types';
 export interface KeyBinding {
   keys: string[];
   label: string;
-  action: 'toggle' | 'next' | 'prev' | 'eventFwd' | 'eventBack' | 'faster' | 'slower' | 'reset' | 'help' | 'theme' | 'escape';
+  action:
+    | 'toggle'
+    | 'next'
+    | 'prev'
+    | 'eventFwd'
+    | 'eventBack'
+    | 'faster'
+    | 'slower'
+    | 'reset'
+    | 'help'
+    | 'theme'
+    | 'escape';
 }
 
 export const KEYS: KeyBinding[] = [
@@ -31,22 +42,49 @@ export interface SceneKey {
 
 /** The shortcuts a scene's controls declare (a key the platform uses is refused by the registry test). */
 export function sceneKeys(def: AnySceneDef): SceneKey[] {
-  return def.tryThis.flatMap((t) => (t.kind !== 'slider' && t.key ? [{ key: t.key, label: t.kind === 'toggle' ? `${t.offLabel} / ${t.onLabel.toLowerCase()}` : t.label, tryId: t.id }] : []));
+  return def.tryThis.flatMap((t) =>
+    t.kind !== 'slider' && t.key
+      ? [
+          {
+            key: t.key,
+            label: t.kind === 'toggle' ? `${t.offLabel} / ${t.onLabel.toLowerCase()}` : t.label,
+            tryId: t.id,
+          },
+        ]
+      : [],
+  );
 }
 
-export const keyName = (k: string): string => (k === ' ' ? 'Space' : k === 'ArrowRight' ? '→' : k === 'ArrowLeft' ? '←' : k === 'Escape' ? 'Esc' : k);
+export const keyName = (k: string): string =>
+  k === ' '
+    ? 'Space'
+    : k === 'ArrowRight'
+      ? '→'
+      : k === 'ArrowLeft'
+        ? '←'
+        : k === 'Escape'
+          ? 'Esc'
+          : k;
 
 const normal = (e: { key: string }) => (e.key.length === 1 ? e.key.toLowerCase() : e.key);
 
 /** The platform binding for a key press, or null. */
-export function bindingFor(e: { key: string; ctrlKey: boolean; metaKey: boolean; altKey: boolean }): KeyBinding | null {
+export function bindingFor(e: {
+  key: string;
+  ctrlKey: boolean;
+  metaKey: boolean;
+  altKey: boolean;
+}): KeyBinding | null {
   if (e.ctrlKey || e.metaKey || e.altKey) return null;
   const key = normal(e);
   return KEYS.find((b) => b.keys.includes(key) || b.keys.includes(e.key)) ?? null;
 }
 
 /** The scene's own binding for a key press, or null. */
-export function sceneBindingFor(def: AnySceneDef, e: { key: string; ctrlKey: boolean; metaKey: boolean; altKey: boolean }): SceneKey | null {
+export function sceneBindingFor(
+  def: AnySceneDef,
+  e: { key: string; ctrlKey: boolean; metaKey: boolean; altKey: boolean },
+): SceneKey | null {
   if (e.ctrlKey || e.metaKey || e.altKey) return null;
   const key = normal(e);
   return sceneKeys(def).find((k) => k.key === key) ?? null;

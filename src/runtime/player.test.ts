@@ -60,8 +60,15 @@ describe('player', () => {
   });
 
   it('waits for an entry and, with `until`, for a condition on the simulation after it', () => {
-    const allAcked = (sim: FakeSim) => ['alpha', 'beta', 'gamma'].every((c) => sim.state.acked[c] === 1);
-    const def = { ...testScene, steps: [{ caption: 'all', highlights: {}, waitFor: { type: 'ack' as const, until: allAcked } }, ...testScene.steps.slice(1)] };
+    const allAcked = (sim: FakeSim) =>
+      ['alpha', 'beta', 'gamma'].every((c) => sim.state.acked[c] === 1);
+    const def = {
+      ...testScene,
+      steps: [
+        { caption: 'all', highlights: {}, waitFor: { type: 'ack' as const, until: allAcked } },
+        ...testScene.steps.slice(1),
+      ],
+    };
     const p = new Player(def, 7);
     p.goToStep(0);
     expect(p.lastWaitHit).toBe(true);
@@ -70,7 +77,10 @@ describe('player', () => {
   });
 
   it('applies the setup’s commands at t = 0, before the first step', () => {
-    const p = new Player({ ...testScene, setup: { ...testScene.setup, commands: [{ kind: 'server.stop' }] } }, 7);
+    const p = new Player(
+      { ...testScene, setup: { ...testScene.setup, commands: [{ kind: 'server.stop' }] } },
+      7,
+    );
     expect(p.sim.inputLog[0]).toMatchObject({ at: 0, after: 0, command: { kind: 'server.stop' } });
     expect(p.sim.state.up).toBe(false);
   });

@@ -1,7 +1,14 @@
 import type { EngineSim } from '../engine/core/sceneModel';
 import type { TraceEntry } from '../engine/core/trace';
 import { anchorsFor, panelFold, type PanelFoldState } from '../machines/panelFold';
-import { createStepperMachine, stepMeta, stepperSend, stepperStart, type StepperMachine, type StepperSnapshot } from '../machines/stepper';
+import {
+  createStepperMachine,
+  stepMeta,
+  stepperSend,
+  stepperStart,
+  type StepperMachine,
+  type StepperSnapshot,
+} from '../machines/stepper';
 import type { AnySceneDef, SceneDef, SceneStep, WaitFor } from '../scene/types';
 
 interface Wait<T extends TraceEntry, S> {
@@ -172,7 +179,12 @@ export class Player<C, T extends TraceEntry, S extends EngineSim<C, T>, O> {
     const target = this.sim.now + Math.max(1, Math.round(deltaUs));
     const limit = w ? Math.min(target, w.deadline) : target;
     let n = 0;
-    while (!w?.hit && n < MAX_EVENTS_PER_FRAME && this.sim.nextEventTime() <= limit && this.sim.step()) {
+    while (
+      !w?.hit &&
+      n < MAX_EVENTS_PER_FRAME &&
+      this.sim.nextEventTime() <= limit &&
+      this.sim.step()
+    ) {
       n++;
       if (w) this.settle(w);
     }
@@ -206,7 +218,12 @@ export class Player<C, T extends TraceEntry, S extends EngineSim<C, T>, O> {
     const step = this.step;
     const limit = (step.runForMs ?? DEFAULT_WAIT_MS) * 1000;
     // The wait is armed first: a command may itself emit the awaited entry (a kill closes streams).
-    this.wait = { match: step.waitFor ?? null, deadline: this.sim.now + limit, hit: false, candidate: false };
+    this.wait = {
+      match: step.waitFor ?? null,
+      deadline: this.sim.now + limit,
+      hit: false,
+      candidate: false,
+    };
     for (const c of step.commands ?? []) this.sim.command(c);
     this.settle(this.wait);
     this.onStepEnter(step, this.stepIndex);

@@ -18,6 +18,9 @@ export function nudgeSpeed(scale: TimeScale, speed: number, dir: 1 | -1): number
   const list = SPEEDS[scale];
   const i = list.findIndex((s) => s >= speed);
   const at = i < 0 ? list.length - 1 : i;
-  const j = Math.min(list.length - 1, Math.max(0, (list[at] === speed ? at : dir > 0 ? at - 1 : at) + dir));
+  const j = Math.min(
+    list.length - 1,
+    Math.max(0, (list[at] === speed ? at : dir > 0 ? at - 1 : at) + dir),
+  );
   return list[j] ?? speed;
 }

@@ -20,7 +20,10 @@ export interface StepReport {
  * Plays a scene's steps one after the other, headlessly (Learn Git Branching's "solve every level"
  * test [1]): the report says whether each step reached its entry and what its panels showed.
  */
-export function runScene(def: AnySceneDef, seed = def.setup.seed): { steps: StepReport[]; traceHash: string; stateHash: string; player: AnyPlayer } {
+export function runScene(
+  def: AnySceneDef,
+  seed = def.setup.seed,
+): { steps: StepReport[]; traceHash: string; stateHash: string; player: AnyPlayer } {
   const player: AnyPlayer = new Player(def, seed);
   let actor = def.setup.select;
   player.onStepEnter = (s) => {
@@ -48,8 +51,14 @@ export function runScene(def: AnySceneDef, seed = def.setup.seed): { steps: Step
  * obvious way (a machine per panel per actor, fed every relevant entry), with no checkpoints and
  * no folds. Tests compare the player's highlights after seeks and steps back with it.
  */
-export function followNaively(def: AnySceneDef, player: AnyPlayer, actors: readonly string[]): () => Record<string, (string | null)[]> {
-  const snaps = new Map(actors.map((a) => [a, def.panels.map((p) => getInitialSnapshot(p.machine))]));
+export function followNaively(
+  def: AnySceneDef,
+  player: AnyPlayer,
+  actors: readonly string[],
+): () => Record<string, (string | null)[]> {
+  const snaps = new Map(
+    actors.map((a) => [a, def.panels.map((p) => getInitialSnapshot(p.machine))]),
+  );
   player.sim.trace.subscribe((e) => {
     const who = def.model.actorsOf(e);
     for (const [a, list] of snaps) {
@@ -68,7 +77,11 @@ export function followNaively(def: AnySceneDef, player: AnyPlayer, actors: reado
  * every actor, equal the naive reference after each of the last events, after stepping back one
  * and five events, and after a seek into that window. Returns the mismatches (empty: exact).
  */
-export function checkExactFollowing(def: AnySceneDef, untilUs: number, tailUs = 2_000_000): string[] {
+export function checkExactFollowing(
+  def: AnySceneDef,
+  untilUs: number,
+  tailUs = 2_000_000,
+): string[] {
   const player = new Player(def);
   const actors = player.actors();
   const reference = followNaively(def, player, actors);
@@ -85,7 +98,8 @@ export function checkExactFollowing(def: AnySceneDef, untilUs: number, tailUs = 
     if (!want) return;
     for (const a of actors) {
       const got = player.anchors(a);
-      if (JSON.stringify(got) !== JSON.stringify(want[a])) out.push(`${label}, ${a}: ${JSON.stringify(got)} ≠ ${JSON.stringify(want[a])}`);
+      if (JSON.stringify(got) !== JSON.stringify(want[a]))
+        out.push(`${label}, ${a}: ${JSON.stringify(got)} ≠ ${JSON.stringify(want[a])}`);
     }
   };
   const end = player.sim.processed;

@@ -167,11 +167,15 @@ export interface SceneEntry {
  * the command, trace and simulation types, so every step, control and selector is checked
  * against them.
  */
-export function defineScene<C, T extends TraceEntry, S extends EngineSim<C, T>, O>(model: SceneModel<C, T, S, O>) {
+export function defineScene<C, T extends TraceEntry, S extends EngineSim<C, T>, O>(
+  model: SceneModel<C, T, S, O>,
+) {
   return (data: Omit<SceneDef<C, T, S, O>, 'model'>): SceneDef<C, T, S, O> => ({ model, ...data });
 }
 
 /** Erases a typed scene for the registry (sound: the app only hands values back to the same model). */
-export function eraseScene<C, T extends TraceEntry, S extends EngineSim<C, T>, O>(def: SceneDef<C, T, S, O>): AnySceneDef {
+export function eraseScene<C, T extends TraceEntry, S extends EngineSim<C, T>, O>(
+  def: SceneDef<C, T, S, O>,
+): AnySceneDef {
   return def as unknown as AnySceneDef;
 }

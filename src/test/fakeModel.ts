@@ -9,7 +9,8 @@ import { ms } from '../engine/core/time';
  */
 export const CLIENTS = ['alpha', 'beta', 'gamma'] as const;
 
-export type FakeCommand = { kind: 'server.stop' } | { kind: 'server.start' } | { kind: 'client.break'; client: string };
+export type FakeCommand =
+  { kind: 'server.stop' } | { kind: 'server.start' } | { kind: 'client.break'; client: string };
 export type FakeTrace =
   | { t: number; type: 'push'; version: number }
   | { t: number; type: 'recv'; client: string; version: number }
@@ -42,10 +43,13 @@ const model: ModelDef<FakeState, Ev, FakeCommand, FakeTrace> = {
     if (ev.type === 'push') {
       if (!s.up) return;
       sim.emit({ t: sim.now, type: 'push', version: s.version });
-      CLIENTS.forEach((client, i) => sim.schedule(ms(2 + i), { type: 'arrive', client, version: s.version }));
+      CLIENTS.forEach((client, i) =>
+        sim.schedule(ms(2 + i), { type: 'arrive', client, version: s.version }),
+      );
     } else if (ev.type === 'arrive') {
       sim.emit({ t: sim.now, type: 'recv', client: ev.client, version: ev.version });
-      if (s.broken === ev.client) sim.emit({ t: sim.now, type: 'nack', client: ev.client, version: ev.version });
+      if (s.broken === ev.client)
+        sim.emit({ t: sim.now, type: 'nack', client: ev.client, version: ev.version });
       else {
         s.acked[ev.client] = ev.version;
         sim.emit({ t: sim.now, type: 'ack', client: ev.client, version: ev.version });
@@ -79,7 +83,12 @@ const model: ModelDef<FakeState, Ev, FakeCommand, FakeTrace> = {
 
 export const fakeModel: SceneModel<FakeCommand, FakeTrace, FakeSim, { tickMs?: number }> = {
   name: 'fake',
-  create: (o: { tickMs?: number } & EngineOptions<FakeTrace>) => new Simulation(model, { seed: o.seed, checkpointEvery: o.checkpointEvery, traceReducers: o.traceReducers }),
+  create: (o: { tickMs?: number } & EngineOptions<FakeTrace>) =>
+    new Simulation(model, {
+      seed: o.seed,
+      checkpointEvery: o.checkpointEvery,
+      traceReducers: o.traceReducers,
+    }),
   actorsOf: (e) => ('client' in e ? [e.client] : null),
   actors: () => CLIENTS,
   log: (sim) => sim.state.log,

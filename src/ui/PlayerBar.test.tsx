@@ -76,7 +76,10 @@ describe('the scene player', () => {
   it('applies a per-actor button to the selected actor', async () => {
     const { rt } = renderTestScene('client=gamma');
     await userEvent.click(screen.getByRole('button', { name: /Break this client.*gamma/ }));
-    expect(rt.player.sim.inputLog.at(-1)?.command).toEqual({ kind: 'client.break', client: 'gamma' });
+    expect(rt.player.sim.inputLog.at(-1)?.command).toEqual({
+      kind: 'client.break',
+      client: 'gamma',
+    });
   });
 
   it('restores a toggle and the selection from the URL, and refuses an unknown actor', () => {
@@ -113,7 +116,13 @@ describe('the scene player', () => {
   });
 
   it('offers hours per second as the speed unit of long scenes', () => {
-    const hours = { ...testModule, def: { ...testModule.def, setup: { ...testModule.def.setup, timeScale: 'hours' as const, speed: 1 } } };
+    const hours = {
+      ...testModule,
+      def: {
+        ...testModule.def,
+        setup: { ...testModule.def.setup, timeScale: 'hours' as const, speed: 1 },
+      },
+    };
     const { params } = readSceneParams(new URLSearchParams(''), hours.def);
     const rt = createRuntime(hours.def, params, [], 'h');
     render(<SceneShell rt={rt} mod={hours} embed={false} />);

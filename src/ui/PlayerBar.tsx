@@ -10,7 +10,12 @@ import { useCoarse } from './useCoarse';
 export function PlayerBar() {
   const rt = useRuntime();
   const player = usePlayerSelect(
-    (p) => ({ playing: p.playing, stepIndex: p.stepIndex, atStart: p.sim.processed === 0, waiting: p.waiting }),
+    (p) => ({
+      playing: p.playing,
+      stepIndex: p.stepIndex,
+      atStart: p.sim.processed === 0,
+      waiting: p.waiting,
+    }),
     jsonKey,
   );
   const speed = useUi(rt.ui, (s) => s.speed);
@@ -20,22 +25,52 @@ export function PlayerBar() {
   const act = (a: Parameters<typeof runAction>[1]) => () => runAction(rt, a);
   return (
     <div className="player-bar" role="group" aria-label="Player controls">
-      <button type="button" className="btn primary" onClick={act('toggle')} aria-keyshortcuts="Space">
+      <button
+        type="button"
+        className="btn primary"
+        onClick={act('toggle')}
+        aria-keyshortcuts="Space"
+      >
         {player.playing ? '❚❚ Pause' : '▶ Play'}
       </button>
-      <button type="button" className="btn" onClick={act('prev')} disabled={player.stepIndex === 0} aria-keyshortcuts="ArrowLeft">
+      <button
+        type="button"
+        className="btn"
+        onClick={act('prev')}
+        disabled={player.stepIndex === 0}
+        aria-keyshortcuts="ArrowLeft"
+      >
         ◀ Step
       </button>
       <span className="step-count" aria-label="Narrative step">
         {player.stepIndex + 1} / {last + 1}
       </span>
-      <button type="button" className="btn" onClick={act('next')} disabled={player.stepIndex === last} aria-keyshortcuts="ArrowRight">
+      <button
+        type="button"
+        className="btn"
+        onClick={act('next')}
+        disabled={player.stepIndex === last}
+        aria-keyshortcuts="ArrowRight"
+      >
         Step ▶
       </button>
-      <button type="button" className="btn" onClick={act('eventBack')} disabled={player.atStart} aria-label="One engine event back" aria-keyshortcuts=",">
+      <button
+        type="button"
+        className="btn"
+        onClick={act('eventBack')}
+        disabled={player.atStart}
+        aria-label="One engine event back"
+        aria-keyshortcuts=","
+      >
         ‹ event
       </button>
-      <button type="button" className="btn" onClick={act('eventFwd')} aria-label="One engine event forward" aria-keyshortcuts=".">
+      <button
+        type="button"
+        className="btn"
+        onClick={act('eventFwd')}
+        aria-label="One engine event forward"
+        aria-keyshortcuts="."
+      >
         event ›
       </button>
       <button type="button" className="btn" onClick={act('reset')} aria-keyshortcuts="r">
@@ -43,7 +78,11 @@ export function PlayerBar() {
       </button>
       <label className="speed" htmlFor={`${idPrefix}-speed`}>
         Speed
-        <select id={`${idPrefix}-speed`} value={speed} onChange={(e) => setSpeed(rt.ui, Number(e.target.value))}>
+        <select
+          id={`${idPrefix}-speed`}
+          value={speed}
+          onChange={(e) => setSpeed(rt.ui, Number(e.target.value))}
+        >
           {SPEEDS[scale].map((s) => (
             <option key={s} value={s}>
               {formatSpeed(scale, s)}

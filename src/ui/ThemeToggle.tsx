@@ -8,7 +8,13 @@ export function ThemeToggle() {
   const theme = useUi(rt.ui, (s) => s.theme);
   const dark = theme === 'dark' || (theme === 'system' && systemDark());
   return (
-    <button type="button" className="btn" aria-pressed={dark} onClick={() => runAction(rt, 'theme')} aria-keyshortcuts="t">
+    <button
+      type="button"
+      className="btn"
+      aria-pressed={dark}
+      onClick={() => runAction(rt, 'theme')}
+      aria-keyshortcuts="t"
+    >
       <span aria-hidden="true">{dark ? '☾' : '☀'}</span> Dark theme
     </button>
   );

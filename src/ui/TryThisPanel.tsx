@@ -17,7 +17,13 @@ export function TryThisPanel() {
       <ul>
         {def.tryThis.map((t) => (
           <li key={t.id}>
-            {t.kind === 'toggle' ? <TryToggle t={t} /> : t.kind === 'button' ? <TryButton t={t} /> : <TrySlider t={t} />}
+            {t.kind === 'toggle' ? (
+              <TryToggle t={t} />
+            ) : t.kind === 'button' ? (
+              <TryButton t={t} />
+            ) : (
+              <TrySlider t={t} />
+            )}
             <p className="help" id={`${idPrefix}-try-${t.id}`}>
               {t.help}
             </p>
@@ -33,7 +39,14 @@ function TryToggle({ t }: { t: Extract<AnyTry, { kind: 'toggle' }> }) {
   const selected = useUi(rt.ui, (s) => s.selected);
   const on = usePlayerSelect(() => toggleOn(rt, t));
   return (
-    <button type="button" className={on ? 'btn danger' : 'btn'} aria-describedby={`${rt.idPrefix}-try-${t.id}`} aria-keyshortcuts={t.key} onClick={() => pressTry(rt, t.id)} data-testid={`try-${t.id}`}>
+    <button
+      type="button"
+      className={on ? 'btn danger' : 'btn'}
+      aria-describedby={`${rt.idPrefix}-try-${t.id}`}
+      aria-keyshortcuts={t.key}
+      onClick={() => pressTry(rt, t.id)}
+      data-testid={`try-${t.id}`}
+    >
       {on ? t.onLabel : t.offLabel}
       {t.perActor && !on && <span className="muted">({selected})</span>}
       {t.key && <kbd aria-hidden="true">{t.key}</kbd>}
@@ -45,7 +58,14 @@ function TryButton({ t }: { t: Extract<AnyTry, { kind: 'button' }> }) {
   const rt = useRuntime();
   const selected = useUi(rt.ui, (s) => s.selected);
   return (
-    <button type="button" className="btn" aria-describedby={`${rt.idPrefix}-try-${t.id}`} aria-keyshortcuts={t.key} onClick={() => pressTry(rt, t.id)} data-testid={`try-${t.id}`}>
+    <button
+      type="button"
+      className="btn"
+      aria-describedby={`${rt.idPrefix}-try-${t.id}`}
+      aria-keyshortcuts={t.key}
+      onClick={() => pressTry(rt, t.id)}
+      data-testid={`try-${t.id}`}
+    >
       {t.label}
       {t.perActor && <span className="muted">({selected})</span>}
       {t.key && <kbd aria-hidden="true">{t.key}</kbd>}
@@ -66,7 +86,21 @@ function TrySlider({ t }: { t: Extract<AnyTry, { kind: 'slider' }> }) {
   return (
     <label htmlFor={`${idPrefix}-${t.id}`} className="slider">
       {t.label}: <strong>{t.format(value)}</strong>
-      <input id={`${idPrefix}-${t.id}`} type="range" min={t.min} max={t.max} step={t.step} value={value} aria-describedby={`${idPrefix}-try-${t.id}`} aria-valuetext={t.format(value)} data-testid={`try-${t.id}`} onChange={(e) => setDraft(Number(e.target.value))} onPointerUp={commit} onKeyUp={commit} onBlur={commit} />
+      <input
+        id={`${idPrefix}-${t.id}`}
+        type="range"
+        min={t.min}
+        max={t.max}
+        step={t.step}
+        value={value}
+        aria-describedby={`${idPrefix}-try-${t.id}`}
+        aria-valuetext={t.format(value)}
+        data-testid={`try-${t.id}`}
+        onChange={(e) => setDraft(Number(e.target.value))}
+        onPointerUp={commit}
+        onKeyUp={commit}
+        onBlur={commit}
+      />
     </label>
   );
 }

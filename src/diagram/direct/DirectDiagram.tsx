@@ -1,8 +1,26 @@
 import { useCallback, useMemo } from 'react';
-import { callers, inFlight, pods, recentOutcomes, type CallerView, type DirectSim, type InFlightView, type PodView } from '../../engine/direct';
+import {
+  callers,
+  inFlight,
+  pods,
+  recentOutcomes,
+  type CallerView,
+  type DirectSim,
+  type InFlightView,
+  type PodView,
+} from '../../engine/direct';
 import { usePlayer, useRuntime, useSelect } from '../../runtime/context';
 import { select, useUi } from '../../store/uiStore';
-import { arcBetween, castLayout, fadeAge, fadeLevel, onArc, TRAIL_US, type Box, type CastLayout } from '../layout/castLayout';
+import {
+  arcBetween,
+  castLayout,
+  fadeAge,
+  fadeLevel,
+  onArc,
+  TRAIL_US,
+  type Box,
+  type CastLayout,
+} from '../layout/castLayout';
 import { Diagram } from '../parts/Diagram';
 import { RegionLabels, type RegionLabel } from '../parts/RegionLabels';
 
@@ -14,7 +32,13 @@ const CARD = { w: 220, h: 150 };
  * pod; a dot per attempt in flight — a dial that gets no answer stays parked near the dead pod,
  * labelled with the time left before the caller's timeout.
  */
-export function DirectDiagram({ title, labels }: { title: string; labels?: (l: CastLayout) => readonly RegionLabel[] }) {
+export function DirectDiagram({
+  title,
+  labels,
+}: {
+  title: string;
+  labels?: (l: CastLayout) => readonly RegionLabel[];
+}) {
   const { ui, def } = useRuntime();
   const cs = useSelect((sim: DirectSim) => callers(sim));
   const ps = useSelect((sim: DirectSim) => pods(sim));
@@ -23,7 +47,11 @@ export function DirectDiagram({ title, labels }: { title: string; labels?: (l: C
   const now = usePlayer().sim.now;
   const selected = useUi(ui, (s) => s.selected);
   const names = [...cs.map((c) => c.name), ...ps.map((p) => p.name)].join(',');
-  const l = useMemo(() => castLayout(def.cast, names.split(','), { width: 760, card: CARD, traffic: 64, rowGap: 100 }), [def.cast, names]);
+  const l = useMemo(
+    () =>
+      castLayout(def.cast, names.split(','), { width: 760, card: CARD, traffic: 64, rowGap: 100 }),
+    [def.cast, names],
+  );
   const onSelect = useCallback((n: string) => select(ui, n), [ui]);
   return (
     <Diagram
@@ -36,7 +64,15 @@ export function DirectDiagram({ title, labels }: { title: string; labels?: (l: C
           {labels && <RegionLabels labels={labels(l)} />}
           {cs.map((c) => {
             const b = l.nodes[c.name];
-            return b ? <AppCard key={c.name} c={c} b={b} selected={c.name === selected} onSelect={onSelect} /> : null;
+            return b ? (
+              <AppCard
+                key={c.name}
+                c={c}
+                b={b}
+                selected={c.name === selected}
+                onSelect={onSelect}
+              />
+            ) : null;
           })}
           {ps.map((p) => {
             const b = l.nodes[p.name];
@@ -51,11 +87,20 @@ export function DirectDiagram({ title, labels }: { title: string; labels?: (l: C
             const arc = arcBetween(l, o.caller, o.pod);
             const op = fadeLevel(1 - fadeAge(now, o.t) / TRAIL_US);
             const d = `M${arc.p0.x},${arc.p0.y} Q${arc.c.x},${arc.c.y} ${arc.p1.x},${arc.p1.y}`;
-            return <path key={`${o.id}-${o.attempt}-${i}`} d={d} className={o.ok ? 'req-path' : 'req-path failed'} opacity={op} />;
+            return (
+              <path
+                key={`${o.id}-${o.attempt}-${i}`}
+                d={d}
+                className={o.ok ? 'req-path' : 'req-path failed'}
+                opacity={op}
+              />
+            );
           })}
-          {fly.filter((f) => !f.stalled).map((f) => (
-            <Dot key={`${f.id}-${f.attempt}`} f={f} l={l} now={now} />
-          ))}
+          {fly
+            .filter((f) => !f.stalled)
+            .map((f) => (
+              <Dot key={`${f.id}-${f.attempt}`} f={f} l={l} now={now} />
+            ))}
           {stalledGroups(fly, now).map((g, i) => (
             <Stalled key={g.key} g={g} l={l} line={i} />
           ))}
@@ -97,7 +142,10 @@ function Stalled({ g, l, line }: { g: StalledGroup; l: CastLayout; line: number 
     <g className="call-dot stalled">
       <circle cx={p.x} cy={p.y} r={6} className="req-dot" />
       <text x={12} y={l.trafficY + 18 + line * 15} className="tiny stalled-label">
-        ⏳ {g.from} → {g.pod}: {g.n} connect{g.n === 1 ? '' : 's'} unanswered{g.left !== null ? `, next gives up in ${(g.left / 1e6).toFixed(1)} s` : ', no timeout: waits forever'}
+        ⏳ {g.from} → {g.pod}: {g.n} connect{g.n === 1 ? '' : 's'} unanswered
+        {g.left !== null
+          ? `, next gives up in ${(g.left / 1e6).toFixed(1)} s`
+          : ', no timeout: waits forever'}
       </text>
     </g>
   );
@@ -116,7 +164,17 @@ function Dot({ f, l, now }: { f: InFlightView; l: CastLayout; now: number }) {
   );
 }
 
-function AppCard({ c, b, selected, onSelect }: { c: CallerView; b: Box; selected: boolean; onSelect: (n: string) => void }) {
+function AppCard({
+  c,
+  b,
+  selected,
+  onSelect,
+}: {
+  c: CallerView;
+  b: Box;
+  selected: boolean;
+  onSelect: (n: string) => void;
+}) {
   const k = c.counters;
   const label = `${c.name}: ${c.library}. Finds payments by ${c.addressStyle}. ${c.retryText}. ${c.timeoutText}. TLS: ${c.tlsText}. ${k.ok} succeeded, ${k.failed} failed, ${k.inFlight} in flight.`;
   return (
@@ -143,10 +201,14 @@ function AppCard({ c, b, selected, onSelect }: { c: CallerView; b: Box; selected
         → {c.url.replace(/\/charge$/, '')}
       </text>
       <text x={b.x + 8} y={b.y + 58} className="tiny">
-        retries: {c.retries === 0 ? 'none' : `${c.retries}${c.backoffMs.length ? `, backoff ${c.backoffMs.join('/')} ms` : ', no backoff'}`}
+        retries:{' '}
+        {c.retries === 0
+          ? 'none'
+          : `${c.retries}${c.backoffMs.length ? `, backoff ${c.backoffMs.join('/')} ms` : ', no backoff'}`}
       </text>
       <text x={b.x + 8} y={b.y + 76} className="tiny">
-        connect timeout {c.connectTimeoutMs / 1000} s · TLS {c.tls === 'none' ? 'none' : 'in the app'}
+        connect timeout {c.connectTimeoutMs / 1000} s · TLS{' '}
+        {c.tls === 'none' ? 'none' : 'in the app'}
       </text>
       <text x={b.x + 8} y={b.y + 100} className="cfg st-synced" data-testid={`ok-${c.name}`}>
         ✓ {k.ok} ok
@@ -158,7 +220,9 @@ function AppCard({ c, b, selected, onSelect }: { c: CallerView; b: Box; selected
         {k.retries} retries · {k.inFlight} in flight
       </text>
       <text x={b.x + 8} y={b.y + 140} className="tiny" data-testid={`last-${c.name}`}>
-        {c.lastOutcome ? `last: ${c.lastOutcome.length > 42 ? `${c.lastOutcome.slice(0, 41)}…` : c.lastOutcome}` : 'no call finished yet'}
+        {c.lastOutcome
+          ? `last: ${c.lastOutcome.length > 42 ? `${c.lastOutcome.slice(0, 41)}…` : c.lastOutcome}`
+          : 'no call finished yet'}
       </text>
     </g>
   );
@@ -167,8 +231,20 @@ function AppCard({ c, b, selected, onSelect }: { c: CallerView; b: Box; selected
 function PodCard({ p, b }: { p: PodView; b: Box }) {
   const state = !p.up ? 'DOWN — no reply' : p.ready ? 'up, ready' : 'up, not ready';
   return (
-    <g role="img" aria-label={`${p.name} (${p.ip}): ${state}; ${p.inKubeProxy ? 'in' : 'not in'} kube-proxy's endpoints`} data-testid={`pod-${p.name}`} data-up={p.up}>
-      <rect x={b.x} y={b.y} width={b.w} height={b.h} rx={8} className={p.up ? 'node card' : 'node card down'} />
+    <g
+      role="img"
+      aria-label={`${p.name} (${p.ip}): ${state}; ${p.inKubeProxy ? 'in' : 'not in'} kube-proxy's endpoints`}
+      data-testid={`pod-${p.name}`}
+      data-up={p.up}
+    >
+      <rect
+        x={b.x}
+        y={b.y}
+        width={b.w}
+        height={b.h}
+        rx={8}
+        className={p.up ? 'node card' : 'node card down'}
+      />
       <text x={b.x + 8} y={b.y + 20} className="pod-name">
         {p.name}
       </text>

@@ -51,7 +51,11 @@ export function castRows(cast: CastDecl, actors: readonly string[]): string[][] 
   return rows.filter((r) => r.length > 0);
 }
 
-export function castLayout(cast: CastDecl, actors: readonly string[], o: LayoutOptions = {}): CastLayout {
+export function castLayout(
+  cast: CastDecl,
+  actors: readonly string[],
+  o: LayoutOptions = {},
+): CastLayout {
   const width = o.width ?? 1000;
   const card = o.card ?? { w: 112, h: 150 };
   const rowGap = o.rowGap ?? 90;
@@ -64,7 +68,10 @@ export function castLayout(cast: CastDecl, actors: readonly string[], o: LayoutO
   rows.forEach((row, r) => {
     const y = firstY + r * (card.h + rowGap);
     rowsY.push(y);
-    const x = scalePoint<string>().domain(row).range([8, width - 8]).padding(0.5);
+    const x = scalePoint<string>()
+      .domain(row)
+      .range([8, width - 8])
+      .padding(0.5);
     for (const a of row) {
       const cx = x(a) ?? width / 2;
       nodes[a] = { x: cx - card.w / 2, y, w: card.w, h: card.h, cx, row: r };
@@ -72,8 +79,14 @@ export function castLayout(cast: CastDecl, actors: readonly string[], o: LayoutO
   });
   if (cp) {
     const top = rows[0] ?? [];
-    const fan = scalePoint<string>().domain(top).range([cp.x + 20, cp.x + cp.w - 20]);
-    for (const a of top) streams[a] = { from: { x: fan(a) ?? cp.cx, y: cp.y + cp.h }, to: { x: nodes[a]?.cx ?? 0, y: firstY } };
+    const fan = scalePoint<string>()
+      .domain(top)
+      .range([cp.x + 20, cp.x + cp.w - 20]);
+    for (const a of top)
+      streams[a] = {
+        from: { x: fan(a) ?? cp.cx, y: cp.y + cp.h },
+        to: { x: nodes[a]?.cx ?? 0, y: firstY },
+      };
   }
   const lastY = (rowsY[rowsY.length - 1] ?? firstY) + card.h;
   const traffic = o.traffic ?? 150;
@@ -90,14 +103,24 @@ export function castLayout(cast: CastDecl, actors: readonly string[], o: LayoutO
 }
 
 /** Linear interpolation of a message between send and arrival (RaftScope's way). */
-export function along(from: Point, to: Point, sentAt: number, arriveAt: number, now: number): Point {
+export function along(
+  from: Point,
+  to: Point,
+  sentAt: number,
+  arriveAt: number,
+  now: number,
+): Point {
   const span = arriveAt - sentAt;
   const f = span <= 0 ? 1 : Math.min(1, Math.max(0, (now - sentAt) / span));
   return { x: from.x + (to.x - from.x) * f, y: from.y + (to.y - from.y) * f };
 }
 
 /** A quadratic curve between two cards: under the row for cards in one row, else from one row to the other. */
-export function arcBetween(l: CastLayout, from: string, to: string): { p0: Point; c: Point; p1: Point } {
+export function arcBetween(
+  l: CastLayout,
+  from: string,
+  to: string,
+): { p0: Point; c: Point; p1: Point } {
   const a = l.nodes[from];
   const b = l.nodes[to];
   const ax = a?.cx ?? 0;
@@ -110,23 +133,32 @@ export function arcBetween(l: CastLayout, from: string, to: string): { p0: Point
   }
   const depth = 20 + Math.min(l.trafficDepth, Math.abs(bx - ax) * 0.22);
   const off = ax < bx ? -6 : 6; // outbound and return paths do not overlap
-  return { p0: { x: ax + off, y: l.trafficY }, c: { x: (ax + bx) / 2, y: l.trafficY + depth * 2 }, p1: { x: bx + off, y: l.trafficY } };
+  return {
+    p0: { x: ax + off, y: l.trafficY },
+    c: { x: (ax + bx) / 2, y: l.trafficY + depth * 2 },
+    p1: { x: bx + off, y: l.trafficY },
+  };
 }
 
 /** A point on a quadratic Bézier at f ∈ [0, 1]. */
 export function onArc(arc: { p0: Point; c: Point; p1: Point }, f: number): Point {
   const u = 1 - f;
-  return { x: u * u * arc.p0.x + 2 * u * f * arc.c.x + f * f * arc.p1.x, y: u * u * arc.p0.y + 2 * u * f * arc.c.y + f * f * arc.p1.y };
+  return {
+    x: u * u * arc.p0.x + 2 * u * f * arc.c.x + f * f * arc.p1.x,
+    y: u * u * arc.p0.y + 2 * u * f * arc.c.y + f * f * arc.p1.y,
+  };
 }
 
 /** How long a delivered message or finished request stays drawn (simulated µs), fading out. */
 export const TRAIL_US = 1_000_000;
 
 /** Quantized fade (four levels), so a fading mark changes the DOM a few times, not every frame. */
-export const fadeLevel = (f: number): number => Math.max(1, Math.ceil(Math.max(0, Math.min(1, f)) * 4)) / 4;
+export const fadeLevel = (f: number): number =>
+  Math.max(1, Math.ceil(Math.max(0, Math.min(1, f)) * 4)) / 4;
 
 /** Fades advance in steps of this much simulated time, all marks together (fewer DOM changes). */
 export const FADE_STEP_US = 250_000;
 
 /** Age of a delivered mark as the fade sees it (time quantized to FADE_STEP_US). */
-export const fadeAge = (now: number, arriveAt: number): number => Math.max(0, Math.floor(now / FADE_STEP_US) * FADE_STEP_US - arriveAt);
+export const fadeAge = (now: number, arriveAt: number): number =>
+  Math.max(0, Math.floor(now / FADE_STEP_US) * FADE_STEP_US - arriveAt);

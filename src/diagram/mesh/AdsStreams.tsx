@@ -1,6 +1,13 @@
 import { memo } from 'react';
 import type { SidecarView, XdsMessageView } from '../../engine/mesh/contract';
-import { along, fadeAge, fadeLevel, TRAIL_US, type CastLayout, type Point } from '../layout/castLayout';
+import {
+  along,
+  fadeAge,
+  fadeLevel,
+  TRAIL_US,
+  type CastLayout,
+  type Point,
+} from '../layout/castLayout';
 
 interface Props {
   l: CastLayout;
@@ -21,19 +28,32 @@ const SHORT: Record<XdsMessageView['kind'], string> = {
 };
 
 /** One ADS stream per sidecar: solid while connected, dotted while down. */
-export const StreamLines = memo(function StreamLines({ l, up }: { l: CastLayout; up: [pod: string, connected: boolean][] }) {
-  return (
-    <g className="ads">
-      {up.map(([pod, connected]) => {
-        const st = l.streams[pod];
-        if (!st) return null;
-        return <line key={pod} x1={st.from.x} y1={st.from.y} x2={st.to.x} y2={st.to.y} className={connected ? 'stream up' : 'stream down'} />;
-      })}
-    </g>
-  );
-}, (a, b) => a.l === b.l && a.up.join() === b.up.join());
+export const StreamLines = memo(
+  function StreamLines({ l, up }: { l: CastLayout; up: [pod: string, connected: boolean][] }) {
+    return (
+      <g className="ads">
+        {up.map(([pod, connected]) => {
+          const st = l.streams[pod];
+          if (!st) return null;
+          return (
+            <line
+              key={pod}
+              x1={st.from.x}
+              y1={st.from.y}
+              x2={st.to.x}
+              y2={st.to.y}
+              className={connected ? 'stream up' : 'stream down'}
+            />
+          );
+        })}
+      </g>
+    );
+  },
+  (a, b) => a.l === b.l && a.up.join() === b.up.join(),
+);
 
-export const streamState = (sidecars: SidecarView[]): [string, boolean][] => sidecars.map((s) => [s.pod, s.connected]);
+export const streamState = (sidecars: SidecarView[]): [string, boolean][] =>
+  sidecars.map((s) => [s.pod, s.connected]);
 
 /** Tokens on the ADS streams, placed by interpolating sentAt → arriveAt (RaftScope's way). */
 export function XdsTokens({ l, messages, recent, now, selected, onPick }: Props) {
@@ -50,13 +70,33 @@ export function XdsTokens({ l, messages, recent, now, selected, onPick }: Props)
         const [a, b] = msg.direction === 'down' ? [st.from, st.to] : [st.to, st.from];
         const p = along(a, b, 0, 100, msg.direction === 'down' ? 82 : 55);
         const fade = fadeLevel(1 - fadeAge(now, msg.arriveAt) / TRAIL_US);
-        return <TokenG key={`r${msg.id}`} msg={msg} p={p} opacity={0.2 + 0.6 * fade} delivered labelled={msg.pod === selected} onPick={onPick} />;
+        return (
+          <TokenG
+            key={`r${msg.id}`}
+            msg={msg}
+            p={p}
+            opacity={0.2 + 0.6 * fade}
+            delivered
+            labelled={msg.pod === selected}
+            onPick={onPick}
+          />
+        );
       })}
       {messages.map((msg) => {
         const st = l.streams[msg.pod];
         if (!st || msg.sentAt > now) return null;
         const [a, b] = msg.direction === 'down' ? [st.from, st.to] : [st.to, st.from];
-        return <TokenG key={msg.id} msg={msg} p={along(a, b, msg.sentAt, msg.arriveAt, now)} opacity={1} delivered={false} labelled={msg.pod === selected || msg.kind === 'NACK'} onPick={onPick} />;
+        return (
+          <TokenG
+            key={msg.id}
+            msg={msg}
+            p={along(a, b, msg.sentAt, msg.arriveAt, now)}
+            opacity={1}
+            delivered={false}
+            labelled={msg.pod === selected || msg.kind === 'NACK'}
+            onPick={onPick}
+          />
+        );
       })}
     </g>
   );

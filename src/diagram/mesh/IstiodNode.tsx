@@ -5,12 +5,28 @@ import type { Box } from '../layout/castLayout';
 import { shortVersion } from '../../ui/mesh/statusText';
 
 /** Istiod: up (solid) or down (dashed, crossed out). Never on the request path. */
-function IstiodNodeView({ b, istiod, rejects, proxies }: { b: Box; istiod: MeshView['istiod']; rejects: number; proxies: number }) {
+function IstiodNodeView({
+  b,
+  istiod,
+  rejects,
+  proxies,
+}: {
+  b: Box;
+  istiod: MeshView['istiod'];
+  rejects: number;
+  proxies: number;
+}) {
   const label = istiod.up
     ? `Istiod up: ${istiod.connectedProxies} of ${proxies} proxies connected`
     : 'Istiod down: no config pushes, sidecars keep their last config';
   return (
-    <g role="img" aria-label={label} data-testid="istiod" data-up={istiod.up} data-version={istiod.lastVersion ?? ''}>
+    <g
+      role="img"
+      aria-label={label}
+      data-testid="istiod"
+      data-up={istiod.up}
+      data-version={istiod.lastVersion ?? ''}
+    >
       <m.rect
         x={b.x}
         y={b.y}

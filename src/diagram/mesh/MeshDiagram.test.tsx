@@ -35,14 +35,22 @@ describe('mesh diagram', () => {
     act(() => rt.player.stepEvent());
     expect(screen.getByTestId('istiod')).toHaveAttribute('data-up', 'false');
     expect(screen.getByRole('img', { name: /Istiod down/ })).toBeInTheDocument();
-    for (const card of screen.getAllByRole('button', { name: /sidecar:/ })) expect(card).toHaveAttribute('data-badge', 'STALE');
+    for (const card of screen.getAllByRole('button', { name: /sidecar:/ }))
+      expect(card).toHaveAttribute('data-badge', 'STALE');
     expect(screen.getByText(/proxy-status asks Istiod/)).toBeInTheDocument();
   });
 
   it('selects a sidecar by clicking its card; the proxy-status row follows', () => {
     const rt = setup();
-    act(() => screen.getByTestId('sidecar-cart-1').dispatchEvent(new MouseEvent('click', { bubbles: true })));
+    act(() =>
+      screen
+        .getByTestId('sidecar-cart-1')
+        .dispatchEvent(new MouseEvent('click', { bubbles: true })),
+    );
     expect(rt.ui.getState().selected).toBe('cart-1');
-    expect(screen.getByRole('button', { name: 'cart-1.shop' })).toHaveAttribute('aria-pressed', 'true');
+    expect(screen.getByRole('button', { name: 'cart-1.shop' })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
   });
 });

@@ -1,6 +1,12 @@
 import { useCallback, useMemo } from 'react';
 import type { XdsMessageView, XdsType } from '../../engine/mesh/contract';
-import { istiodView, requestViews, sidecarViews, xdsInFlight, xdsRecent } from '../../engine/mesh/views';
+import {
+  istiodView,
+  requestViews,
+  sidecarViews,
+  xdsInFlight,
+  xdsRecent,
+} from '../../engine/mesh/views';
 import { usePlayer, useRuntime, useSelect } from '../../runtime/context';
 import { select, useUi } from '../../store/uiStore';
 import { castLayout, type CastLayout } from '../layout/castLayout';
@@ -29,7 +35,13 @@ export interface MeshDiagramProps {
  * plane), the sidecar cards with their cached config, the ADS streams with their messages, and
  * the request traffic. The scene supplies the words.
  */
-export function MeshDiagram({ title, labels, rows = CONFIG_ROWS, streams = true, onPickMessage }: MeshDiagramProps) {
+export function MeshDiagram({
+  title,
+  labels,
+  rows = CONFIG_ROWS,
+  streams = true,
+  onPickMessage,
+}: MeshDiagramProps) {
   const { ui, def } = useRuntime();
   const istiod = useSelect(istiodView);
   const sidecars = useSelect(sidecarViews);
@@ -42,7 +54,10 @@ export function MeshDiagram({ title, labels, rows = CONFIG_ROWS, streams = true,
   const key = sidecars.map((s) => s.pod).join(',');
   const l = useMemo(() => castLayout(def.cast, key.split(',')), [def.cast, key]);
   const onSelect = useCallback((p: string) => select(ui, p), [ui]);
-  const onPick = useCallback((msg: XdsMessageView) => (onPickMessage ? onPickMessage(msg) : select(ui, msg.pod)), [onPickMessage, ui]);
+  const onPick = useCallback(
+    (msg: XdsMessageView) => (onPickMessage ? onPickMessage(msg) : select(ui, msg.pod)),
+    [onPickMessage, ui],
+  );
   const cp = l.controlPlane;
   return (
     <Diagram
@@ -54,17 +69,37 @@ export function MeshDiagram({ title, labels, rows = CONFIG_ROWS, streams = true,
         <>
           {labels && <RegionLabels labels={labels(l)} />}
           {streams && cp && <StreamLines l={l} up={streamState(sidecars)} />}
-          {cp && <IstiodNode b={cp} istiod={istiod} rejects={istiod.rejects} proxies={sidecars.length} />}
+          {cp && (
+            <IstiodNode b={cp} istiod={istiod} rejects={istiod.rejects} proxies={sidecars.length} />
+          )}
           {sidecars.map((s) => {
             const box = l.nodes[s.pod];
-            return box ? <SidecarCard key={s.pod} s={s} box={box} rows={rows} selected={s.pod === selected} onSelect={onSelect} /> : null;
+            return box ? (
+              <SidecarCard
+                key={s.pod}
+                s={s}
+                box={box}
+                rows={rows}
+                selected={s.pod === selected}
+                onSelect={onSelect}
+              />
+            ) : null;
           })}
         </>
       }
       moving={
         <>
           <TrafficLayer l={l} requests={requests} sidecars={sidecars} now={now} />
-          {streams && cp && <XdsTokens l={l} messages={inFlight} recent={recent} now={now} selected={selected} onPick={onPick} />}
+          {streams && cp && (
+            <XdsTokens
+              l={l}
+              messages={inFlight}
+              recent={recent}
+              now={now}
+              selected={selected}
+              onPick={onPick}
+            />
+          )}
         </>
       }
     />

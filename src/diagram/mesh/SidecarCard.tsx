@@ -7,7 +7,12 @@ import type { Box } from '../layout/castLayout';
 
 /** The cached config cell's rows, in the order the reference page lists them. */
 export const CONFIG_ROWS: readonly XdsType[] = ['LDS', 'RDS', 'CDS', 'EDS'];
-const NAMES: Record<XdsType, string> = { LDS: 'listeners', RDS: 'routes', CDS: 'clusters', EDS: 'endpoints' };
+const NAMES: Record<XdsType, string> = {
+  LDS: 'listeners',
+  RDS: 'routes',
+  CDS: 'clusters',
+  EDS: 'endpoints',
+};
 
 interface Props {
   s: SidecarViewExt;
@@ -40,7 +45,14 @@ function SidecarCardView({ s, box, rows, selected, onSelect }: Props) {
         }
       }}
     >
-      <rect x={x} y={y} width={w} height={box.h} rx={8} className={s.podUp ? 'node card' : 'node card down'} />
+      <rect
+        x={x}
+        y={y}
+        width={w}
+        height={box.h}
+        rx={8}
+        className={s.podUp ? 'node card' : 'node card down'}
+      />
       <rect x={x} y={y} width={w} height={18} rx={8} className="agent-strip" />
       <text x={x + w / 2} y={y + 13} textAnchor="middle" className="tiny">
         istio-agent ⇄ envoy
@@ -48,8 +60,20 @@ function SidecarCardView({ s, box, rows, selected, onSelect }: Props) {
       <text x={x + 8} y={y + 34} className="pod-name">
         {s.pod}
       </text>
-      <m.g key={badge.cls} initial={{ opacity: 0.3 }} animate={{ opacity: 1 }} transition={{ duration: 0.25 }}>
-        <rect x={x + 6} y={y + 41} width={w - 12} height={18} rx={4} className={`badge ${badge.cls}`} />
+      <m.g
+        key={badge.cls}
+        initial={{ opacity: 0.3 }}
+        animate={{ opacity: 1 }}
+        transition={{ duration: 0.25 }}
+      >
+        <rect
+          x={x + 6}
+          y={y + 41}
+          width={w - 12}
+          height={18}
+          rx={4}
+          className={`badge ${badge.cls}`}
+        />
         <text x={x + 11} y={y + 54} className="badge-text">
           {badge.glyph} {badge.text.replace('STALE since ', 'STALE ')}
         </text>
@@ -90,5 +114,10 @@ const cardKey = (s: SidecarViewExt) =>
 /** Re-renders only when what the card shows changes (not every frame). */
 export const SidecarCard = memo(
   SidecarCardView,
-  (a, b) => a.selected === b.selected && a.box === b.box && a.rows === b.rows && a.onSelect === b.onSelect && cardKey(a.s) === cardKey(b.s),
+  (a, b) =>
+    a.selected === b.selected &&
+    a.box === b.box &&
+    a.rows === b.rows &&
+    a.onSelect === b.onSelect &&
+    cardKey(a.s) === cardKey(b.s),
 );

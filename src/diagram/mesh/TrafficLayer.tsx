@@ -1,5 +1,12 @@
 import type { PodName, RequestView, SidecarView } from '../../engine/mesh/contract';
-import { arcBetween, fadeAge, fadeLevel, onArc, TRAIL_US, type CastLayout } from '../layout/castLayout';
+import {
+  arcBetween,
+  fadeAge,
+  fadeLevel,
+  onArc,
+  TRAIL_US,
+  type CastLayout,
+} from '../layout/castLayout';
 
 /** Resolves a request end to a drawn pod (a request that found no endpoint names its service). */
 function podOf(name: PodName, sidecars: SidecarView[]): PodName | null {
@@ -24,7 +31,17 @@ const isFailure = (r: RequestView) => r.code !== undefined && (r.code >= 500 || 
  * pair, thicker for more requests, with ✓ (all succeeded) or ✗ (some failed) at the callee —
  * errors are drawn by shape, not only by colour. One element per edge keeps the DOM still.
  */
-export function TrafficLayer({ l, requests, sidecars, now }: { l: CastLayout; requests: RequestView[]; sidecars: SidecarView[]; now: number }) {
+export function TrafficLayer({
+  l,
+  requests,
+  sidecars,
+  now,
+}: {
+  l: CastLayout;
+  requests: RequestView[];
+  sidecars: SidecarView[];
+  now: number;
+}) {
   const edges = new Map<string, Edge>();
   const dots: { id: number; x: number; y: number }[] = [];
   for (const r of requests) {
@@ -56,9 +73,18 @@ export function TrafficLayer({ l, requests, sidecars, now }: { l: CastLayout; re
         const width = 1 + Math.min(4, Math.floor((e.ok + e.failed) / 2));
         return (
           <g key={key}>
-            <path d={`M${arc.p0.x},${arc.p0.y} Q${arc.c.x},${arc.c.y} ${arc.p1.x},${arc.p1.y}`} className={e.failed ? 'req-path failed' : 'req-path'} strokeWidth={width} opacity={o} />
+            <path
+              d={`M${arc.p0.x},${arc.p0.y} Q${arc.c.x},${arc.c.y} ${arc.p1.x},${arc.p1.y}`}
+              className={e.failed ? 'req-path failed' : 'req-path'}
+              strokeWidth={width}
+              opacity={o}
+            />
             {e.failed > 0 ? (
-              <path d={`M${end.x - 4},${end.y + 4} l8,8 m0,-8 l-8,8`} className="req-fail" opacity={o} />
+              <path
+                d={`M${end.x - 4},${end.y + 4} l8,8 m0,-8 l-8,8`}
+                className="req-fail"
+                opacity={o}
+              />
             ) : (
               <path d={`M${end.x - 4},${end.y + 8} l3,3 l5,-6`} className="req-ok" opacity={o} />
             )}

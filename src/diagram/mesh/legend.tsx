@@ -2,8 +2,14 @@ import type { LegendItem } from '../parts/Legend';
 
 /** Legend entries for the mesh's marks (a scene picks the ones its diagram draws). */
 export const XDS_LEGEND: LegendItem[] = [
-  { label: 'DiscoveryResponse (Istiod → sidecar)', icon: <rect x={3} y={3} width={10} height={10} rx={2} className="token discoveryresponse" /> },
-  { label: 'DiscoveryRequest', icon: <circle cx={8} cy={8} r={5} className="token discoveryrequest" /> },
+  {
+    label: 'DiscoveryResponse (Istiod → sidecar)',
+    icon: <rect x={3} y={3} width={10} height={10} rx={2} className="token discoveryresponse" />,
+  },
+  {
+    label: 'DiscoveryRequest',
+    icon: <circle cx={8} cy={8} r={5} className="token discoveryrequest" />,
+  },
   {
     label: 'ACK',
     icon: (

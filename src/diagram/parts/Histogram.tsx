@@ -15,7 +15,17 @@ export interface HistogramRow {
  * Counts per category as horizontal bars with their percentage, beside the expected share [1].
  * A table under it says the same in words (the text alternative).
  */
-export const Histogram = memo(function Histogram({ rows, title, idPrefix, unit }: { rows: readonly HistogramRow[]; title: string; idPrefix: string; unit: string }) {
+export const Histogram = memo(function Histogram({
+  rows,
+  title,
+  idPrefix,
+  unit,
+}: {
+  rows: readonly HistogramRow[];
+  title: string;
+  idPrefix: string;
+  unit: string;
+}) {
   const total = rows.reduce((n, r) => n + r.count, 0);
   const w = 360;
   const x = scaleLinear().domain([0, 100]).range([0, w]);
@@ -26,15 +36,33 @@ export const Histogram = memo(function Histogram({ rows, title, idPrefix, unit }
       <figcaption id={id}>
         {title}: <strong>{total.toLocaleString('en-US')}</strong> {unit}
       </figcaption>
-      <svg viewBox={`0 0 ${w + 150} ${rows.length * 30 + 8}`} aria-hidden="true" className="histogram-bars">
+      <svg
+        viewBox={`0 0 ${w + 150} ${rows.length * 30 + 8}`}
+        aria-hidden="true"
+        className="histogram-bars"
+      >
         {rows.map((r, i) => (
           <g key={r.label} transform={`translate(0,${i * 30 + 4})`}>
             <text x={0} y={16} className="hist-label">
               {r.label}
             </text>
             <rect x={90} y={2} width={w} height={20} className="hist-track" />
-            <rect x={90} y={2} width={x(pct(r.count))} height={20} className={`hist-bar ${r.tone ?? ''}`} />
-            {r.expected !== null && <line x1={90 + x(r.expected)} x2={90 + x(r.expected)} y1={-1} y2={25} className="hist-expected" />}
+            <rect
+              x={90}
+              y={2}
+              width={x(pct(r.count))}
+              height={20}
+              className={`hist-bar ${r.tone ?? ''}`}
+            />
+            {r.expected !== null && (
+              <line
+                x1={90 + x(r.expected)}
+                x2={90 + x(r.expected)}
+                y1={-1}
+                y2={25}
+                className="hist-expected"
+              />
+            )}
             <text x={w + 96} y={16} className="hist-value">
               {pct(r.count).toFixed(1)}%
             </text>

@@ -87,7 +87,10 @@ export class Simulation<M, E extends SimEvent, C, T extends TraceEntry = TraceEn
     readonly options: SimOptions,
   ) {
     this.rng = new Rng(seedRng(options.seed));
-    this.trace = new Trace<T>(options.traceCapacity ?? 4096, (options.traceReducers ?? []) as readonly TraceReducer<T>[]);
+    this.trace = new Trace<T>(
+      options.traceCapacity ?? 4096,
+      (options.traceReducers ?? []) as readonly TraceReducer<T>[],
+    );
     const every = options.checkpointEvery ?? SECOND;
     this.checkpoints = new CheckpointStore(every, options.maxCheckpoints ?? 128);
     this.nextCheckpointAt = every > 0 ? 0 : Infinity;

@@ -67,7 +67,8 @@ export class Trace<T extends TraceEntry> {
     this.total++;
     this.counters[entry.type] = (this.counters[entry.type] ?? 0) + 1;
     hashString(this.hash, JSON.stringify(entry));
-    for (let i = 0; i < this.reducers.length; i++) this.folds[i] = (this.reducers[i] as TraceReducer<T>).reduce(this.folds[i], entry);
+    for (let i = 0; i < this.reducers.length; i++)
+      this.folds[i] = (this.reducers[i] as TraceReducer<T>).reduce(this.folds[i], entry);
     for (const l of this.listeners) l(entry);
   }
 

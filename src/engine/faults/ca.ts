@@ -6,7 +6,11 @@ import type { MeshSim } from '../mesh/types';
 /** Stops or starts the CA. */
 export function setCaStopped(sim: MeshSim, stopped: boolean): void {
   sim.state.ca.stopped = stopped;
-  logLine(sim, 'fault', stopped ? 'The CA stopped signing: renewals will fail' : 'The CA signs again');
+  logLine(
+    sim,
+    'fault',
+    stopped ? 'The CA stopped signing: renewals will fail' : 'The CA signs again',
+  );
 }
 
 export { dropOldRoots, rotateRoot };

@@ -38,7 +38,13 @@ function commit(sim: MeshSim, next: MeshConfig, keys: string[]): boolean {
   s.configGeneration++;
   for (const key of keys) {
     const [kind = '', , name = ''] = key.split('/');
-    sim.emit({ t: sim.now, type: 'config.accepted', kind, name, version: String(s.configGeneration) });
+    sim.emit({
+      t: sim.now,
+      type: 'config.accepted',
+      kind,
+      name,
+      version: String(s.configGeneration),
+    });
   }
   onConfigEvent(sim, { full: true, configs: keys, services: [], forced: false, reason: keys });
   return true;
@@ -51,11 +57,19 @@ export function applyYaml(sim: MeshSim, yaml: string): void {
   if (all.length || docs.length === 0) {
     const msgs = all.length ? all.map(formatError) : ['no Istio object in the YAML'];
     sim.emit({ t: sim.now, type: 'config.rejected', errors: msgs });
-    logLine(sim, 'config', `Rejected by validation: ${msgs[0] ?? ''}${msgs.length > 1 ? ` (+${msgs.length - 1} more)` : ''}`);
+    logLine(
+      sim,
+      'config',
+      `Rejected by validation: ${msgs[0] ?? ''}${msgs.length > 1 ? ` (+${msgs.length - 1} more)` : ''}`,
+    );
     return;
   }
   if (!commit(sim, applyDocs(sim.state.config, docs), docs.map(objectKey))) return;
-  logLine(sim, 'config', `Applied ${docs.map(objectKey).join(', ')}${sim.state.istiod.up ? '' : ' — Istiod is down: the change waits in the API server'}`);
+  logLine(
+    sim,
+    'config',
+    `Applied ${docs.map(objectKey).join(', ')}${sim.state.istiod.up ? '' : ' — Istiod is down: the change waits in the API server'}`,
+  );
 }
 
 /** The canary slider: payments v1/v2 weights (relative). */
@@ -64,21 +78,35 @@ export function setCanary(sim: MeshSim, v1: number, v2: number): void {
     sim.emit({ t: sim.now, type: 'config.rejected', errors: ['total destination weight = 0'] });
     return;
   }
-  if (!commit(sim, setCanaryWeights(sim.state.config, v1, v2), ['VirtualService/shop/payments'])) return;
+  if (!commit(sim, setCanaryWeights(sim.state.config, v1, v2), ['VirtualService/shop/payments']))
+    return;
   logLine(sim, 'config', `Canary weights set: payments v1 ${v1} / v2 ${v2}`);
 }
 
 /** A config that `pod`'s Envoy will NACK (an oversized RE2 regex for that pod only). */
 export function pushBad(sim: MeshSim, pod: string): void {
   if (!sim.state.config.pods.some((p) => p.name === pod)) return;
-  if (!commit(sim, makeEnvoyRejectedConfig(sim.state.config, pod), ['VirtualService/shop/payments', `Pod/shop/${pod}`])) return;
-  logLine(sim, 'config', `Applied a VirtualService rule Istio accepts but ${pod}'s Envoy will reject`);
+  if (
+    !commit(sim, makeEnvoyRejectedConfig(sim.state.config, pod), [
+      'VirtualService/shop/payments',
+      `Pod/shop/${pod}`,
+    ])
+  )
+    return;
+  logLine(
+    sim,
+    'config',
+    `Applied a VirtualService rule Istio accepts but ${pod}'s Envoy will reject`,
+  );
 }
 
 /** Removes the rejected rule and the target label. */
 export function revertBad(sim: MeshSim): void {
   const c = sim.state.config;
-  const vss: VirtualService[] = c.virtualServices.map((vs) => ({ ...vs, spec: { ...vs.spec, http: (vs.spec.http ?? []).filter((r) => r.name !== 'user-name-check') } }));
+  const vss: VirtualService[] = c.virtualServices.map((vs) => ({
+    ...vs,
+    spec: { ...vs.spec, http: (vs.spec.http ?? []).filter((r) => r.name !== 'user-name-check') },
+  }));
   const pods = c.pods.map((p) => {
     if (!(NACK_TARGET_LABEL in p.labels)) return p;
     const labels = { ...p.labels };

@@ -17,9 +17,21 @@ export function killIstiod(sim: MeshSim): void {
   if (!i.up) return;
   for (const pod of s.order) breakStream(sim, pod, 'istiod unavailable');
   if (i.debounce.timer !== null) sim.cancel(i.debounce.timer);
-  s.istiod = { ...newIstiod(i.cores, i.epoch + 1), up: false, downSince: sim.now, metrics: i.metrics, versionNum: i.versionNum, pushVersion: i.pushVersion, pushId: i.pushId };
+  s.istiod = {
+    ...newIstiod(i.cores, i.epoch + 1),
+    up: false,
+    downSince: sim.now,
+    metrics: i.metrics,
+    versionNum: i.versionNum,
+    pushVersion: i.pushVersion,
+    pushId: i.pushId,
+  };
   sim.emit({ t: sim.now, type: 'istiod.down' });
-  logLine(sim, 'fault', 'Istiod is down: sidecars keep serving from cached config; config changes and cert renewals wait');
+  logLine(
+    sim,
+    'fault',
+    'Istiod is down: sidecars keep serving from cached config; config changes and cert renewals wait',
+  );
 }
 
 /** Restarts Istiod: it reads the current config and waits for sidecars to reconnect. */
@@ -29,8 +41,17 @@ export function restoreIstiod(sim: MeshSim): void {
   if (i.up) return;
   // Simplified: counters are kept across the restart (a real process starts them at zero).
   // pushId stays monotonic so that (pod, pushId) names one push across restarts.
-  s.istiod = { ...newIstiod(i.cores, i.epoch + 1), metrics: i.metrics, versionNum: 0, pushId: i.pushId };
+  s.istiod = {
+    ...newIstiod(i.cores, i.epoch + 1),
+    metrics: i.metrics,
+    versionNum: 0,
+    pushId: i.pushId,
+  };
   nextVersion(sim);
   sim.emit({ t: sim.now, type: 'istiod.up' });
-  logLine(sim, 'fault', 'Istiod is back: sidecars reconnect on their backoff schedule and get full state');
+  logLine(
+    sim,
+    'fault',
+    'Istiod is back: sidecars reconnect on their backoff schedule and get full state',
+  );
 }

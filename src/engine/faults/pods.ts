@@ -61,7 +61,11 @@ export function injectPod(sim: MeshSim, pod: string, injected: boolean): void {
   p.generation++;
   sim.state.sidecars[pod] = newSidecar(pod);
   setReady(sim, p, true);
-  logLine(sim, 'fault', `${pod} restarted without a sidecar: its traffic is plaintext and bypasses the mesh`);
+  logLine(
+    sim,
+    'fault',
+    `${pod} restarted without a sidecar: its traffic is plaintext and bypasses the mesh`,
+  );
 }
 
 /** Adds latency to a pod's app. */

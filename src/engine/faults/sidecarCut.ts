@@ -16,7 +16,11 @@ export function cutSidecar(sim: MeshSim, pod: string): void {
   if (!sc || sc.cut) return;
   sc.cut = true;
   armKeepalive(sim, pod);
-  logLine(sim, 'fault', `${pod} cannot reach Istiod (network cut); keepalive will notice within 40 s`);
+  logLine(
+    sim,
+    'fault',
+    `${pod} cannot reach Istiod (network cut); keepalive will notice within 40 s`,
+  );
 }
 
 /** Restores the path: held messages arrive; after a keepalive failure, the next retry succeeds. */

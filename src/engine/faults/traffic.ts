@@ -11,11 +11,20 @@ export function setTrafficRate(sim: MeshSim, perEdgeRps: number): void {
 }
 
 /** Apps forward (or not) trace headers; sampling percent (Istio's default 1%). */
-export function setTracing(sim: MeshSim, forwardHeaders: boolean | undefined, samplingPercent: number | undefined): void {
+export function setTracing(
+  sim: MeshSim,
+  forwardHeaders: boolean | undefined,
+  samplingPercent: number | undefined,
+): void {
   const t = sim.state.traffic;
   if (forwardHeaders !== undefined) t.forwardHeaders = forwardHeaders;
-  if (samplingPercent !== undefined) t.samplingPercent = Math.min(100, Math.max(0, samplingPercent));
-  logLine(sim, 'traffic', `Tracing: apps ${t.forwardHeaders ? 'forward' : 'do not forward'} trace headers; sampling ${t.samplingPercent}%`);
+  if (samplingPercent !== undefined)
+    t.samplingPercent = Math.min(100, Math.max(0, samplingPercent));
+  logLine(
+    sim,
+    'traffic',
+    `Tracing: apps ${t.forwardHeaders ? 'forward' : 'do not forward'} trace headers; sampling ${t.samplingPercent}%`,
+  );
 }
 
 /** The app of `from` sends `count` requests to `service`, one every 1 ms from now. */

@@ -5,7 +5,9 @@ import { backoffCeiling, backoffDelay, XDS_BACKOFF_BASE, XDS_BACKOFF_MAX } from 
 
 describe('xDS reconnect backoff (500 ms → 30 s, jittered)', () => {
   it('ceilings double from 500 ms and cap at 30 s', () => {
-    expect([0, 1, 2, 3, 4, 5, 6, 7, 20].map((n) => backoffCeiling(n) / 1000)).toEqual([500, 1000, 2000, 4000, 8000, 16000, 30000, 30000, 30000]);
+    expect([0, 1, 2, 3, 4, 5, 6, 7, 20].map((n) => backoffCeiling(n) / 1000)).toEqual([
+      500, 1000, 2000, 4000, 8000, 16000, 30000, 30000, 30000,
+    ]);
   });
 
   it('every delay lies in [ceiling/2, ceiling) and never exceeds 30 s', () => {

@@ -13,13 +13,22 @@ export const XDS_BACKOFF_BASE: SimTime = ms(500);
 export const XDS_BACKOFF_MAX: SimTime = ms(30_000);
 
 /** The ceiling of the n-th attempt's interval (n = 0 for the first retry). */
-export function backoffCeiling(attempt: number, base = XDS_BACKOFF_BASE, max = XDS_BACKOFF_MAX): SimTime {
+export function backoffCeiling(
+  attempt: number,
+  base = XDS_BACKOFF_BASE,
+  max = XDS_BACKOFF_MAX,
+): SimTime {
   const exp = Math.min(attempt, 30);
   return Math.min(max, base * 2 ** exp);
 }
 
 /** The delay before the n-th reconnect attempt: uniform in [ceiling / 2, ceiling). */
-export function backoffDelay(rng: Rng, attempt: number, base = XDS_BACKOFF_BASE, max = XDS_BACKOFF_MAX): SimTime {
+export function backoffDelay(
+  rng: Rng,
+  attempt: number,
+  base = XDS_BACKOFF_BASE,
+  max = XDS_BACKOFF_MAX,
+): SimTime {
   const ceil = backoffCeiling(attempt, base, max);
   const lo = Math.floor(ceil / 2);
   return lo + rng.int(ceil - lo);

@@ -18,7 +18,9 @@ export function putResource(r: XdsResource): string {
 }
 
 /** The resource with this hash, if stored. */
-export function getResource<T extends XdsType>(hash: string | undefined): XdsResource<T> | undefined {
+export function getResource<T extends XdsType>(
+  hash: string | undefined,
+): XdsResource<T> | undefined {
   return hash === undefined ? undefined : (store.get(hash) as XdsResource<T> | undefined);
 }
 
@@ -30,7 +32,11 @@ export function mustResource<T extends XdsType>(hash: string): XdsResource<T> {
 }
 
 /** The compact body of an active resource of a sidecar. */
-export function active<T extends XdsType>(sc: SidecarState, t: T, name: string): ResourceBodies[T] | undefined {
+export function active<T extends XdsType>(
+  sc: SidecarState,
+  t: T,
+  name: string,
+): ResourceBodies[T] | undefined {
   const h = sc.active[t][name];
   return h === undefined ? undefined : (store.get(h)?.body as ResourceBodies[T] | undefined);
 }

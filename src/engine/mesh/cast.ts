@@ -7,7 +7,14 @@ import { castMesh, type MeshConfig, type MeshPod, type MeshService } from '../co
 import type { PodState } from './types';
 
 /** Mean app service time per cast service (ms). */
-const SERVICE_MS: Record<string, number> = { web: 8, catalog: 6, cart: 5, checkout: 12, inventory: 6, payments: 10 };
+const SERVICE_MS: Record<string, number> = {
+  web: 8,
+  catalog: 6,
+  cart: 5,
+  checkout: 12,
+  inventory: 6,
+  payments: 10,
+};
 
 /** The DR subset a pod belongs to (first matching subset of its service's DR), or null. */
 function subsetOf(config: MeshConfig, pod: MeshPod, service: string): string | null {
@@ -23,7 +30,11 @@ function subsetOf(config: MeshConfig, pod: MeshPod, service: string): string | n
 
 /** Runtime record of a registry pod. */
 export function podState(config: MeshConfig, mp: MeshPod): PodState {
-  const svc = config.services.find((s) => s.namespace === mp.namespace && Object.entries(s.selector).every(([k, v]) => mp.labels[k] === v));
+  const svc = config.services.find(
+    (s) =>
+      s.namespace === mp.namespace &&
+      Object.entries(s.selector).every(([k, v]) => mp.labels[k] === v),
+  );
   const service = svc?.name ?? mp.labels['app'] ?? mp.name;
   return {
     name: mp.name,
@@ -54,7 +65,11 @@ export function castConfig(): MeshConfig {
  * A large mesh: `sidecars` pods over `services` services (`svc-<i>`) spread across `namespaces`
  * namespaces (`ns-<k>`), all on port 8080, not ready yet.
  */
-export function generateTopology(sidecars: number, services = Math.max(1, Math.floor(sidecars / 10)), namespaces = 1): MeshConfig {
+export function generateTopology(
+  sidecars: number,
+  services = Math.max(1, Math.floor(sidecars / 10)),
+  namespaces = 1,
+): MeshConfig {
   const base = castMesh();
   const svcs: MeshService[] = [];
   for (let i = 0; i < services; i++) {
@@ -81,7 +96,15 @@ export function generateTopology(sidecars: number, services = Math.max(1, Math.f
       ready: false,
     });
   }
-  return { ...base, services: svcs, pods, virtualServices: [], destinationRules: [], peerAuthentications: [], authorizationPolicies: [] };
+  return {
+    ...base,
+    services: svcs,
+    pods,
+    virtualServices: [],
+    destinationRules: [],
+    peerAuthentications: [],
+    authorizationPolicies: [],
+  };
 }
 
 /** `<service>.<namespace>.svc.cluster.local`. */

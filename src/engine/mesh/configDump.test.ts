@@ -4,7 +4,8 @@ import { configDump } from './configDump';
 import { createMesh } from './create';
 
 type Dump = { configs: Record<string, unknown>[] };
-const section = (d: Dump, kind: string): Record<string, unknown> => d.configs.find((c) => String(c['@type']).endsWith(kind))!;
+const section = (d: Dump, kind: string): Record<string, unknown> =>
+  d.configs.find((c) => String(c['@type']).endsWith(kind))!;
 
 describe('configDump', () => {
   it("has Envoy's sections, and per-resource versions: unchanged clusters keep their old version", () => {
@@ -26,10 +27,16 @@ describe('configDump', () => {
     ]);
     const clusters = section(d, 'ClustersConfigDump');
     expect(clusters['version_info']).toBe(v2);
-    const active = clusters['dynamic_active_clusters'] as { version_info: string; cluster: { name: string; '@type': string } }[];
+    const active = clusters['dynamic_active_clusters'] as {
+      version_info: string;
+      cluster: { name: string; '@type': string };
+    }[];
     expect(active.every((c) => c.version_info === v1)).toBe(true);
     expect(active[0]?.cluster['@type']).toBe('type.googleapis.com/envoy.config.cluster.v3.Cluster');
-    const routes = section(d, 'RoutesConfigDump')['dynamic_route_configs'] as { version_info: string; last_updated: string }[];
+    const routes = section(d, 'RoutesConfigDump')['dynamic_route_configs'] as {
+      version_info: string;
+      last_updated: string;
+    }[];
     expect(routes[0]?.version_info).toBe(v2);
     expect(routes[0]?.last_updated).toMatch(/^2026-05-09T18:00:02\.\d{3}Z$/);
     const secrets = section(d, 'SecretsConfigDump')['dynamic_active_secrets'] as { name: string }[];

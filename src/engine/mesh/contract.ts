@@ -98,7 +98,14 @@ export type MeshTrace =
   /** The operator's YAML (or canary weights) failed validation: nothing changed. */
   | { t: SimTime; type: 'config.rejected'; errors: string[] }
   /** Istiod's debounce ended: a push (full or EDS-only) to `proxies` connected proxies. */
-  | { t: SimTime; type: 'push.debounced'; reason: string; full: boolean; proxies: number; why: string }
+  | {
+      t: SimTime;
+      type: 'push.debounced';
+      reason: string;
+      full: boolean;
+      proxies: number;
+      why: string;
+    }
   /** Istiod sent a DiscoveryResponse (`resources`: at most the first 20 names). */
   | {
       t: SimTime;
@@ -116,9 +123,27 @@ export type MeshTrace =
       pushId: number;
     }
   /** Istiod received an ACK (the sidecar applied `version`). */
-  | { t: SimTime; type: 'xds.ack'; pod: PodName; xds: XdsType; typeUrl: string; version: string; nonce: string }
+  | {
+      t: SimTime;
+      type: 'xds.ack';
+      pod: PodName;
+      xds: XdsType;
+      typeUrl: string;
+      version: string;
+      nonce: string;
+    }
   /** Istiod received a NACK (`version` is the previous good one; `error` is error_detail). */
-  | { t: SimTime; type: 'xds.nack'; pod: PodName; xds: XdsType; typeUrl: string; version: string; nonce: string; error: string; errorCode: number }
+  | {
+      t: SimTime;
+      type: 'xds.nack';
+      pod: PodName;
+      xds: XdsType;
+      typeUrl: string;
+      version: string;
+      nonce: string;
+      error: string;
+      errorCode: number;
+    }
   | { t: SimTime; type: 'stream.open'; pod: PodName }
   | { t: SimTime; type: 'stream.closed'; pod: PodName; reason: string }
   | { t: SimTime; type: 'stream.retry'; pod: PodName; backoffMs: number }
@@ -128,14 +153,36 @@ export type MeshTrace =
   | { t: SimTime; type: 'cert.csr'; pod: PodName; rpc: string; spiffe: string }
   /** A CSR attempt failed (CA unavailable); the agent retries with backoff. */
   | { t: SimTime; type: 'cert.csrFailed'; pod: PodName; attempt: number }
-  | { t: SimTime; type: 'cert.issued'; pod: PodName; spiffe: string; expiresAt: SimTime; serial: number }
+  | {
+      t: SimTime;
+      type: 'cert.issued';
+      pod: PodName;
+      spiffe: string;
+      expiresAt: SimTime;
+      serial: number;
+    }
   /** The agent handed Envoy a secret over SDS: the workload cert (`default`) or the trust bundle (`ROOTCA`). */
   | { t: SimTime; type: 'sds.push'; pod: PodName; resource: 'default'; version: string }
-  | { t: SimTime; type: 'sds.push'; pod: PodName; resource: 'ROOTCA'; version: string; roots: string[] }
+  | {
+      t: SimTime;
+      type: 'sds.push';
+      pod: PodName;
+      resource: 'ROOTCA';
+      version: string;
+      roots: string[];
+    }
   /** A new mTLS connection from `from`'s sidecar to `to`'s failed its handshake. */
   | { t: SimTime; type: 'tls.handshakeFailed'; from: PodName; to: PodName; reason: string }
   /** `pod`'s sidecar ejected `host` from `cluster` (outlier detection). */
-  | { t: SimTime; type: 'outlier.ejected'; pod: PodName; cluster: string; host: PodName; ejections: number; untilMs: number }
+  | {
+      t: SimTime;
+      type: 'outlier.ejected';
+      pod: PodName;
+      cluster: string;
+      host: PodName;
+      ejections: number;
+      untilMs: number;
+    }
   | { t: SimTime; type: 'outlier.returned'; pod: PodName; cluster: string; host: PodName }
   /**
    * The caller's sidecar (`pod`) matched a route with weighted clusters and drew one:
@@ -161,7 +208,18 @@ export type MeshTrace =
    * A request finished (one outcome): `to` is the pod that answered last (or the service when
    * none did), `start` when the app sent it, `cluster` the upstream cluster ('' when none).
    */
-  | { t: SimTime; type: 'request.done'; id: number; from: PodName; to: PodName; code: number; flags: string; start: SimTime; cluster: string; hashKey?: string }
+  | {
+      t: SimTime;
+      type: 'request.done';
+      id: number;
+      from: PodName;
+      to: PodName;
+      code: number;
+      flags: string;
+      start: SimTime;
+      cluster: string;
+      hashKey?: string;
+    }
   /** An external command was applied (first, before its effects). */
   | { t: SimTime; type: 'command'; command: MeshCommand };
 
@@ -232,7 +290,12 @@ export interface RequestView {
 /** Everything a frame needs, derived from the state by `meshView`. */
 export interface MeshView {
   now: SimTime;
-  istiod: { up: boolean; connectedProxies: number; lastVersion: string | null; pendingPushes: number };
+  istiod: {
+    up: boolean;
+    connectedProxies: number;
+    lastVersion: string | null;
+    pendingPushes: number;
+  };
   sidecars: SidecarView[];
   xdsMessages: XdsMessageView[];
   requests: RequestView[];

@@ -21,4 +21,3 @@ export function createMesh(options: MeshOptions): MeshSim {
   });
   return sim;
 }
-

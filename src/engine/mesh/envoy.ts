@@ -67,7 +67,12 @@ export interface RetryPolicyConfig {
 /** One route of a virtual host. */
 export interface EnvoyRoute {
   name: string;
-  match: { prefix?: string; path?: string; regex?: string; headers?: { name: string; exact?: string; prefix?: string; regex?: string }[] };
+  match: {
+    prefix?: string;
+    path?: string;
+    regex?: string;
+    headers?: { name: string; exact?: string; prefix?: string; regex?: string }[];
+  };
   route: {
     /** RING_HASH key (route `hash_policy`): a header, the source IP, or a cookie. */
     hash_header?: string;
@@ -78,7 +83,12 @@ export interface EnvoyRoute {
     /** 0 = disabled (Istio's default). */
     timeout_ms: number;
     retry_policy?: RetryPolicyConfig;
-    fault?: { delay_ms?: number; delay_percent?: number; abort_status?: number; abort_percent?: number };
+    fault?: {
+      delay_ms?: number;
+      delay_percent?: number;
+      abort_status?: number;
+      abort_percent?: number;
+    };
   };
 }
 

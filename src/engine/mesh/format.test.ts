@@ -2,7 +2,15 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Rng, seedRng } from '../core/rng';
 import { HOUR, SECOND } from '../core/time';
-import { makeNonce, NONCE_RE, pushVersion, rfc3339, rfc3339Millis, uuid4, VERSION_RE } from './format';
+import {
+  makeNonce,
+  NONCE_RE,
+  pushVersion,
+  rfc3339,
+  rfc3339Millis,
+  uuid4,
+  VERSION_RE,
+} from './format';
 
 describe('version_info and nonce (Istiod format)', () => {
   it('maps simulated time 0 to the fixed epoch, in RFC3339', () => {

@@ -20,7 +20,13 @@ export { goldenSignals, accessLog, type ServiceSignals } from './observability';
 export { SCENARIOS, type Scenario, type ScenarioPhase } from './scenarios';
 export { rfc3339, pushVersion, makeNonce, VERSION_RE, NONCE_RE } from './format';
 export { createMesh, DEFAULT_CHECKPOINT_EVERY } from './create';
-export { runScenario, type ScenarioReport, type PhaseReport, type SidecarReport, type RequestStats } from './runScenario';
+export {
+  runScenario,
+  type ScenarioReport,
+  type PhaseReport,
+  type SidecarReport,
+  type RequestStats,
+} from './runScenario';
 
 /** The module as the contract describes it. */
 export const meshModule: MeshModule<MeshState> = {

@@ -17,28 +17,36 @@ import { CAST } from './contract';
 const TYPES = ['CDS', 'EDS', 'LDS', 'RDS'] as const;
 
 function versionsOf(sim: MeshSim): string {
-  return JSON.stringify(sim.state.order.map((p) => TYPES.map((t) => sim.state.sidecars[p]?.xds[t].version)));
+  return JSON.stringify(
+    sim.state.order.map((p) => TYPES.map((t) => sim.state.sidecars[p]?.xds[t].version)),
+  );
 }
 
 describe('mesh properties', () => {
   it('Istiod down (healthy backends, valid certs): success rate unchanged, every sidecar keeps its last version', () => {
     fc.assert(
-      fc.property(fc.integer(), fc.integer({ min: 3, max: 20 }), fc.integer({ min: 5, max: 120 }), (seed, killAtS, downS) => {
-        const sim = createMesh({ seed });
-        sim.advanceTo(sec(3));
-        const c = sim.state.traffic.counters;
-        const failedBefore = c.failed;
-        sim.advanceTo(sec(killAtS));
-        expect(c.failed).toBe(failedBefore);
-        const versions = versionsOf(sim);
-        sim.command({ kind: 'istiod.kill' });
-        const okAtKill = c.ok;
-        sim.advanceTo(sec(killAtS + downS));
-        expect(c.failed).toBe(failedBefore);
-        expect(c.ok).toBeGreaterThan(okAtKill);
-        expect(versionsOf(sim)).toBe(versions);
-        for (const p of sim.state.order) expect(sim.state.sidecars[p]?.staleSince).toBe(sec(killAtS));
-      }),
+      fc.property(
+        fc.integer(),
+        fc.integer({ min: 3, max: 20 }),
+        fc.integer({ min: 5, max: 120 }),
+        (seed, killAtS, downS) => {
+          const sim = createMesh({ seed });
+          sim.advanceTo(sec(3));
+          const c = sim.state.traffic.counters;
+          const failedBefore = c.failed;
+          sim.advanceTo(sec(killAtS));
+          expect(c.failed).toBe(failedBefore);
+          const versions = versionsOf(sim);
+          sim.command({ kind: 'istiod.kill' });
+          const okAtKill = c.ok;
+          sim.advanceTo(sec(killAtS + downS));
+          expect(c.failed).toBe(failedBefore);
+          expect(c.ok).toBeGreaterThan(okAtKill);
+          expect(versionsOf(sim)).toBe(versions);
+          for (const p of sim.state.order)
+            expect(sim.state.sidecars[p]?.staleSince).toBe(sec(killAtS));
+        },
+      ),
       { numRuns: 12 },
     );
   }, 30_000);
@@ -79,25 +87,31 @@ describe('mesh properties', () => {
 
   it('after Istiod returns, every connected sidecar converges to the latest version (all SYNCED) within 31 s', () => {
     fc.assert(
-      fc.property(fc.integer(), fc.integer({ min: 1, max: 300 }), fc.boolean(), fc.boolean(), (seed, downS, edit, delta) => {
-        const sim = createMesh({ seed, perEdgeRps: 1, delta });
-        sim.advanceTo(sec(3));
-        sim.command({ kind: 'istiod.kill' });
-        sim.advanceTo(sec(3 + downS / 2));
-        if (edit) sim.command({ kind: 'canary.weights', v1: 50, v2: 50 });
-        sim.advanceTo(sec(3 + downS));
-        sim.command({ kind: 'istiod.restore' });
-        sim.advanceTo(sim.now + sec(31));
-        const i = sim.state.istiod;
-        for (const pod of sim.state.order) {
-          const c = i.conns[pod];
-          expect(c, pod).toBeDefined();
-          for (const t of TYPES) {
-            expect(typeStatus(c!.types[t])).toBe('SYNCED');
-            expect(sim.state.sidecars[pod]?.xds[t].version).toBe(i.pushVersion);
+      fc.property(
+        fc.integer(),
+        fc.integer({ min: 1, max: 300 }),
+        fc.boolean(),
+        fc.boolean(),
+        (seed, downS, edit, delta) => {
+          const sim = createMesh({ seed, perEdgeRps: 1, delta });
+          sim.advanceTo(sec(3));
+          sim.command({ kind: 'istiod.kill' });
+          sim.advanceTo(sec(3 + downS / 2));
+          if (edit) sim.command({ kind: 'canary.weights', v1: 50, v2: 50 });
+          sim.advanceTo(sec(3 + downS));
+          sim.command({ kind: 'istiod.restore' });
+          sim.advanceTo(sim.now + sec(31));
+          const i = sim.state.istiod;
+          for (const pod of sim.state.order) {
+            const c = i.conns[pod];
+            expect(c, pod).toBeDefined();
+            for (const t of TYPES) {
+              expect(typeStatus(c!.types[t])).toBe('SYNCED');
+              expect(sim.state.sidecars[pod]?.xds[t].version).toBe(i.pushVersion);
+            }
           }
-        }
-      }),
+        },
+      ),
       { numRuns: 15 },
     );
   }, 30_000);
@@ -114,7 +128,9 @@ describe('mesh properties', () => {
           sim.advanceTo(sim.now + ms(50));
           for (const p of sim.state.order) {
             const sc = sim.state.sidecars[p]!;
-            for (const t of TYPES) for (const h of Object.values(sc.active[t])) expect(validate(getResource(h)!)).toBeNull();
+            for (const t of TYPES)
+              for (const h of Object.values(sc.active[t]))
+                expect(validate(getResource(h)!)).toBeNull();
           }
           expect(sim.state.sidecars[pod]?.active.RDS['8080']).toBe(before);
         }
@@ -124,7 +140,8 @@ describe('mesh properties', () => {
         expect(sim.state.istiod.metrics.pilot_total_xds_rejects).toBe(1);
         // SotW re-sends RDS to everyone; Delta only where the route config changed (not here).
         const other = sim.state.order.find((p) => p !== pod)!;
-        if (!delta) expect(sim.state.sidecars[other]?.xds.RDS.version).toBe(sim.state.istiod.pushVersion);
+        if (!delta)
+          expect(sim.state.sidecars[other]?.xds.RDS.version).toBe(sim.state.istiod.pushVersion);
         sim.command({ kind: 'config.revertBad' });
         sim.advanceTo(sim.now + sec(1));
         expect(sc.xds.RDS.version).toBe(sim.state.istiod.pushVersion);

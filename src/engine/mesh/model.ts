@@ -32,10 +32,14 @@ import type { MeshEvent, MeshSim, MeshState, PodState, SidecarState } from './ty
 export const APPS_START = SECOND;
 
 /** Builds the model for one set of options. */
-export function meshModel(opts: MeshOptions): ModelDef<MeshState, MeshEvent, MeshCommand, MeshTrace> {
+export function meshModel(
+  opts: MeshOptions,
+): ModelDef<MeshState, MeshEvent, MeshCommand, MeshTrace> {
   return {
     init(sim) {
-      const config = opts.topology ? generateTopology(opts.topology.sidecars, opts.topology.services, opts.topology.namespaces) : castConfig();
+      const config = opts.topology
+        ? generateTopology(opts.topology.sidecars, opts.topology.services, opts.topology.namespaces)
+        : castConfig();
       const pods: Record<string, PodState> = {};
       const sidecars: Record<string, SidecarState> = {};
       const order = config.pods.map((p) => p.name);
@@ -45,13 +49,28 @@ export function meshModel(opts: MeshOptions): ModelDef<MeshState, MeshEvent, Mes
         sc.cert.csrPending = true;
         sidecars[mp.name] = sc;
         sim.schedule(sim.rng.int(ms(20)), { type: 'stream.connect', pod: mp.name, gen: 0 });
-        sim.schedule(ms(20) + sim.rng.int(ms(5)), { type: 'ca.csr', pod: mp.name, gen: 0, attempt: 0 });
+        sim.schedule(ms(20) + sim.rng.int(ms(5)), {
+          type: 'ca.csr',
+          pod: mp.name,
+          gen: 0,
+          attempt: 0,
+        });
       }
       const rps = opts.perEdgeRps ?? DEFAULT_RPS;
-      const traffic = newTrafficState(opts.topology ? [] : DEFAULT_EDGES.map((e) => ({ ...e })), rps);
+      const traffic = newTrafficState(
+        opts.topology ? [] : DEFAULT_EDGES.map((e) => ({ ...e })),
+        rps,
+      );
       // Apps start calling 1 s in: by then every sidecar has its config and every endpoint is
       // in EDS (a cold start's UH/NR noise is not what the scenes teach).
-      if (rps > 0) traffic.edges.forEach((_, i) => (traffic.genTimers[i] = sim.schedule(APPS_START + sim.rng.exp(SECOND / rps), { type: 'gen.tick', edge: i })));
+      if (rps > 0)
+        traffic.edges.forEach(
+          (_, i) =>
+            (traffic.genTimers[i] = sim.schedule(APPS_START + sim.rng.exp(SECOND / rps), {
+              type: 'gen.tick',
+              edge: i,
+            })),
+        );
       const istiod = newIstiod(opts.cores ?? 2, 1);
       istiod.versionNum = 1;
       istiod.pushVersion = pushVersion(0, 1);

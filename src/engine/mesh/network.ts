@@ -11,7 +11,10 @@ import type { MeshSim, XdsMessage } from './types';
 export const RECENT_XDS = 16;
 
 /** Sends a message now; returns it (already registered as in flight). */
-export function sendXds(sim: MeshSim, m: Omit<XdsMessage, 'id' | 'sentAt' | 'arriveAt'>): XdsMessage {
+export function sendXds(
+  sim: MeshSim,
+  m: Omit<XdsMessage, 'id' | 'sentAt' | 'arriveAt'>,
+): XdsMessage {
   const net = sim.state.net;
   const lane = `${m.pod}|${m.direction}`;
   const latency = ms(1) + sim.rng.int(ms(2)) + Math.floor(m.bytes / 100);

@@ -46,7 +46,14 @@ export function goldenSignals(sim: MeshSim): ServiceSignals[] {
   return [...by.keys()].sort().map((service) => {
     const e = by.get(service) ?? { requests: 0, errors: 0 };
     const h = t.latency[service] ?? [];
-    return { service, ...e, errorRate: e.requests ? e.errors / e.requests : 0, p50Ms: quantileFromBuckets(h, 0.5), p90Ms: quantileFromBuckets(h, 0.9), p99Ms: quantileFromBuckets(h, 0.99) };
+    return {
+      service,
+      ...e,
+      errorRate: e.requests ? e.errors / e.requests : 0,
+      p50Ms: quantileFromBuckets(h, 0.5),
+      p90Ms: quantileFromBuckets(h, 0.9),
+      p99Ms: quantileFromBuckets(h, 0.99),
+    };
   });
 }
 
@@ -83,4 +90,3 @@ export function accessLog(sim: MeshSim, pod: string, n = 20): string[] {
   }
   return out.reverse();
 }
-

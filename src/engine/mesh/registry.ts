@@ -14,10 +14,18 @@ import { configChanged } from './resources';
 import { newSidecarTraffic } from '../traffic/state';
 import { emptyCert } from './ca/state';
 
-
 /** A fresh Envoy + agent (no config, no cert). */
 export function newSidecar(pod: PodName): SidecarState {
-  const xds = () => ({ version: null, nonce: '', lastError: null, lastUpdated: null, requested: false, received: 0, updateSuccess: 0, updateRejected: 0 });
+  const xds = () => ({
+    version: null,
+    nonce: '',
+    lastError: null,
+    lastUpdated: null,
+    requested: false,
+    received: 0,
+    updateSuccess: 0,
+    updateRejected: 0,
+  });
   return {
     pod,
     streamId: 0,
@@ -46,8 +54,18 @@ export function setReady(sim: MeshSim, p: PodState, ready: boolean): void {
   sim.state.config = setPodReady(sim.state.config, p.name, ready);
   sim.state.readyKey = null;
   const host = fqdn(p.service, p.namespace);
-  onConfigEvent(sim, { full: false, configs: [], services: [host], forced: false, reason: [`Endpoints/${p.namespace}/${p.service}`] });
-  logLine(sim, 'config', `${p.name} is ${ready ? 'ready' : 'not ready'}: endpoints of ${p.service} change`);
+  onConfigEvent(sim, {
+    full: false,
+    configs: [],
+    services: [host],
+    forced: false,
+    reason: [`Endpoints/${p.namespace}/${p.service}`],
+  });
+  logLine(
+    sim,
+    'config',
+    `${p.name} is ${ready ? 'ready' : 'not ready'}: endpoints of ${p.service} change`,
+  );
 }
 
 /** Called after the sidecar applied config: the readiness probe may now pass. */
@@ -61,13 +79,22 @@ export function onSidecarConfigChanged(sim: MeshSim, pod: PodName): void {
 /** Adds a pod to the registry (scale up); a new service makes Istiod do a full push. */
 export function addPod(sim: MeshSim, p: PodState, mp: MeshPod): void {
   const s = sim.state;
-  const isNewService = !s.order.some((n) => s.pods[n]?.service === p.service && s.pods[n]?.namespace === p.namespace);
+  const isNewService = !s.order.some(
+    (n) => s.pods[n]?.service === p.service && s.pods[n]?.namespace === p.namespace,
+  );
   s.pods[p.name] = p;
   s.order.push(p.name);
   s.sidecars[p.name] = newSidecar(p.name);
   s.config = { ...s.config, pods: [...s.config.pods, { ...mp, ready: false }] };
   configChanged(s);
-  if (isNewService) onConfigEvent(sim, { full: true, configs: [`Service/${p.namespace}/${p.service}`], services: [fqdn(p.service, p.namespace)], forced: false, reason: [`Service/${p.namespace}/${p.service}`] });
+  if (isNewService)
+    onConfigEvent(sim, {
+      full: true,
+      configs: [`Service/${p.namespace}/${p.service}`],
+      services: [fqdn(p.service, p.namespace)],
+      forced: false,
+      reason: [`Service/${p.namespace}/${p.service}`],
+    });
 }
 
 /** Removes a pod from the registry (scale down). */
@@ -80,5 +107,11 @@ export function removePod(sim: MeshSim, name: PodName): void {
   s.order = s.order.filter((n) => n !== name);
   s.config = { ...s.config, pods: s.config.pods.filter((x) => x.name !== name) };
   configChanged(s);
-  onConfigEvent(sim, { full: false, configs: [], services: [fqdn(p.service, p.namespace)], forced: false, reason: [`Endpoints/${p.namespace}/${p.service}`] });
+  onConfigEvent(sim, {
+    full: false,
+    configs: [],
+    services: [fqdn(p.service, p.namespace)],
+    forced: false,
+    reason: [`Endpoints/${p.namespace}/${p.service}`],
+  });
 }

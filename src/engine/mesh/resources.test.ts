@@ -3,7 +3,15 @@
  * service) must give exactly what a full `buildProxyResources` gives for every pod.
  */
 import { describe, expect, it } from 'vitest';
-import { applyDocs, buildProxyResources, makeEnvoyRejectedConfig, parseMeshYaml, setCanaryWeights, setPodReady, type MeshConfig } from '../config';
+import {
+  applyDocs,
+  buildProxyResources,
+  makeEnvoyRejectedConfig,
+  parseMeshYaml,
+  setCanaryWeights,
+  setPodReady,
+  type MeshConfig,
+} from '../config';
 import { castConfig, generateTopology, podState } from './cast';
 import { configChanged, generateFor } from './resources';
 import type { MeshState } from './types';
@@ -49,7 +57,9 @@ function check(config: MeshConfig): void {
     const full = buildProxyResources(config, { pod: p.name });
     const mine = generateFor(s, p.name);
     expect(Object.values(mine.CDS).map((r) => r.envoy)).toEqual(full.clusters);
-    expect(Object.values(mine.LDS).map((r) => r.envoy)).toEqual(expect.arrayContaining(full.listeners));
+    expect(Object.values(mine.LDS).map((r) => r.envoy)).toEqual(
+      expect.arrayContaining(full.listeners),
+    );
     expect(Object.keys(mine.LDS)).toHaveLength(full.listeners.length);
     expect(Object.values(mine.RDS).map((r) => r.envoy)).toEqual(full.routes);
     const eds = Object.values(mine.EDS).map((r) => r.envoy);

@@ -9,7 +9,15 @@
  * runs exact.
  */
 import { hashHex, hashString, hashValue, newHash } from '../core/hash';
-import { buildProxyResources, labelsMatch, type Cluster, type ClusterLoadAssignment, type Listener, type MeshPod, type RouteConfiguration } from '../config';
+import {
+  buildProxyResources,
+  labelsMatch,
+  type Cluster,
+  type ClusterLoadAssignment,
+  type Listener,
+  type MeshPod,
+  type RouteConfiguration,
+} from '../config';
 import type { XdsType } from './contract';
 import type { ProxyResources, ResourceBodies, XdsResource } from './envoy';
 import { compactCla, compactCluster } from './adapt/clusters';
@@ -42,7 +50,12 @@ export function memoize<T>(key: string, fn: () => T): T {
   return v;
 }
 
-function wrap<T extends XdsType>(_type: T, name: string, json: unknown, conv: (j: never) => ResourceBodies[T]): XdsResource<T> {
+function wrap<T extends XdsType>(
+  _type: T,
+  name: string,
+  json: unknown,
+  conv: (j: never) => ResourceBodies[T],
+): XdsResource<T> {
   const s = JSON.stringify(json);
   const h = newHash();
   hashString(h, s);
@@ -62,8 +75,17 @@ export function configKey(s: MeshState): string {
   if (s.configKey === null) {
     const c = s.config;
     // Objects without their YAML `source` (line numbers do not change what Envoy gets).
-    const objs = [c.virtualServices, c.destinationRules, c.peerAuthentications, c.authorizationPolicies].map((l) => l.map((o) => [o.kind, o.metadata, o.spec]));
-    s.configKey = hashValue([c.services, objs, c.pods.map((p) => [p.name, p.namespace, p.ip, p.serviceAccount, p.labels])]);
+    const objs = [
+      c.virtualServices,
+      c.destinationRules,
+      c.peerAuthentications,
+      c.authorizationPolicies,
+    ].map((l) => l.map((o) => [o.kind, o.metadata, o.spec]));
+    s.configKey = hashValue([
+      c.services,
+      objs,
+      c.pods.map((p) => [p.name, p.namespace, p.ip, p.serviceAccount, p.labels]),
+    ]);
   }
   return s.configKey;
 }
@@ -72,7 +94,11 @@ export function configKey(s: MeshState): string {
 function edsKey(s: MeshState): string {
   return perConfig('ek', s, () => {
     const c = s.config;
-    return hashValue([c.services, c.destinationRules, c.pods.map((p) => [p.name, p.namespace, p.ip, p.labels])]);
+    return hashValue([
+      c.services,
+      c.destinationRules,
+      c.pods.map((p) => [p.name, p.namespace, p.ip, p.labels]),
+    ]);
   });
 }
 
@@ -94,16 +120,23 @@ interface StaticPart {
 function sourceLabelKey(s: MeshState, mp: MeshPod): string {
   const keys = perConfig('slk', s, () => {
     const out = new Set<string>();
-    for (const vs of s.config.virtualServices) for (const h of vs.spec.http ?? []) for (const m of h.match ?? []) for (const k of Object.keys(m.sourceLabels ?? {})) out.add(k);
+    for (const vs of s.config.virtualServices)
+      for (const h of vs.spec.http ?? [])
+        for (const m of h.match ?? [])
+          for (const k of Object.keys(m.sourceLabels ?? {})) out.add(k);
     return [...out].sort();
   });
   return keys.map((k) => `${k}=${mp.labels[k] ?? ''}`).join(',');
 }
 
-const isInbound = (name: string): boolean => name.startsWith('inbound|') || name === 'virtualInbound';
+const isInbound = (name: string): boolean =>
+  name.startsWith('inbound|') || name === 'virtualInbound';
 
 /** Outbound clusters, listeners and routes: the same for every proxy of a namespace with the same sourceLabels-relevant labels. */
-function outboundPart(s: MeshState, mp: MeshPod): Omit<StaticPart, 'edsByHost'> & { edsByHost: Record<string, string[]> } {
+function outboundPart(
+  s: MeshState,
+  mp: MeshPod,
+): Omit<StaticPart, 'edsByHost'> & { edsByHost: Record<string, string[]> } {
   return memoize(`out|${configKey(s)}|${mp.namespace}|${sourceLabelKey(s, mp)}`, () => {
     const pr = buildProxyResources({ ...s.config, pods: [mp] }, { pod: mp.name });
     const out: StaticPart = { CDS: {}, LDS: {}, RDS: {}, edsByHost: {} };
@@ -113,30 +146,50 @@ function outboundPart(s: MeshState, mp: MeshPod): Omit<StaticPart, 'edsByHost'> 
       out.CDS[c.name] = r;
       if (r.body.type === 'EDS') (out.edsByHost[r.body.service] ??= []).push(c.name);
     }
-    for (const l of pr.listeners) if (!isInbound(l.name)) out.LDS[l.name] = wrap('LDS', l.name, l, (j: Listener) => compactListener(j));
-    for (const r of pr.routes) out.RDS[r.name] = wrap('RDS', r.name, r, (j: RouteConfiguration) => compactRouteConfig(j));
+    for (const l of pr.listeners)
+      if (!isInbound(l.name))
+        out.LDS[l.name] = wrap('LDS', l.name, l, (j: Listener) => compactListener(j));
+    for (const r of pr.routes)
+      out.RDS[r.name] = wrap('RDS', r.name, r, (j: RouteConfiguration) => compactRouteConfig(j));
     return out;
   });
 }
 
 /** Inbound cluster and `virtualInbound`: built from the proxy's own services only. */
 function inboundPart(s: MeshState, mp: MeshPod): Pick<StaticPart, 'CDS' | 'LDS'> {
-  return memoize(`in|${configKey(s)}|${mp.namespace}|${mp.serviceAccount}|${JSON.stringify(mp.labels)}`, () => {
-    const own = s.config.services.filter((svc) => svc.namespace === mp.namespace && labelsMatch(svc.selector, mp.labels));
-    const pr = buildProxyResources({ ...s.config, services: own, pods: [mp] }, { pod: mp.name });
-    const out: Pick<StaticPart, 'CDS' | 'LDS'> = { CDS: {}, LDS: {} };
-    for (const c of pr.clusters) if (isInbound(c.name)) out.CDS[c.name] = wrap('CDS', c.name, c, (j: Cluster) => compactCluster(j));
-    for (const l of pr.listeners) if (isInbound(l.name)) out.LDS[l.name] = wrap('LDS', l.name, l, (j: Listener) => compactListener(j));
-    return out;
-  });
+  return memoize(
+    `in|${configKey(s)}|${mp.namespace}|${mp.serviceAccount}|${JSON.stringify(mp.labels)}`,
+    () => {
+      const own = s.config.services.filter(
+        (svc) => svc.namespace === mp.namespace && labelsMatch(svc.selector, mp.labels),
+      );
+      const pr = buildProxyResources({ ...s.config, services: own, pods: [mp] }, { pod: mp.name });
+      const out: Pick<StaticPart, 'CDS' | 'LDS'> = { CDS: {}, LDS: {} };
+      for (const c of pr.clusters)
+        if (isInbound(c.name))
+          out.CDS[c.name] = wrap('CDS', c.name, c, (j: Cluster) => compactCluster(j));
+      for (const l of pr.listeners)
+        if (isInbound(l.name))
+          out.LDS[l.name] = wrap('LDS', l.name, l, (j: Listener) => compactListener(j));
+      return out;
+    },
+  );
 }
 
 function staticPart(s: MeshState, mp: MeshPod): StaticPart {
-  return memoize(`st|${configKey(s)}|${mp.namespace}|${mp.serviceAccount}|${JSON.stringify(mp.labels)}`, () => {
-    const o = outboundPart(s, mp);
-    const i = inboundPart(s, mp);
-    return { CDS: sortByName({ ...o.CDS, ...i.CDS }), LDS: sortByName({ ...o.LDS, ...i.LDS }), RDS: o.RDS, edsByHost: o.edsByHost };
-  });
+  return memoize(
+    `st|${configKey(s)}|${mp.namespace}|${mp.serviceAccount}|${JSON.stringify(mp.labels)}`,
+    () => {
+      const o = outboundPart(s, mp);
+      const i = inboundPart(s, mp);
+      return {
+        CDS: sortByName({ ...o.CDS, ...i.CDS }),
+        LDS: sortByName({ ...o.LDS, ...i.LDS }),
+        RDS: o.RDS,
+        edsByHost: o.edsByHost,
+      };
+    },
+  );
 }
 
 function sortByName<T>(m: Record<string, T>): Record<string, T> {
@@ -148,14 +201,25 @@ function sortByName<T>(m: Record<string, T>): Record<string, T> {
 function podsByHost(s: MeshState): Map<string, MeshPod[]> {
   return perConfig('pbh', s, () => {
     const m = new Map<string, MeshPod[]>();
-    for (const svc of s.config.services) m.set(svc.hostname, s.config.pods.filter((p) => p.namespace === svc.namespace && labelsMatch(svc.selector, p.labels)));
+    for (const svc of s.config.services)
+      m.set(
+        svc.hostname,
+        s.config.pods.filter(
+          (p) => p.namespace === svc.namespace && labelsMatch(svc.selector, p.labels),
+        ),
+      );
     return m;
   });
 }
 
 let round = { key: '', hosts: new Map<string, XdsResource<'EDS'>[]>() };
 
-function endpointsFor(s: MeshState, mp: MeshPod, host: string, names: readonly string[]): XdsResource<'EDS'>[] {
+function endpointsFor(
+  s: MeshState,
+  mp: MeshPod,
+  host: string,
+  names: readonly string[],
+): XdsResource<'EDS'>[] {
   // One push round reads the same readiness for every proxy: a cheap per-round cache first.
   const roundKey = `${edsKey(s)}|${readyKey(s)}|${mp.namespace}`;
   if (round.key !== roundKey) round = { key: roundKey, hosts: new Map() };
@@ -170,9 +234,14 @@ function endpointsFor(s: MeshState, mp: MeshPod, host: string, names: readonly s
     const live = pods.map((p) => ({ ...p, ready: s.pods[p.name]?.ready ?? false }));
     const proxy = live.some((p) => p.name === mp.name) ? [] : [{ ...mp, ready: false }];
     const services = s.config.services.filter((svc) => svc.hostname === host);
-    const pr = buildProxyResources({ ...s.config, services, pods: [...proxy, ...live] }, { pod: mp.name });
+    const pr = buildProxyResources(
+      { ...s.config, services, pods: [...proxy, ...live] },
+      { pod: mp.name },
+    );
     const want = new Set(names);
-    return pr.endpoints.filter((e) => want.has(e.cluster_name)).map((e) => wrap('EDS', e.cluster_name, e, (j: ClusterLoadAssignment) => compactCla(j)));
+    return pr.endpoints
+      .filter((e) => want.has(e.cluster_name))
+      .map((e) => wrap('EDS', e.cluster_name, e, (j: ClusterLoadAssignment) => compactCla(j)));
   });
   round.hosts.set(host, res);
   return res;
@@ -194,21 +263,30 @@ export function generateFor(s: MeshState, podName: string): ProxyResources {
   if (!mp) return { CDS: {}, EDS: {}, LDS: {}, RDS: {} };
   const st = staticPart(s, mp);
   // Endpoints depend on the namespace (DR lookup) and the outbound cluster set, not the workload.
-  const EDS = memoize(`edsall|${configKey(s)}|${readyKey(s)}|${mp.namespace}|${sourceLabelKey(s, mp)}`, () => {
-    const out: ProxyResources['EDS'] = {};
-    for (const host of Object.keys(st.edsByHost)) for (const r of endpointsFor(s, mp, host, st.edsByHost[host] ?? [])) out[r.name] = r;
-    return out;
-  });
+  const EDS = memoize(
+    `edsall|${configKey(s)}|${readyKey(s)}|${mp.namespace}|${sourceLabelKey(s, mp)}`,
+    () => {
+      const out: ProxyResources['EDS'] = {};
+      for (const host of Object.keys(st.edsByHost))
+        for (const r of endpointsFor(s, mp, host, st.edsByHost[host] ?? [])) out[r.name] = r;
+      return out;
+    },
+  );
   return { CDS: st.CDS, EDS, LDS: st.LDS, RDS: st.RDS };
 }
 
 /** Only the ClusterLoadAssignments of some services (an incremental EDS push). */
-export function endpointsOfHosts(s: MeshState, podName: string, hosts: readonly string[]): ProxyResources['EDS'] {
+export function endpointsOfHosts(
+  s: MeshState,
+  podName: string,
+  hosts: readonly string[],
+): ProxyResources['EDS'] {
   const mp = podIndex(s).get(podName);
   const out: ProxyResources['EDS'] = {};
   if (!mp) return out;
   const st = staticPart(s, mp);
-  for (const host of hosts) for (const r of endpointsFor(s, mp, host, st.edsByHost[host] ?? [])) out[r.name] = r;
+  for (const host of hosts)
+    for (const r of endpointsFor(s, mp, host, st.edsByHost[host] ?? [])) out[r.name] = r;
   return out;
 }
 

@@ -45,7 +45,13 @@ export interface PhaseReport {
   toS: number;
   commands: string[];
   requests: RequestStats;
-  istiod: { up: boolean; connected: number; version: string | null; rejects: number; pushes: number };
+  istiod: {
+    up: boolean;
+    connected: number;
+    version: string | null;
+    rejects: number;
+    pushes: number;
+  };
   handshakes: { ok: number; failed: number };
   sidecars: SidecarReport[];
 }
@@ -61,12 +67,35 @@ export interface ScenarioReport {
   phases: PhaseReport[];
 }
 
-type Snap = { completed: number; ok: number; failed: number; byFlag: Record<string, number>; byCode: Record<string, number>; byDest: Record<string, number>; hsOk: number; hsFail: number; pushes: number };
+type Snap = {
+  completed: number;
+  ok: number;
+  failed: number;
+  byFlag: Record<string, number>;
+  byCode: Record<string, number>;
+  byDest: Record<string, number>;
+  hsOk: number;
+  hsFail: number;
+  pushes: number;
+};
 
 function snap(sim: MeshSim): Snap {
   const c = sim.state.traffic.counters;
-  const pushes = Object.values(sim.state.istiod.metrics.pilot_xds_pushes).reduce((a, b) => a + b, 0);
-  return { completed: c.completed, ok: c.ok, failed: c.failed, byFlag: { ...c.byFlag }, byCode: { ...c.byCode }, byDest: { ...c.byDest }, hsOk: sim.state.traffic.handshakes.ok, hsFail: sim.state.traffic.handshakes.failed, pushes };
+  const pushes = Object.values(sim.state.istiod.metrics.pilot_xds_pushes).reduce(
+    (a, b) => a + b,
+    0,
+  );
+  return {
+    completed: c.completed,
+    ok: c.ok,
+    failed: c.failed,
+    byFlag: { ...c.byFlag },
+    byCode: { ...c.byCode },
+    byDest: { ...c.byDest },
+    hsOk: sim.state.traffic.handshakes.ok,
+    hsFail: sim.state.traffic.handshakes.failed,
+    pushes,
+  };
 }
 
 function diff(a: Record<string, number>, b: Record<string, number>): Record<string, number> {
@@ -84,16 +113,33 @@ function sidecars(sim: MeshSim): SidecarReport[] {
     const p = s.pods[pod];
     const sc = s.sidecars[pod];
     const conn = s.istiod.up ? s.istiod.conns[pod] : undefined;
-    const versions = { CDS: sc?.xds.CDS.version ?? null, EDS: sc?.xds.EDS.version ?? null, LDS: sc?.xds.LDS.version ?? null, RDS: sc?.xds.RDS.version ?? null };
-    const status = conn ? { CDS: typeStatus(conn.types.CDS), EDS: typeStatus(conn.types.EDS), LDS: typeStatus(conn.types.LDS), RDS: typeStatus(conn.types.RDS) } : null;
+    const versions = {
+      CDS: sc?.xds.CDS.version ?? null,
+      EDS: sc?.xds.EDS.version ?? null,
+      LDS: sc?.xds.LDS.version ?? null,
+      RDS: sc?.xds.RDS.version ?? null,
+    };
+    const status = conn
+      ? {
+          CDS: typeStatus(conn.types.CDS),
+          EDS: typeStatus(conn.types.EDS),
+          LDS: typeStatus(conn.types.LDS),
+          RDS: typeStatus(conn.types.RDS),
+        }
+      : null;
     const cert = sc?.cert.cert ?? null;
-    const errs = sc ? (['CDS', 'EDS', 'LDS', 'RDS'] as const).map((t) => sc.xds[t].lastError).filter((e): e is string => !!e) : [];
+    const errs = sc
+      ? (['CDS', 'EDS', 'LDS', 'RDS'] as const)
+          .map((t) => sc.xds[t].lastError)
+          .filter((e): e is string => !!e)
+      : [];
     return {
       pod,
       up: p?.up ?? false,
       ready: p?.ready ?? false,
       connected: sc?.connected ?? false,
-      staleSinceS: sc?.staleSince === null || sc?.staleSince === undefined ? null : sc.staleSince / SECOND,
+      staleSinceS:
+        sc?.staleSince === null || sc?.staleSince === undefined ? null : sc.staleSince / SECOND,
       versions,
       status,
       lastError: errs[0] ?? null,
@@ -105,9 +151,17 @@ function sidecars(sim: MeshSim): SidecarReport[] {
 }
 
 /** Runs `scenario`; `durationS` stretches or cuts the run to that many simulated seconds. */
-export function runScenario(scenario: Scenario, seed: number, durationS?: number, extra: Partial<MeshOptions> = {}): ScenarioReport {
+export function runScenario(
+  scenario: Scenario,
+  seed: number,
+  durationS?: number,
+  extra: Partial<MeshOptions> = {},
+): ScenarioReport {
   const sim = createMesh({ ...scenario.options, ...extra, seed });
-  const total = durationS === undefined ? scenario.phases.reduce((a, p) => a + p.duration, 0) : Math.round(durationS * SECOND);
+  const total =
+    durationS === undefined
+      ? scenario.phases.reduce((a, p) => a + p.duration, 0)
+      : Math.round(durationS * SECOND);
   const phases: PhaseReport[] = [];
   let t: SimTime = 0;
   scenario.phases.forEach((ph, i) => {
@@ -125,7 +179,15 @@ export function runScenario(scenario: Scenario, seed: number, durationS?: number
       fromS: t / SECOND,
       toS: end / SECOND,
       commands: ph.commands.map((c) => c.kind + ('pod' in c ? ` ${c.pod}` : '')),
-      requests: { completed, ok, failed: after.failed - before.failed, successRate: completed ? ok / completed : 1, byFlag: diff(before.byFlag, after.byFlag), byCode: diff(before.byCode, after.byCode), byDestination: diff(before.byDest, after.byDest) },
+      requests: {
+        completed,
+        ok,
+        failed: after.failed - before.failed,
+        successRate: completed ? ok / completed : 1,
+        byFlag: diff(before.byFlag, after.byFlag),
+        byCode: diff(before.byCode, after.byCode),
+        byDestination: diff(before.byDest, after.byDest),
+      },
       istiod: {
         up: sim.state.istiod.up,
         connected: Object.keys(sim.state.istiod.conns).length,
@@ -138,5 +200,13 @@ export function runScenario(scenario: Scenario, seed: number, durationS?: number
     });
     t = end;
   });
-  return { scenario: scenario.name, seed, delta: sim.state.options.delta, simulatedS: sim.now / SECOND, events: sim.processed, traceHash: sim.trace.digest(), phases };
+  return {
+    scenario: scenario.name,
+    seed,
+    delta: sim.state.options.delta,
+    simulatedS: sim.now / SECOND,
+    events: sim.processed,
+    traceHash: sim.trace.digest(),
+    phases,
+  };
 }

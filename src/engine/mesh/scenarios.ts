@@ -31,7 +31,8 @@ export const SCENARIOS: Record<string, Scenario> = {
   },
   'istiod-outage': {
     name: 'istiod-outage',
-    description: 'Istiod dies for 60 s: traffic keeps flowing from cached config; sidecars reconnect with backoff and converge.',
+    description:
+      'Istiod dies for 60 s: traffic keeps flowing from cached config; sidecars reconnect with backoff and converge.',
     phases: [
       settle,
       { name: 'before', commands: [], duration: sec(25) },
@@ -41,17 +42,23 @@ export const SCENARIOS: Record<string, Scenario> = {
   },
   'bad-push': {
     name: 'bad-push',
-    description: "A config Istiod accepts but checkout-1's Envoy rejects (NACK): its last good routes stay, traffic is unaffected.",
+    description:
+      "A config Istiod accepts but checkout-1's Envoy rejects (NACK): its last good routes stay, traffic is unaffected.",
     phases: [
       settle,
       { name: 'before', commands: [], duration: sec(25) },
-      { name: 'bad push', commands: [{ kind: 'config.pushBad', pod: 'checkout-1' }], duration: sec(30) },
+      {
+        name: 'bad push',
+        commands: [{ kind: 'config.pushBad', pod: 'checkout-1' }],
+        duration: sec(30),
+      },
       { name: 'reverted', commands: [{ kind: 'config.revertBad' }], duration: sec(30) },
     ],
   },
   'canary-90-10': {
     name: 'canary-90-10',
-    description: 'The payments canary at 90/10, then 50/50, then 0/100 (weights relative, picked per request).',
+    description:
+      'The payments canary at 90/10, then 50/50, then 0/100 (weights relative, picked per request).',
     options: { perEdgeRps: 20 },
     phases: [
       settle,
@@ -62,19 +69,29 @@ export const SCENARIOS: Record<string, Scenario> = {
   },
   'cert-expiry': {
     name: 'cert-expiry',
-    description: 'Istiod down for 26 h (longer than the 24 h cert life): existing connections continue, new handshakes fail after expiry.',
+    description:
+      'Istiod down for 26 h (longer than the 24 h cert life): existing connections continue, new handshakes fail after expiry.',
     options: { perEdgeRps: 0.2 },
     phases: [
       settle,
-      { name: 'istiod down, certs valid', commands: [{ kind: 'istiod.kill' }], duration: hours(24) - sec(5) },
+      {
+        name: 'istiod down, certs valid',
+        commands: [{ kind: 'istiod.kill' }],
+        duration: hours(24) - sec(5),
+      },
       { name: 'certs expired', commands: [], duration: hours(1) },
-      { name: 'expired, load rises (new connections)', commands: [{ kind: 'traffic.rate', perEdgeRps: 5 }], duration: hours(1) },
+      {
+        name: 'expired, load rises (new connections)',
+        commands: [{ kind: 'traffic.rate', perEdgeRps: 5 }],
+        duration: hours(1),
+      },
       { name: 'istiod back', commands: [{ kind: 'istiod.restore' }], duration: sec(120) },
     ],
   },
   outlier: {
     name: 'outlier',
-    description: 'payments-v1-a fails every request; a DR with outlier detection (maxEjectionPercent 100) ejects it.',
+    description:
+      'payments-v1-a fails every request; a DR with outlier detection (maxEjectionPercent 100) ejects it.',
     options: { perEdgeRps: 20 },
     phases: [
       settle,
@@ -108,8 +125,16 @@ spec:
         ],
         duration: sec(5),
       },
-      { name: 'v1-a failing', commands: [{ kind: 'pod.fail', pod: 'payments-v1-a', share: 1 }], duration: sec(60) },
-      { name: 'v1-a healed', commands: [{ kind: 'pod.fail', pod: 'payments-v1-a', share: 0 }], duration: sec(60) },
+      {
+        name: 'v1-a failing',
+        commands: [{ kind: 'pod.fail', pod: 'payments-v1-a', share: 1 }],
+        duration: sec(60),
+      },
+      {
+        name: 'v1-a healed',
+        commands: [{ kind: 'pod.fail', pod: 'payments-v1-a', share: 0 }],
+        duration: sec(60),
+      },
     ],
   },
 };

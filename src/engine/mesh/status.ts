@@ -49,17 +49,55 @@ export function proxyStatusRows(sim: MeshSim): ProxyStatusRow[] {
       if (ts.watched) subscribed++;
       const status = typeStatus(ts);
       const since = status === 'SYNCED' ? ts.ackedAt : ts.sentAt;
-      types[t] = { status, since, text: since === null ? status : `${status} (${age(sim.now - since)})` };
+      types[t] = {
+        status,
+        since,
+        text: since === null ? status : `${status} (${age(sim.now - since)})`,
+      };
     }
-    rows.push({ name: `${pod}.${p.namespace}`, cluster: 'Kubernetes', istiod: ISTIOD_POD, version: PROXY_VERSION, subscribedTypes: subscribed, types });
+    rows.push({
+      name: `${pod}.${p.namespace}`,
+      cluster: 'Kubernetes',
+      istiod: ISTIOD_POD,
+      version: PROXY_VERSION,
+      subscribedTypes: subscribed,
+      types,
+    });
   }
   return rows;
 }
 
 /** The rows as `istioctl proxy-status -v` text. */
 export function formatProxyStatus(rows: readonly ProxyStatusRow[]): string {
-  const header = ['NAME', 'CLUSTER', 'ISTIOD', 'VERSION', 'SUBSCRIBED TYPES', 'CDS', 'EDS', 'LDS', 'RDS'];
-  const table = [header, ...rows.map((r) => [r.name, r.cluster, r.istiod, r.version, String(r.subscribedTypes), ...TYPES.map((t) => r.types[t].text)])];
+  const header = [
+    'NAME',
+    'CLUSTER',
+    'ISTIOD',
+    'VERSION',
+    'SUBSCRIBED TYPES',
+    'CDS',
+    'EDS',
+    'LDS',
+    'RDS',
+  ];
+  const table = [
+    header,
+    ...rows.map((r) => [
+      r.name,
+      r.cluster,
+      r.istiod,
+      r.version,
+      String(r.subscribedTypes),
+      ...TYPES.map((t) => r.types[t].text),
+    ]),
+  ];
   const widths = header.map((_, i) => Math.max(...table.map((row) => (row[i] ?? '').length)));
-  return table.map((row) => row.map((c, i) => c.padEnd((widths[i] ?? 0) + 3)).join('').trimEnd()).join('\n');
+  return table
+    .map((row) =>
+      row
+        .map((c, i) => c.padEnd((widths[i] ?? 0) + 3))
+        .join('')
+        .trimEnd(),
+    )
+    .join('\n');
 }

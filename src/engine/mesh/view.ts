@@ -4,7 +4,22 @@
  * simulation revision, so calling it every animation frame is cheap.
  */
 import type { MeshView, XdsMessageView } from './contract';
-import { deltaMode, handshakeCounts, istiodView, logLines, memoBySim, pilotMetrics, requestViews, sidecarViews, trafficCounters, xdsInFlight, xdsRecent, type MeshSource, type PilotMetricsView, type SidecarViewExt } from './views';
+import {
+  deltaMode,
+  handshakeCounts,
+  istiodView,
+  logLines,
+  memoBySim,
+  pilotMetrics,
+  requestViews,
+  sidecarViews,
+  trafficCounters,
+  xdsInFlight,
+  xdsRecent,
+  type MeshSource,
+  type PilotMetricsView,
+  type SidecarViewExt,
+} from './views';
 
 export type { SidecarViewExt } from './views';
 

@@ -56,7 +56,12 @@ export function dispatchAttempt(sim: MeshSim, rq: Request): void {
   let end: number;
   const target = s.pods[host];
   const tsc = s.sidecars[host];
-  if (!target || !target.up || !tsc || (target.injected && tsc.active.LDS['virtualInbound'] === undefined)) {
+  if (
+    !target ||
+    !target.up ||
+    !tsc ||
+    (target.injected && tsc.active.LDS['virtualInbound'] === undefined)
+  ) {
     rq.outcome = { code: 503, flags: 'UF', retriable: 'connect' };
     end = sim.now + ms(1);
   } else {
@@ -74,7 +79,8 @@ export function dispatchAttempt(sim: MeshSim, rq: Request): void {
         const fail = target.failShare > 0 && sim.rng.float() < target.failShare;
         rq.outcome = { code: fail ? 503 : 200, flags: '-', retriable: fail ? 'status' : null };
         end = sim.now + 2 * NET + sim.rng.exp(target.serviceTimeUs) + ms(target.extraMs);
-        if (rq.traceId !== null) s.traffic.serving[host] = { traceId: rq.traceId, spanId: rq.spanId + 1, until: end };
+        if (rq.traceId !== null)
+          s.traffic.serving[host] = { traceId: rq.traceId, spanId: rq.spanId + 1, until: end };
       }
     }
   }
@@ -112,10 +118,13 @@ function retriable(rq: Request, ignoreBudget = false): boolean {
   const r = rq.retry;
   const o = rq.outcome;
   if (!r || !o || (r.left <= 0 && !ignoreBudget) || o.retriable === null) return false;
-  if (o.retriable === 'connect') return r.onConnectFailure || r.on5xx || r.onGatewayError || r.onReset;
+  if (o.retriable === 'connect')
+    return r.onConnectFailure || r.on5xx || r.onGatewayError || r.onReset;
   if (o.retriable === 'reset') return r.onReset || r.on5xx;
   if (o.retriable === 'refused') return r.onRefusedStream || r.on5xx;
-  return r.on5xx || (r.onGatewayError && o.code >= 502 && o.code <= 504) || r.codes.includes(o.code);
+  return (
+    r.on5xx || (r.onGatewayError && o.code >= 502 && o.code <= 504) || r.codes.includes(o.code)
+  );
 }
 
 /** The current attempt finished: count it for outlier detection, then retry or complete. */
@@ -138,10 +147,12 @@ export function onAttemptEnd(sim: MeshSim, id: number, attempt: number): void {
     rq.attempt++;
     const wait = retryBackoff(sim, rq.attempt, rq.retry.baseMs);
     // A backoff past the route timeout just waits for the timeout (504 UT).
-    if (rq.timeoutAt === null || sim.now + wait < rq.timeoutAt) rq.attemptTimer = sim.schedule(wait, { type: 'rq.retry', id });
+    if (rq.timeoutAt === null || sim.now + wait < rq.timeoutAt)
+      rq.attemptTimer = sim.schedule(wait, { type: 'rq.retry', id });
     return;
   }
   const exhausted = rq.retry !== null && rq.retry.left <= 0 && retriable(rq, true);
-  const flags = exhausted && rq.attempt > 0 ? (o.flags === '-' ? 'URX' : `${o.flags},URX`) : o.flags;
+  const flags =
+    exhausted && rq.attempt > 0 ? (o.flags === '-' ? 'URX' : `${o.flags},URX`) : o.flags;
   finishRequest(sim, rq, o.code, flags);
 }

@@ -10,7 +10,10 @@ import { REC_FIELDS, RECENT_REQUESTS } from './state';
 import type { Request, Span } from './types';
 
 /** Istio's default duration buckets (ms). */
-export const LATENCY_BUCKETS_MS = [1, 2, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10000, 30000, 60000, 300000, 600000, 1800000, 3600000];
+export const LATENCY_BUCKETS_MS = [
+  1, 2, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10000, 30000, 60000, 300000, 600000,
+  1800000, 3600000,
+];
 
 /** Index of `s` in the ring's string table. */
 export function intern(sim: MeshSim, s: string): number {
@@ -50,7 +53,8 @@ export function updateView(sim: MeshSim, rq: Request, host: string, end: number)
 }
 
 function bucketIndex(msVal: number): number {
-  for (let i = 0; i < LATENCY_BUCKETS_MS.length; i++) if (msVal <= (LATENCY_BUCKETS_MS[i] as number)) return i;
+  for (let i = 0; i < LATENCY_BUCKETS_MS.length; i++)
+    if (msVal <= (LATENCY_BUCKETS_MS[i] as number)) return i;
   return LATENCY_BUCKETS_MS.length;
 }
 
@@ -62,7 +66,12 @@ export function finishRequest(sim: MeshSim, rq: Request, code: number, flags0: s
   delete t.requests[rq.id];
   if (rq.timeoutTimer !== null) sim.cancel(rq.timeoutTimer);
   if (rq.attemptTimer !== null) sim.cancel(rq.attemptTimer);
-  const flags = rq.extraFlags && flags0 === '-' ? rq.extraFlags : rq.extraFlags ? `${rq.extraFlags},${flags0}` : flags0;
+  const flags =
+    rq.extraFlags && flags0 === '-'
+      ? rq.extraFlags
+      : rq.extraFlags
+        ? `${rq.extraFlags},${flags0}`
+        : flags0;
   const c = t.counters;
   c.completed++;
   if (code >= 200 && code < 400) c.ok++;
@@ -95,14 +104,44 @@ export function finishRequest(sim: MeshSim, rq: Request, code: number, flags0: s
   if (rq.traceId !== null) {
     // Spans live in the trace (entries are immutable: no state to checkpoint).
     const name = `${rq.to}.${s.pods[rq.from]?.namespace ?? 'shop'}.svc.cluster.local:8080/*`;
-    const client: Span = { traceId: rq.traceId, spanId: rq.spanId, parentId: rq.parentSpan, name, pod: rq.from, kind: 'client', start: rq.start, end: sim.now, code };
+    const client: Span = {
+      traceId: rq.traceId,
+      spanId: rq.spanId,
+      parentId: rq.parentSpan,
+      name,
+      pod: rq.from,
+      kind: 'client',
+      start: rq.start,
+      end: sim.now,
+      code,
+    };
     sim.emit({ t: sim.now, type: 'span', ...client });
     if (rq.reached) {
-      const server: Span = { traceId: rq.traceId, spanId: rq.spanId + 1, parentId: rq.spanId, name, pod: dest, kind: 'server', start: rq.attemptSentAt, end: sim.now, code };
+      const server: Span = {
+        traceId: rq.traceId,
+        spanId: rq.spanId + 1,
+        parentId: rq.spanId,
+        name,
+        pod: dest,
+        kind: 'server',
+        start: rq.attemptSentAt,
+        end: sim.now,
+        code,
+      };
       sim.emit({ t: sim.now, type: 'span', ...server });
     }
   }
-  const done: MeshTraceOf<'request.done'> = { t: sim.now, type: 'request.done', id: rq.id, from: rq.from, to: dest, code, flags, start: rq.start, cluster: rq.cluster };
+  const done: MeshTraceOf<'request.done'> = {
+    t: sim.now,
+    type: 'request.done',
+    id: rq.id,
+    from: rq.from,
+    to: dest,
+    code,
+    flags,
+    start: rq.start,
+    cluster: rq.cluster,
+  };
   if (rq.hashKey) sim.emit({ ...done, hashKey: rq.hashKey });
   else sim.emit(done);
 }

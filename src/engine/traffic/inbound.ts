@@ -15,7 +15,14 @@ import type { Request } from './types';
 const IDLE_TIMEOUT_US = 3_600_000_000;
 
 /** Reuses an idle pooled connection or makes a new one; returns a TLS error text or null. */
-export function handshake(sim: MeshSim, sc: SidecarState, tsc: SidecarState, host: string, tls: EnvoyCluster['tls'], rq: Request): string | null {
+export function handshake(
+  sim: MeshSim,
+  sc: SidecarState,
+  tsc: SidecarState,
+  host: string,
+  tls: EnvoyCluster['tls'],
+  rq: Request,
+): string | null {
   const t = sim.state.traffic;
   let pool = sc.traffic.conns[host];
   if (!pool) {
@@ -35,10 +42,13 @@ export function handshake(sim: MeshSim, sc: SidecarState, tsc: SidecarState, hos
   }
   const target = sim.state.pods[host];
   if (tls === 'ISTIO_MUTUAL' && target?.injected) {
-    const err = certProblem(sc.cert, tsc.cert.trust, sim.now) ?? certProblem(tsc.cert, sc.cert.trust, sim.now);
+    const err =
+      certProblem(sc.cert, tsc.cert.trust, sim.now) ??
+      certProblem(tsc.cert, sc.cert.trust, sim.now);
     if (err) {
       t.handshakes.failed++;
-      if (t.handshakes.failed === 1 || t.handshakes.failed % 1000 === 0) logLine(sim, 'cert', `mTLS handshake ${rq.from} → ${host} failed: ${err}`);
+      if (t.handshakes.failed === 1 || t.handshakes.failed % 1000 === 0)
+        logLine(sim, 'cert', `mTLS handshake ${rq.from} → ${host} failed: ${err}`);
       sim.emit({ t: sim.now, type: 'tls.handshakeFailed', from: rq.from, to: host, reason: err });
       return `TLS error: ${err}`;
     }
@@ -72,7 +82,11 @@ function principalMatches(m: PrincipalMatcher, principal: string): boolean {
 
 /** Requests are `GET /` (simplified request model). */
 function ruleMatches(r: AuthzRule, principal: string): boolean {
-  if (r.principals && (principal === '' || !r.principals.some((m) => principalMatches(m, principal)))) return false;
+  if (
+    r.principals &&
+    (principal === '' || !r.principals.some((m) => principalMatches(m, principal)))
+  )
+    return false;
   if (r.paths && !r.paths.includes('/')) return false;
   if (r.methods && !r.methods.includes('GET')) return false;
   return true;

@@ -21,7 +21,13 @@ function healthy(endpoints: readonly LbEndpoint[], rt: ClusterRuntime): LbEndpoi
   return out;
 }
 
-function pickOnce(sim: MeshSim, c: EnvoyCluster, hosts: readonly LbEndpoint[], rt: ClusterRuntime, key: string): LbEndpoint {
+function pickOnce(
+  sim: MeshSim,
+  c: EnvoyCluster,
+  hosts: readonly LbEndpoint[],
+  rt: ClusterRuntime,
+  key: string,
+): LbEndpoint {
   const n = hosts.length;
   if (n === 1) return hosts[0] as LbEndpoint;
   switch (c.lb_policy) {
@@ -67,7 +73,8 @@ export function pickHost(
   if (hosts.length === 0) return null;
   let h = pickOnce(sim, c, hosts, rt, key);
   if (avoid && avoid.length) {
-    for (let i = 1; i < maxAttempts && avoid.includes(h.pod); i++) h = pickOnce(sim, c, hosts, rt, key);
+    for (let i = 1; i < maxAttempts && avoid.includes(h.pod); i++)
+      h = pickOnce(sim, c, hosts, rt, key);
   }
   return h;
 }

@@ -45,15 +45,37 @@ export function recordOutcome(
   h.ejected = true;
   h.ejections++;
   rt.ejectedCount++;
-  const dur = Math.min(od.base_ejection_time_ms * h.ejections, Math.max(od.base_ejection_time_ms, od.max_ejection_time_ms)) * 1000;
+  const dur =
+    Math.min(
+      od.base_ejection_time_ms * h.ejections,
+      Math.max(od.base_ejection_time_ms, od.max_ejection_time_ms),
+    ) * 1000;
   h.ejectedUntil = sim.now + dur;
   sim.schedule(dur, { type: 'outlier.uneject', pod, cluster, host, count: h.ejections });
-  sim.emit({ t: sim.now, type: 'outlier.ejected', pod, cluster, host, ejections: h.ejections, untilMs: h.ejectedUntil / 1000 });
-  logLine(sim, 'traffic', `${pod} ejected ${host} from ${cluster} for ${dur / 1_000_000} s (ejection #${h.ejections})`);
+  sim.emit({
+    t: sim.now,
+    type: 'outlier.ejected',
+    pod,
+    cluster,
+    host,
+    ejections: h.ejections,
+    untilMs: h.ejectedUntil / 1000,
+  });
+  logLine(
+    sim,
+    'traffic',
+    `${pod} ejected ${host} from ${cluster} for ${dur / 1_000_000} s (ejection #${h.ejections})`,
+  );
 }
 
 /** The ejection time is up: the host returns to the load-balancing set. */
-export function onUneject(sim: MeshSim, pod: string, cluster: string, host: string, count: number): void {
+export function onUneject(
+  sim: MeshSim,
+  pod: string,
+  cluster: string,
+  host: string,
+  count: number,
+): void {
   const rt = sim.state.sidecars[pod]?.traffic.clusters[cluster];
   const h = rt?.outlier[host];
   if (!rt || !h || !h.ejected || h.ejections !== count) return;

@@ -16,7 +16,12 @@ export function onPodDied(sim: MeshSim, pod: string): void {
     if (rq.from === pod) {
       releaseAttempt(sim, rq);
       finishRequest(sim, rq, 0, 'DC');
-    } else if (rq.host === pod && rq.outcome && rq.attemptTimer !== null && rq.outcome.code !== 503) {
+    } else if (
+      rq.host === pod &&
+      rq.outcome &&
+      rq.attemptTimer !== null &&
+      rq.outcome.code !== 503
+    ) {
       sim.cancel(rq.attemptTimer);
       rq.outcome = { code: 503, flags: 'UC', retriable: 'reset' };
       rq.attemptTimer = sim.schedule(0, { type: 'rq.attemptEnd', id: rq.id, attempt: rq.attempt });

@@ -64,7 +64,10 @@ describe('load balancing policies', () => {
   it('RING_HASH on x-user is sticky per user; ROUND_ROBIN alternates between hosts', () => {
     const sim = createMesh({ seed: 12, perEdgeRps: 30 });
     sim.command({ kind: 'canary.weights', v1: 100, v2: 0 });
-    sim.command({ kind: 'config.apply', yaml: dr('    loadBalancer:\n      consistentHash:\n        httpHeaderName: x-user') });
+    sim.command({
+      kind: 'config.apply',
+      yaml: dr('    loadBalancer:\n      consistentHash:\n        httpHeaderName: x-user'),
+    });
     sim.advanceTo(sec(2));
     const hostOf = new Map<string, Set<string>>();
     const off = sim.trace.subscribe((e) => {
@@ -85,7 +88,8 @@ describe('load balancing policies', () => {
     const seq: string[] = [];
     const off2 = sim.trace.subscribe((e) => {
       const r = e;
-      if (r.type === 'request.done' && r.from === 'checkout-1' && r.to.startsWith('payments')) seq.push(r.to);
+      if (r.type === 'request.done' && r.from === 'checkout-1' && r.to.startsWith('payments'))
+        seq.push(r.to);
     });
     sim.advanceTo(sec(41));
     off2();
@@ -106,7 +110,13 @@ describe('make-before-break', () => {
       });
       const v2 = 'outbound|8080|v2|payments.shop.svc.cluster.local';
       expect(sim.state.sidecars['checkout-1']!.active.CDS[v2]).toBeDefined();
-      sim.command({ kind: 'config.apply', yaml: dr('    loadBalancer:\n      simple: LEAST_REQUEST').replace('  - name: v2\n    labels:\n      version: v2\n', '') });
+      sim.command({
+        kind: 'config.apply',
+        yaml: dr('    loadBalancer:\n      simple: LEAST_REQUEST').replace(
+          '  - name: v2\n    labels:\n      version: v2\n',
+          '',
+        ),
+      });
       sim.advanceTo(sec(4));
       expect(sim.state.sidecars['checkout-1']!.active.CDS[v2]).toBeUndefined();
       expect(sim.state.sidecars['checkout-1']!.active.EDS[v2]).toBeUndefined();
@@ -122,10 +132,26 @@ describe('make-before-break', () => {
 
 describe('tracing', () => {
   it('spans join into one trace only when apps forward the trace headers', () => {
-    const run = (forwardHeaders: boolean): { spans: { traceId: number; spanId: number; parentId: number | null; pod: string; kind: string }[] } => {
+    const run = (
+      forwardHeaders: boolean,
+    ): {
+      spans: {
+        traceId: number;
+        spanId: number;
+        parentId: number | null;
+        pod: string;
+        kind: string;
+      }[];
+    } => {
       const sim = createMesh({ seed: 14, perEdgeRps: 10 });
       sim.command({ kind: 'tracing.set', forwardHeaders, samplingPercent: 100 });
-      const spans: { traceId: number; spanId: number; parentId: number | null; pod: string; kind: string }[] = [];
+      const spans: {
+        traceId: number;
+        spanId: number;
+        parentId: number | null;
+        pod: string;
+        kind: string;
+      }[] = [];
       sim.trace.subscribe((e) => {
         if (e.type === 'span') spans.push(e);
       });
@@ -134,7 +160,9 @@ describe('tracing', () => {
     };
     const joined = run(true).spans;
     const servers = new Map(joined.filter((s) => s.kind === 'server').map((s) => [s.spanId, s]));
-    const children = joined.filter((s) => s.kind === 'client' && s.pod === 'checkout-1' && s.parentId !== null);
+    const children = joined.filter(
+      (s) => s.kind === 'client' && s.pod === 'checkout-1' && s.parentId !== null,
+    );
     expect(children.length).toBeGreaterThan(10);
     for (const c of children) {
       const parent = servers.get(c.parentId!);

@@ -67,7 +67,8 @@ export function startRequest(sim: MeshSim, from: string, service: string): void 
   rq.cluster = r.cluster;
   const a = r.route.route;
   // Requests carry `x-user` (also sent as the session cookie); the source IP is the pod's.
-  if (a.hash_header === 'x-user' || a.hash_header === 'end-user' || a.hash_cookie !== undefined) rq.hashKey = user;
+  if (a.hash_header === 'x-user' || a.hash_header === 'end-user' || a.hash_cookie !== undefined)
+    rq.hashKey = user;
   else if (a.hash_source_ip) rq.hashKey = s.pods[from]?.ip ?? from;
   rq.retry = retryOf(a.retry_policy);
   if (a.timeout_ms > 0) {

@@ -24,7 +24,10 @@ export const OUTBOUND_LISTENER = '0.0.0.0_8080';
 const vhostIndex = new WeakMap<EnvoyRouteConfiguration, Map<string, EnvoyVirtualHost>>();
 
 /** The virtual host Envoy selects for a Host header (exact domain, else `*`). */
-export function vhostFor(rc: EnvoyRouteConfiguration, authority: string): EnvoyVirtualHost | undefined {
+export function vhostFor(
+  rc: EnvoyRouteConfiguration,
+  authority: string,
+): EnvoyVirtualHost | undefined {
   let idx = vhostIndex.get(rc);
   if (!idx) {
     idx = new Map();
@@ -38,7 +41,9 @@ export function vhostFor(rc: EnvoyRouteConfiguration, authority: string): EnvoyV
  * The route configuration the sidecar's outbound listener serves now (its ACTIVE listener and
  * route config), or a reason why there is none.
  */
-export function outboundRouteConfig(sc: SidecarState): { ok: true; rc: EnvoyRouteConfiguration } | { ok: false; code: number; detail: string } {
+export function outboundRouteConfig(
+  sc: SidecarState,
+): { ok: true; rc: EnvoyRouteConfiguration } | { ok: false; code: number; detail: string } {
   const listener = active(sc, 'LDS', OUTBOUND_LISTENER);
   if (sc.active.LDS['virtualOutbound'] === undefined || !listener) {
     return { ok: false, code: 503, detail: 'no listener for 0.0.0.0:8080 (config not received)' };
@@ -65,8 +70,16 @@ function matches(r: EnvoyRoute, path: string, user: string): boolean {
 
 /** A route's match in words: `prefix /`, `path /pay header end-user = jason`. */
 export function matchText(m: EnvoyRoute['match']): string {
-  const uri = m.path !== undefined ? `path ${m.path}` : m.regex !== undefined ? `regex ${m.regex}` : `prefix ${m.prefix ?? '/'}`;
-  const headers = (m.headers ?? []).map((h) => ` header ${h.name} ${h.exact !== undefined ? `= ${h.exact}` : h.prefix !== undefined ? `^= ${h.prefix}` : `~ ${h.regex ?? ''}`}`);
+  const uri =
+    m.path !== undefined
+      ? `path ${m.path}`
+      : m.regex !== undefined
+        ? `regex ${m.regex}`
+        : `prefix ${m.prefix ?? '/'}`;
+  const headers = (m.headers ?? []).map(
+    (h) =>
+      ` header ${h.name} ${h.exact !== undefined ? `= ${h.exact}` : h.prefix !== undefined ? `^= ${h.prefix}` : `~ ${h.regex ?? ''}`}`,
+  );
   return uri + headers.join('');
 }
 
@@ -86,7 +99,10 @@ export interface WeightedDraw {
 }
 
 /** Envoy's weighted pick with its numbers: `random % total_weight` into [0,w1), [w1,w1+w2), … */
-export function drawWeighted(sim: Pick<MeshSim, 'rng'>, clusters: readonly { name: string; weight: number }[]): WeightedDraw | null {
+export function drawWeighted(
+  sim: Pick<MeshSim, 'rng'>,
+  clusters: readonly { name: string; weight: number }[],
+): WeightedDraw | null {
   let total = 0;
   for (const c of clusters) total += c.weight;
   if (total <= 0) return null;
@@ -100,14 +116,19 @@ export function drawWeighted(sim: Pick<MeshSim, 'rng'>, clusters: readonly { nam
 }
 
 /** Envoy's weighted pick: `random % total_weight` into [0,w1), [w1,w1+w2), … */
-export function pickWeighted(sim: Pick<MeshSim, 'rng'>, clusters: readonly { name: string; weight: number }[]): string | null {
+export function pickWeighted(
+  sim: Pick<MeshSim, 'rng'>,
+  clusters: readonly { name: string; weight: number }[],
+): string | null {
   return drawWeighted(sim, clusters)?.cluster ?? null;
 }
 
 const candidatesOf = new WeakMap<object, { cluster: string; weight: number }[]>();
 
 /** The candidates of a weighted route as the trace shows them (shared: entries are immutable). */
-function candidates(w: NonNullable<EnvoyRoute['route']['weighted_clusters']>): { cluster: string; weight: number }[] {
+function candidates(
+  w: NonNullable<EnvoyRoute['route']['weighted_clusters']>,
+): { cluster: string; weight: number }[] {
   let c = candidatesOf.get(w);
   if (!c) {
     c = w.clusters.map((x) => ({ cluster: x.name, weight: x.weight }));
@@ -120,7 +141,14 @@ function candidates(w: NonNullable<EnvoyRoute['route']['weighted_clusters']>): {
  * Routes a call (request `id`) from the app of `sc` to `service:8080` with path and user header.
  * A weighted route's draw is counted in `traffic.picks` and traced as `route.pick`.
  */
-export function routeRequest(sim: MeshSim, sc: SidecarState, service: string, path: string, user: string, id: number): RouteResult {
+export function routeRequest(
+  sim: MeshSim,
+  sc: SidecarState,
+  service: string,
+  path: string,
+  user: string,
+  id: number,
+): RouteResult {
   const out = outboundRouteConfig(sc);
   if (!out.ok) return { ok: false, code: out.code, flags: 'NR', detail: out.detail };
   const rc = out.rc;
@@ -153,6 +181,7 @@ export function routeRequest(sim: MeshSim, sc: SidecarState, service: string, pa
     }
   }
   if (!cluster) return { ok: false, code: 503, flags: 'NC', detail: 'cluster_not_found' };
-  if (sc.active.CDS[cluster] === undefined) return { ok: false, code: 503, flags: 'NC', detail: 'cluster_not_found' };
+  if (sc.active.CDS[cluster] === undefined)
+    return { ok: false, code: 503, flags: 'NC', detail: 'cluster_not_found' };
   return { ok: true, cluster, route };
 }

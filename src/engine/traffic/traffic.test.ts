@@ -43,7 +43,14 @@ describe('traffic', () => {
       fc.property(fc.integer(), (seed) => {
         const sim = { rng: new Rng(seedRng(seed)) } as unknown as MeshSim;
         let v2 = 0;
-        for (let i = 0; i < 10_000; i++) if (pickWeighted(sim, [{ name: 'v1', weight: 90 }, { name: 'v2', weight: 10 }]) === 'v2') v2++;
+        for (let i = 0; i < 10_000; i++)
+          if (
+            pickWeighted(sim, [
+              { name: 'v1', weight: 90 },
+              { name: 'v2', weight: 10 },
+            ]) === 'v2'
+          )
+            v2++;
         expect(chiSquare([10_000 - v2, v2], [0.9, 0.1])).toBeLessThan(10.83);
       }),
       { numRuns: 30 },
@@ -55,7 +62,10 @@ describe('traffic', () => {
       const sim = createMesh({ seed, perEdgeRps: 60 });
       sim.advanceTo(sec(1));
       const start = payments(sim);
-      sim.runUntil((s) => payments(s).v1 + payments(s).v2 - start.v1 - start.v2 >= 10_000, 5_000_000);
+      sim.runUntil(
+        (s) => payments(s).v1 + payments(s).v2 - start.v1 - start.v2 >= 10_000,
+        5_000_000,
+      );
       const end = payments(sim);
       const v1 = end.v1 - start.v1;
       const v2 = end.v2 - start.v2;
@@ -75,7 +85,11 @@ describe('traffic', () => {
     expect(c.failed).toBe(failed);
     sim.advanceTo(sim.now + sec(5));
     expect(c.failed).toBe(failed);
-    expect(sim.state.sidecars['checkout-1']!.traffic.clusters['outbound|8080|v1|payments.shop.svc.cluster.local']).toBeDefined();
+    expect(
+      sim.state.sidecars['checkout-1']!.traffic.clusters[
+        'outbound|8080|v1|payments.shop.svc.cluster.local'
+      ],
+    ).toBeDefined();
   }, 30_000);
 
   it('503 from the app is NOT retried by default (Istio ≥ 1.24), but is with retryOn 5xx', () => {
@@ -140,7 +154,12 @@ spec:
 
   it('connection-pool limits overflow with 503 UO', () => {
     const sim = createMesh({ seed: 7, perEdgeRps: 40 });
-    sim.command({ kind: 'config.apply', yaml: dr('    connectionPool:\n      tcp:\n        maxConnections: 1\n      http:\n        http1MaxPendingRequests: 1\n        http2MaxRequests: 1') });
+    sim.command({
+      kind: 'config.apply',
+      yaml: dr(
+        '    connectionPool:\n      tcp:\n        maxConnections: 1\n      http:\n        http1MaxPendingRequests: 1\n        http2MaxRequests: 1',
+      ),
+    });
     sim.command({ kind: 'pod.slow', pod: 'payments-v1-a', extraMs: 100 });
     sim.command({ kind: 'pod.slow', pod: 'payments-v1-b', extraMs: 100 });
     sim.advanceTo(sec(20));
@@ -151,7 +170,12 @@ spec:
     const run = (mep: number): number => {
       const sim = createMesh({ seed: 8, perEdgeRps: 20 });
       sim.command({ kind: 'canary.weights', v1: 100, v2: 0 });
-      sim.command({ kind: 'config.apply', yaml: dr(`    outlierDetection:\n      consecutive5xxErrors: 5\n      interval: 10s\n      baseEjectionTime: 30s\n      maxEjectionPercent: ${mep}`) });
+      sim.command({
+        kind: 'config.apply',
+        yaml: dr(
+          `    outlierDetection:\n      consecutive5xxErrors: 5\n      interval: 10s\n      baseEjectionTime: 30s\n      maxEjectionPercent: ${mep}`,
+        ),
+      });
       sim.advanceTo(sec(2));
       const before = sim.state.traffic.counters.byCode['503'] ?? 0;
       sim.command({ kind: 'pod.fail', pod: 'payments-v1-a', share: 1 });
@@ -199,9 +223,13 @@ spec:
     expect(sim.state.traffic.handshakes.failed).toBe(0);
     // istio_requests_total: counted by both reporters when the request reached the destination.
     const rt = sim.state.traffic.requestsTotal;
-    const src = Object.entries(rt).filter(([k]) => k.startsWith('source|')).reduce((a, [, v]) => a + v, 0);
+    const src = Object.entries(rt)
+      .filter(([k]) => k.startsWith('source|'))
+      .reduce((a, [, v]) => a + v, 0);
     expect(src).toBe(c.completed);
-    const dst403 = Object.entries(rt).filter(([k]) => k.startsWith('destination|') && k.includes('|403|')).reduce((a, [, v]) => a + v, 0);
+    const dst403 = Object.entries(rt)
+      .filter(([k]) => k.startsWith('destination|') && k.includes('|403|'))
+      .reduce((a, [, v]) => a + v, 0);
     expect(dst403).toBe(c.byCode['403']);
   }, 30_000);
 

@@ -36,7 +36,11 @@ export interface Request {
   /** Current attempt: upstream host, its connection, and the outcome decided at dispatch. */
   host: string | null;
   connId: number;
-  outcome: { code: number; flags: string; retriable: 'connect' | 'refused' | 'reset' | 'status' | null } | null;
+  outcome: {
+    code: number;
+    flags: string;
+    retriable: 'connect' | 'refused' | 'reset' | 'status' | null;
+  } | null;
   attemptSentAt: SimTime;
   timeoutAt: SimTime | null;
   timeoutTimer: number | null;

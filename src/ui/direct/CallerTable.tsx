@@ -8,7 +8,17 @@ export function CallerTable() {
   const { ui, idPrefix } = useRuntime();
   const selected = useUi(ui, (s) => s.selected);
   const rows = useCoarseSim(
-    (sim: DirectSim) => callers(sim).map((c) => ({ name: c.name, library: c.library, style: c.addressStyle, retry: c.retryText, timeout: c.timeoutText, tls: c.tlsText, k: c.counters, last: c.lastOutcome })),
+    (sim: DirectSim) =>
+      callers(sim).map((c) => ({
+        name: c.name,
+        library: c.library,
+        style: c.addressStyle,
+        retry: c.retryText,
+        timeout: c.timeoutText,
+        tls: c.tlsText,
+        k: c.counters,
+        last: c.lastOutcome,
+      })),
     jsonKey,
   );
   const id = `${idPrefix}-callers`;
@@ -29,9 +39,18 @@ export function CallerTable() {
         </thead>
         <tbody>
           {rows.map((r) => (
-            <tr key={r.name} className={r.name === selected ? 'selected' : undefined} data-caller={r.name}>
+            <tr
+              key={r.name}
+              className={r.name === selected ? 'selected' : undefined}
+              data-caller={r.name}
+            >
               <th scope="row">
-                <button type="button" className="linklike" aria-pressed={r.name === selected} onClick={() => select(ui, r.name)}>
+                <button
+                  type="button"
+                  className="linklike"
+                  aria-pressed={r.name === selected}
+                  onClick={() => select(ui, r.name)}
+                >
                   {r.name}
                 </button>
               </th>

@@ -17,7 +17,11 @@ export function Counters() {
         <div key={id}>
           <dt id={`${idPrefix}-c-${id}`}>{label}</dt>
           <dd>
-            <output aria-labelledby={`${idPrefix}-c-${id}`} aria-live="off" data-testid={`count-${id}`}>
+            <output
+              aria-labelledby={`${idPrefix}-c-${id}`}
+              aria-live="off"
+              data-testid={`count-${id}`}
+            >
               {n}
             </output>
           </dd>

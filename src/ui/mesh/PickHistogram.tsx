@@ -13,7 +13,10 @@ export function PickHistogram() {
   const pod = useUi(ui, (s) => s.selected);
   const v = useCoarseSim((sim: MeshSource) => picks(sim, pod), jsonKey);
   const since = v.sinceSend;
-  if (!since) return <p className="hint">{pod} has sent no requests yet: use “Send 100 requests” in Try this.</p>;
+  if (!since)
+    return (
+      <p className="hint">{pod} has sent no requests yet: use “Send 100 requests” in Try this.</p>
+    );
   const totalWeight = since.rows.reduce((n, r) => n + (r.weight ?? 0), 0);
   const rows: HistogramRow[] = since.rows.map((r) => ({
     label: r.subset ?? r.cluster,
@@ -21,5 +24,12 @@ export function PickHistogram() {
     expected: r.weight !== undefined && totalWeight > 0 ? (100 * r.weight) / totalWeight : null,
     tone: TONE[r.subset ?? ''] ?? '',
   }));
-  return <Histogram rows={rows} idPrefix={idPrefix} unit={`draws of ${since.requested.toLocaleString('en-US')} requested, since ${formatTime(since.at)}`} title={`${pod}’s picks for payments`} />;
+  return (
+    <Histogram
+      rows={rows}
+      idPrefix={idPrefix}
+      unit={`draws of ${since.requested.toLocaleString('en-US')} requested, since ${formatTime(since.at)}`}
+      title={`${pod}’s picks for payments`}
+    />
+  );
 }

@@ -11,7 +11,10 @@ const COLS: XdsType[] = ['CDS', 'LDS', 'EDS', 'RDS'];
 export function ProxyStatusTable() {
   const rt = useRuntime();
   const view = useCoarseSim((sim: MeshSource) => {
-    return { up: istiodView(sim).up, sidecars: sidecarViews(sim).map((s) => ({ pod: s.pod, status: s.status })) };
+    return {
+      up: istiodView(sim).up,
+      sidecars: sidecarViews(sim).map((s) => ({ pod: s.pod, status: s.status })),
+    };
   }, jsonKey);
   const selected = useUi(rt.ui, (s) => s.selected);
   return (
@@ -37,9 +40,18 @@ export function ProxyStatusTable() {
         </thead>
         <tbody>
           {view.sidecars.map((s) => (
-            <tr key={s.pod} data-pod={s.pod} className={s.pod === selected ? 'selected' : undefined}>
+            <tr
+              key={s.pod}
+              data-pod={s.pod}
+              className={s.pod === selected ? 'selected' : undefined}
+            >
               <th scope="row">
-                <button type="button" className="linklike" onClick={() => select(rt.ui, s.pod)} aria-pressed={s.pod === selected}>
+                <button
+                  type="button"
+                  className="linklike"
+                  onClick={() => select(rt.ui, s.pod)}
+                  aria-pressed={s.pod === selected}
+                >
                   {s.pod}.shop
                 </button>
               </th>

@@ -12,7 +12,10 @@ import { useCoarseSim } from '../useCoarse';
 export function RouteTable({ service = 'payments' }: { service?: string }) {
   const { ui, idPrefix } = useRuntime();
   const pod = useUi(ui, (s) => s.selected);
-  const t = useCoarseSim((sim: MeshSource): RouteTableView | null => routeTable(sim, pod, service), jsonKey);
+  const t = useCoarseSim(
+    (sim: MeshSource): RouteTableView | null => routeTable(sim, pod, service),
+    jsonKey,
+  );
   const id = `${idPrefix}-routes`;
   return (
     <section className="route-table" aria-labelledby={id}>
@@ -20,11 +23,15 @@ export function RouteTable({ service = 'payments' }: { service?: string }) {
         Route table of <code>{pod}</code>’s Envoy for <code>{service}:8080</code>
       </h3>
       {!t ? (
-        <p className="hint">No route yet: this sidecar has not applied a listener and route configuration for {service}.</p>
+        <p className="hint">
+          No route yet: this sidecar has not applied a listener and route configuration for{' '}
+          {service}.
+        </p>
       ) : (
         <>
           <p className="route-path">
-            listener <code>{t.listener}</code> → route config <code>"{t.routeConfig}"</code> (RDS version {shortVersion(t.version)}) → virtual host <code>{t.vhost.name}</code>
+            listener <code>{t.listener}</code> → route config <code>"{t.routeConfig}"</code> (RDS
+            version {shortVersion(t.version)}) → virtual host <code>{t.vhost.name}</code>
             <br />
             domains: <code>{t.vhost.domains.join(', ')}</code>
           </p>
@@ -43,7 +50,12 @@ export function RouteTable({ service = 'payments' }: { service?: string }) {
                     {i === 0 && (
                       <th scope="row" rowSpan={r.clusters.length}>
                         {r.matchText}
-                        {r.weighted && <span className="muted"> · weighted_clusters (total {r.totalWeight})</span>}
+                        {r.weighted && (
+                          <span className="muted">
+                            {' '}
+                            · weighted_clusters (total {r.totalWeight})
+                          </span>
+                        )}
                       </th>
                     )}
                     <td>

@@ -14,7 +14,11 @@ export const statusClass = (s: SyncStatus): string => `st-${s.replace(' ', '-').
 export function sidecarBadge(s: SidecarView): { text: string; cls: string; glyph: string } {
   if (!s.podUp) return { text: 'POD DOWN', cls: 'st-error', glyph: '✗' };
   if (s.staleSince !== null)
-    return { text: `STALE since ${(s.staleSince / 1e6).toFixed(1)} s`, cls: 'st-stale', glyph: '◔' };
+    return {
+      text: `STALE since ${(s.staleSince / 1e6).toFixed(1)} s`,
+      cls: 'st-stale',
+      glyph: '◔',
+    };
   const all = Object.values(s.status);
   if (all.includes('ERROR')) return { text: 'ERROR (NACK)', cls: 'st-error', glyph: '✗' };
   if (all.includes('STALE')) return { text: 'STALE', cls: 'st-stale', glyph: '…' };

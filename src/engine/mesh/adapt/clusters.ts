@@ -2,20 +2,33 @@
 import { durationMs, MAX_UINT32, type Cluster, type ClusterLoadAssignment } from '../../config';
 import type { EnvoyCluster, EnvoyClusterLoadAssignment, LbEndpoint } from '../envoy';
 
-const UNLIMITED = { max_connections: MAX_UINT32, max_pending_requests: MAX_UINT32, max_requests: MAX_UINT32, max_retries: MAX_UINT32 };
+const UNLIMITED = {
+  max_connections: MAX_UINT32,
+  max_pending_requests: MAX_UINT32,
+  max_requests: MAX_UINT32,
+  max_retries: MAX_UINT32,
+};
 
 /** Compact cluster. */
 export function compactCluster(c: Cluster): EnvoyCluster {
   const th = c.circuit_breakers?.thresholds[0];
-  const meta = c.metadata?.filter_metadata.istio as { services?: { host: string }[]; subset?: string } | undefined;
-  const tlsMatch = c.transport_socket_matches?.some((m) => m.transport_socket.name === 'envoy.transport_sockets.tls');
+  const meta = c.metadata?.filter_metadata.istio as
+    { services?: { host: string }[]; subset?: string } | undefined;
+  const tlsMatch = c.transport_socket_matches?.some(
+    (m) => m.transport_socket.name === 'envoy.transport_sockets.tls',
+  );
   const out: EnvoyCluster = {
     name: c.name,
     type: c.type,
     lb_policy: c.lb_policy === 'MAGLEV' ? 'RING_HASH' : c.lb_policy,
     connect_timeout_ms: durationMs(c.connect_timeout),
     circuit_breakers: th
-      ? { max_connections: th.max_connections, max_pending_requests: th.max_pending_requests, max_requests: th.max_requests, max_retries: th.max_retries }
+      ? {
+          max_connections: th.max_connections,
+          max_pending_requests: th.max_pending_requests,
+          max_requests: th.max_requests,
+          max_retries: th.max_retries,
+        }
       : { ...UNLIMITED },
     tls: tlsMatch ? 'ISTIO_MUTUAL' : 'DISABLE',
     service: meta?.services?.[0]?.host ?? '',

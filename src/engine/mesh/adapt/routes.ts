@@ -6,7 +6,8 @@ type Route = RouteConfiguration['virtual_hosts'][number]['routes'][number];
 
 function percentOf(p: { numerator: number; denominator: string } | undefined): number {
   if (!p) return 100;
-  const d = p.denominator === 'HUNDRED' ? 100 : p.denominator === 'TEN_THOUSAND' ? 10_000 : 1_000_000;
+  const d =
+    p.denominator === 'HUNDRED' ? 100 : p.denominator === 'TEN_THOUSAND' ? 10_000 : 1_000_000;
   return (p.numerator / d) * 100;
 }
 
@@ -17,7 +18,9 @@ function retry(r: Route['route']['retry_policy']): RetryPolicyConfig | undefined
     num_retries: r.num_retries,
     per_try_timeout_ms: r.per_try_timeout ? durationMs(r.per_try_timeout) : 0,
     base_interval_ms: ENVOY_RETRY_BASE_INTERVAL_MS,
-    previous_hosts: (r.retry_host_predicate ?? []).some((p) => p.name === 'envoy.retry_host_predicates.previous_hosts'),
+    previous_hosts: (r.retry_host_predicate ?? []).some(
+      (p) => p.name === 'envoy.retry_host_predicates.previous_hosts',
+    ),
     host_selection_retry_max_attempts: r.host_selection_retry_max_attempts,
     retriable_status_codes: r.retriable_status_codes ?? [],
   };
@@ -31,7 +34,9 @@ function compactRoute(r: Route, i: number): EnvoyRoute {
   if (m.safe_regex) match.regex = m.safe_regex.regex;
   if (m.headers) {
     match.headers = m.headers.map((h) => {
-      const out: { name: string; exact?: string; prefix?: string; regex?: string } = { name: h.name };
+      const out: { name: string; exact?: string; prefix?: string; regex?: string } = {
+        name: h.name,
+      };
       if (h.string_match.exact !== undefined) out.exact = h.string_match.exact;
       if (h.string_match.prefix !== undefined) out.prefix = h.string_match.prefix;
       if (h.string_match.safe_regex) out.regex = h.string_match.safe_regex.regex;
@@ -41,12 +46,16 @@ function compactRoute(r: Route, i: number): EnvoyRoute {
   const a = r.route;
   const route: EnvoyRoute['route'] = { timeout_ms: durationMs(a.timeout) };
   if (a.cluster !== undefined) route.cluster = a.cluster;
-  if (a.weighted_clusters) route.weighted_clusters = { clusters: a.weighted_clusters.clusters.map((c) => ({ name: c.name, weight: c.weight })) };
+  if (a.weighted_clusters)
+    route.weighted_clusters = {
+      clusters: a.weighted_clusters.clusters.map((c) => ({ name: c.name, weight: c.weight })),
+    };
   const rp = retry(a.retry_policy);
   if (rp) route.retry_policy = rp;
   for (const hp of a.hash_policy ?? []) {
     if ('header' in hp) route.hash_header = hp.header.header_name;
-    else if ('connection_properties' in hp) route.hash_source_ip = hp.connection_properties.source_ip;
+    else if ('connection_properties' in hp)
+      route.hash_source_ip = hp.connection_properties.source_ip;
     else if ('cookie' in hp) route.hash_cookie = hp.cookie.name;
   }
   const f = r.typed_per_filter_config?.['envoy.filters.http.fault'];
@@ -69,6 +78,10 @@ function compactRoute(r: Route, i: number): EnvoyRoute {
 export function compactRouteConfig(rc: RouteConfiguration): EnvoyRouteConfiguration {
   return {
     name: rc.name,
-    virtual_hosts: rc.virtual_hosts.map((vh) => ({ name: vh.name, domains: vh.domains, routes: vh.routes.map(compactRoute) })),
+    virtual_hosts: rc.virtual_hosts.map((vh) => ({
+      name: vh.name,
+      domains: vh.domains,
+      routes: vh.routes.map(compactRoute),
+    })),
   };
 }

@@ -27,7 +27,12 @@ export function requestCert(sim: MeshSim, pod: PodName, delay = KEYGEN): void {
   sc.cert.csrPending = true;
   sc.cert.csrAttempts = 0;
   sim.emit({ t: sim.now, type: 'cert.csr', pod, rpc: CSR_RPC, spiffe: spiffeId(p) });
-  sim.schedule(delay + ms(1) + sim.rng.int(ms(2)), { type: 'ca.csr', pod, gen: p.generation, attempt: 0 });
+  sim.schedule(delay + ms(1) + sim.rng.int(ms(2)), {
+    type: 'ca.csr',
+    pod,
+    gen: p.generation,
+    attempt: 0,
+  });
 }
 
 /** Delay before CSR attempt n+1 after a failure. */
@@ -53,8 +58,19 @@ export function onIssued(sim: MeshSim, pod: PodName, gen: number, cert: Workload
   const ratio = GRACE_RATIO - GRACE_JITTER + sim.rng.float() * 2 * GRACE_JITTER;
   cs.rotateAt = cert.expiresAt - Math.round(ttl * ratio);
   sim.scheduleAt(cs.rotateAt, { type: 'ca.rotate', pod, gen, serial: cert.serial });
-  sim.emit({ t: sim.now, type: 'cert.issued', pod, spiffe: cert.spiffe, expiresAt: cert.expiresAt, serial: cert.serial });
-  logLine(sim, 'cert', `${pod} got certificate #${cert.serial} for ${cert.spiffe} (valid ${Math.round(ttl / 3_600_000_000)} h)`);
+  sim.emit({
+    t: sim.now,
+    type: 'cert.issued',
+    pod,
+    spiffe: cert.spiffe,
+    expiresAt: cert.expiresAt,
+    serial: cert.serial,
+  });
+  logLine(
+    sim,
+    'cert',
+    `${pod} got certificate #${cert.serial} for ${cert.spiffe} (valid ${Math.round(ttl / 3_600_000_000)} h)`,
+  );
 }
 
 /** The agent updates Envoy's `ROOTCA` secret. */
@@ -65,7 +81,14 @@ export function setTrust(sim: MeshSim, pod: PodName, bundle: readonly string[]):
   sc.cert.trust = [...bundle];
   sc.cert.trustVersion = rfc3339(sim.now);
   sc.cert.trustUpdatedAt = sim.now;
-  sim.emit({ t: sim.now, type: 'sds.push', pod, resource: 'ROOTCA', version: sc.cert.trustVersion, roots: [...bundle] });
+  sim.emit({
+    t: sim.now,
+    type: 'sds.push',
+    pod,
+    resource: 'ROOTCA',
+    version: sc.cert.trustVersion,
+    roots: [...bundle],
+  });
 }
 
 /** Renewal time came. */
@@ -73,7 +96,11 @@ export function onRotate(sim: MeshSim, pod: PodName, gen: number, serial: number
   const sc = sim.state.sidecars[pod];
   const p = sim.state.pods[pod];
   if (!sc || !p || p.generation !== gen || sc.cert.cert?.serial !== serial) return;
-  logLine(sim, 'cert', `${pod}: certificate #${serial} reached its renewal point; the agent sends a new CSR`);
+  logLine(
+    sim,
+    'cert',
+    `${pod}: certificate #${serial} reached its renewal point; the agent sends a new CSR`,
+  );
   requestCert(sim, pod);
 }
 

@@ -22,14 +22,26 @@ export function onCsr(sim: MeshSim, pod: PodName, gen: number, attempt: number):
   if (!s.istiod.up || s.ca.stopped || sc.cut) {
     sc.cert.csrAttempts = attempt + 1;
     sim.schedule(csrRetryDelay(sim, attempt), { type: 'ca.csr', pod, gen, attempt: attempt + 1 });
-    if (attempt === 0) logLine(sim, 'cert', `${pod}: CreateCertificate failed (CA unavailable); retrying with backoff`);
+    if (attempt === 0)
+      logLine(
+        sim,
+        'cert',
+        `${pod}: CreateCertificate failed (CA unavailable); retrying with backoff`,
+      );
     sim.emit({ t: sim.now, type: 'cert.csrFailed', pod, attempt });
     return;
   }
   const ca = s.ca;
   const serial = ca.nextSerial++;
   ca.signed++;
-  const cert = { serial, spiffe: identityOf(sim, pod), issuedAt: sim.now, expiresAt: sim.now + ca.ttl, rootId: ca.signingRootId, version: rfc3339(sim.now) };
+  const cert = {
+    serial,
+    spiffe: identityOf(sim, pod),
+    issuedAt: sim.now,
+    expiresAt: sim.now + ca.ttl,
+    rootId: ca.signingRootId,
+    version: rfc3339(sim.now),
+  };
   sim.schedule(ms(1) + sim.rng.int(ms(2)), { type: 'ca.issued', pod, gen, serial, cert });
 }
 
@@ -56,7 +68,8 @@ export function dropOldRoots(sim: MeshSim): void {
 }
 
 function distributeBundle(sim: MeshSim): void {
-  for (const pod of sim.state.order) if (sim.state.pods[pod]?.up) setTrust(sim, pod, sim.state.ca.bundle);
+  for (const pod of sim.state.order)
+    if (sim.state.pods[pod]?.up) setTrust(sim, pod, sim.state.ca.bundle);
 }
 
 /** Shortens the workload TTL (scene 12 runs hours per second; default 24 h). */

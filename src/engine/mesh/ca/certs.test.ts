@@ -17,7 +17,9 @@ describe('certificates', () => {
     sim.advanceTo(hours(30));
     const web = issued.filter((c) => c.pod === 'web-1');
     expect(web[0]?.spiffe).toBe('spiffe://cluster.local/ns/shop/sa/web');
-    expect(issued.find((c) => c.pod === 'payments-v2-a')?.spiffe).toBe('spiffe://cluster.local/ns/shop/sa/payments');
+    expect(issued.find((c) => c.pod === 'payments-v2-a')?.spiffe).toBe(
+      'spiffe://cluster.local/ns/shop/sa/payments',
+    );
     // Signed at the CA a few ms before the agent gets it.
     expect(web[0]!.expiresAt - web[0]!.t).toBeGreaterThan(hours(24) - sec(0.01));
     expect(web[0]!.expiresAt - web[0]!.t).toBeLessThanOrEqual(hours(24));
@@ -55,14 +57,18 @@ describe('certificates', () => {
         sim.command({ kind: 'traffic.rate', perEdgeRps: 20 });
         sim.advanceTo(ttl + sec(60) + sec(600));
         expect(failures.length).toBeGreaterThan(0);
-        for (const f of failures) expect(f.t).toBeGreaterThanOrEqual(Math.min(expires.get(f.from) ?? 0, expires.get(f.to) ?? 0));
+        for (const f of failures)
+          expect(f.t).toBeGreaterThanOrEqual(
+            Math.min(expires.get(f.from) ?? 0, expires.get(f.to) ?? 0),
+          );
         expect(Math.min(...failures.map((f) => f.t))).toBeGreaterThanOrEqual(firstExpiry);
         // Existing connections keep working after expiry.
         expect(sim.state.traffic.counters.ok - okAtExpiry).toBeGreaterThan(1000);
         sim.command({ kind: 'istiod.restore' });
         // CSR retries back off to at most 60 s (+10% jitter).
         sim.advanceTo(sim.now + sec(70));
-        for (const pod of sim.state.order) expect(sim.state.sidecars[pod]!.cert.cert!.expiresAt).toBeGreaterThan(sim.now);
+        for (const pod of sim.state.order)
+          expect(sim.state.sidecars[pod]!.cert.cert!.expiresAt).toBeGreaterThan(sim.now);
       }),
       { numRuns: 2 },
     );

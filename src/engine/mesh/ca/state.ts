@@ -13,7 +13,16 @@ export const GRACE_JITTER = 0.01;
 
 /** An agent that has no certificate yet. */
 export function emptyCert(): CertState {
-  return { cert: null, trust: [], trustVersion: null, trustUpdatedAt: null, rotateAt: null, csrPending: false, csrAttempts: 0, issued: 0 };
+  return {
+    cert: null,
+    trust: [],
+    trustVersion: null,
+    trustUpdatedAt: null,
+    rotateAt: null,
+    csrPending: false,
+    csrAttempts: 0,
+    issued: 0,
+  };
 }
 
 /** Istiod's self-signed CA with one root. */
@@ -30,7 +39,11 @@ export function newCa(): CaState {
 }
 
 /** Why `own` cannot be presented to a peer trusting `peerTrust` at `now` (null = fine). */
-export function certProblem(own: CertState, peerTrust: readonly string[], now: SimTime): string | null {
+export function certProblem(
+  own: CertState,
+  peerTrust: readonly string[],
+  now: SimTime,
+): string | null {
   const c = own.cert;
   if (!c) return 'no certificate (SDS secret "default" not received)';
   if (now >= c.expiresAt) return 'certificate expired';

@@ -50,7 +50,12 @@ describe('Istiod debounce (PILOT_DEBOUNCE_AFTER 100 ms, PILOT_DEBOUNCE_MAX 10 s)
     expect(p).toHaveLength(1);
     expect(p[0]?.t).toBe(t0 + ms(100));
     expect(p[0]?.full).toBe(false);
-    const types = new Set(sim.trace.recent().filter((e): e is MeshTraceOf<'xds.response'> => e.type === 'xds.response' && e.t > t0).map((e) => e.xds));
+    const types = new Set(
+      sim.trace
+        .recent()
+        .filter((e): e is MeshTraceOf<'xds.response'> => e.type === 'xds.response' && e.t > t0)
+        .map((e) => e.xds),
+    );
     expect([...types]).toEqual(['EDS']);
   });
 
@@ -60,7 +65,12 @@ describe('Istiod debounce (PILOT_DEBOUNCE_AFTER 100 ms, PILOT_DEBOUNCE_MAX 10 s)
     const t0 = sim.now;
     sim.command({ kind: 'canary.weights', v1: 1, v2: 1 });
     sim.advanceTo(t0 + sec(1));
-    const types = new Set(sim.trace.recent().filter((e): e is MeshTraceOf<'xds.response'> => e.type === 'xds.response' && e.t > t0).map((e) => e.xds));
+    const types = new Set(
+      sim.trace
+        .recent()
+        .filter((e): e is MeshTraceOf<'xds.response'> => e.type === 'xds.response' && e.t > t0)
+        .map((e) => e.xds),
+    );
     expect([...types].sort()).toEqual(['CDS', 'LDS', 'RDS']);
   });
 

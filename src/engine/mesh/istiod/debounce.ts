@@ -55,7 +55,11 @@ export function onDebounceTimer(sim: MeshSim, epoch: number): void {
   d.req = null;
   const events = d.events;
   d.events = 0;
-  pushAll(sim, req, `Push debounce stable[${i.metrics.pushes_debounced + 1}] ${events} for config ${req.reason.join(', ')}: ${(quiet / 1000).toFixed(0)}ms since last change, ${(total / 1000).toFixed(0)}ms since first`);
+  pushAll(
+    sim,
+    req,
+    `Push debounce stable[${i.metrics.pushes_debounced + 1}] ${events} for config ${req.reason.join(', ')}: ${(quiet / 1000).toFixed(0)}ms since last change, ${(total / 1000).toFixed(0)}ms since first`,
+  );
 }
 
 /** Time to build a new PushContext (modelled: 1 ms + 20 µs per service). */
@@ -77,8 +81,19 @@ export function pushAll(sim: MeshSim, req: PushRequest, why: string): void {
     const p = s.pods[pod];
     if (c && p && proxyNeedsPush(p, req)) proxies++;
   }
-  sim.emit({ t: sim.now, type: 'push.debounced', reason: req.reason.join(', '), full: req.full, proxies, why });
-  logLine(sim, 'config', `Istiod pushes ${req.full ? 'full' : 'EDS-only'} config (${req.reason.join(', ')}) to ${proxies} proxies`);
+  sim.emit({
+    t: sim.now,
+    type: 'push.debounced',
+    reason: req.reason.join(', '),
+    full: req.full,
+    proxies,
+    why,
+  });
+  logLine(
+    sim,
+    'config',
+    `Istiod pushes ${req.full ? 'full' : 'EDS-only'} config (${req.reason.join(', ')}) to ${proxies} proxies`,
+  );
   if (!req.full) {
     enqueueAffected(sim, req);
     return;

@@ -10,26 +10,44 @@ import type { MeshTraceOf } from '../contract';
 
 describe('Istiod', () => {
   it('admits new streams at 25/s on 2 cores (reconnect storm of 200 sidecars)', () => {
-    const sim = createMesh({ seed: 1, perEdgeRps: 0, checkpointEvery: 0, topology: { sidecars: 200, services: 20 } });
+    const sim = createMesh({
+      seed: 1,
+      perEdgeRps: 0,
+      checkpointEvery: 0,
+      topology: { sidecars: 200, services: 20 },
+    });
     const opens: number[] = [];
     sim.trace.subscribe((e) => {
       if (e.type === 'stream.open') opens.push(e.t);
     });
     sim.advanceTo(sec(30));
     expect(opens).toHaveLength(200);
-    for (let i = 1; i < opens.length; i++) expect(opens[i]! - opens[i - 1]!).toBeGreaterThanOrEqual(ms(40));
+    for (let i = 1; i < opens.length; i++)
+      expect(opens[i]! - opens[i - 1]!).toBeGreaterThanOrEqual(ms(40));
     expect(sim.state.istiod.metrics.streams_rejected).toBeGreaterThan(0);
-    const sim4 = createMesh({ seed: 1, perEdgeRps: 0, checkpointEvery: 0, cores: 4, topology: { sidecars: 200, services: 20 } });
+    const sim4 = createMesh({
+      seed: 1,
+      perEdgeRps: 0,
+      checkpointEvery: 0,
+      cores: 4,
+      topology: { sidecars: 200, services: 20 },
+    });
     const opens4: number[] = [];
     sim4.trace.subscribe((e) => {
       if (e.type === 'stream.open') opens4.push(e.t);
     });
     sim4.advanceTo(sec(30));
-    for (let i = 1; i < opens4.length; i++) expect(opens4[i]! - opens4[i - 1]!).toBeGreaterThanOrEqual(Math.round(1e6 / 35));
+    for (let i = 1; i < opens4.length; i++)
+      expect(opens4[i]! - opens4[i - 1]!).toBeGreaterThanOrEqual(Math.round(1e6 / 35));
   }, 30_000);
 
   it('runs at most 25 pushes at once and reaches every proxy', () => {
-    const sim = createMesh({ seed: 2, perEdgeRps: 0, checkpointEvery: 0, topology: { sidecars: 120, services: 12 } });
+    const sim = createMesh({
+      seed: 2,
+      perEdgeRps: 0,
+      checkpointEvery: 0,
+      topology: { sidecars: 120, services: 12 },
+    });
     sim.advanceTo(sec(20));
     let peak = 0;
     sim.command({ kind: 'canary.weights', v1: 1, v2: 1 });
@@ -43,12 +61,22 @@ describe('Istiod', () => {
       return s.now > t0 + sec(2);
     }, 1_000_000);
     expect(peak).toBe(25);
-    const pushed = new Set(sim.trace.recent().filter((e): e is MeshTraceOf<'xds.response'> => e.type === 'xds.response' && e.t > t0).map((e) => e.pod));
+    const pushed = new Set(
+      sim.trace
+        .recent()
+        .filter((e): e is MeshTraceOf<'xds.response'> => e.type === 'xds.response' && e.t > t0)
+        .map((e) => e.pod),
+    );
     expect(pushed.size).toBe(120);
   }, 30_000);
 
   it('an AuthorizationPolicy pushes LDS only to the proxies of its namespace', () => {
-    const sim = createMesh({ seed: 3, perEdgeRps: 0, checkpointEvery: 0, topology: { sidecars: 40, services: 8, namespaces: 2 } });
+    const sim = createMesh({
+      seed: 3,
+      perEdgeRps: 0,
+      checkpointEvery: 0,
+      topology: { sidecars: 40, services: 8, namespaces: 2 },
+    });
     sim.advanceTo(sec(10));
     const t0 = sim.now;
     sim.command({
@@ -56,7 +84,9 @@ describe('Istiod', () => {
       yaml: 'apiVersion: security.istio.io/v1\nkind: AuthorizationPolicy\nmetadata:\n  name: deny-all\n  namespace: ns-1\nspec:\n  action: DENY\n  rules:\n  - {}\n',
     });
     sim.advanceTo(t0 + sec(1));
-    const responses = sim.trace.recent().filter((e): e is MeshTraceOf<'xds.response'> => e.type === 'xds.response' && e.t > t0);
+    const responses = sim.trace
+      .recent()
+      .filter((e): e is MeshTraceOf<'xds.response'> => e.type === 'xds.response' && e.t > t0);
     const pods = new Set(responses.map((r) => r.pod));
     expect(pods.size).toBe(20);
     for (const p of pods) expect(sim.state.pods[p]?.namespace).toBe('ns-1');
@@ -70,8 +100,13 @@ describe('Istiod', () => {
       const t0 = sim.now;
       sim.command({ kind: 'canary.weights', v1: 70, v2: 30 });
       sim.advanceTo(t0 + sec(1));
-      const rs = sim.trace.recent().filter((e): e is MeshTraceOf<'xds.response'> => e.type === 'xds.response' && e.t > t0);
-      return { total: rs.reduce((a, r) => a + r.bytes, 0), cds: rs.filter((r) => r.xds === 'CDS').length };
+      const rs = sim.trace
+        .recent()
+        .filter((e): e is MeshTraceOf<'xds.response'> => e.type === 'xds.response' && e.t > t0);
+      return {
+        total: rs.reduce((a, r) => a + r.bytes, 0),
+        cds: rs.filter((r) => r.xds === 'CDS').length,
+      };
     };
     const sotw = bytes(false);
     const delta = bytes(true);

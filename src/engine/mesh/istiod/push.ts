@@ -42,7 +42,12 @@ export function respond(
   conn: Connection,
   type: XdsType,
   res: ProxyResources,
-  opts: { names?: readonly string[]; initial: boolean; pushId: number; force?: ReadonlySet<string> },
+  opts: {
+    names?: readonly string[];
+    initial: boolean;
+    pushId: number;
+    force?: ReadonlySet<string>;
+  },
 ): number {
   const i = sim.state.istiod;
   const delta = sim.state.options.delta;
@@ -146,7 +151,12 @@ export function pushToProxy(sim: MeshSim, conn: Connection, req: PushRequest): n
   const pushId = ++sim.state.istiod.pushId;
   for (const t of PUSH_ORDER) {
     if (!types.has(t) || !conn.types[t].watched) continue;
-    const opts: { names?: readonly string[]; initial: boolean; pushId: number; force?: ReadonlySet<string> } = { initial: false, pushId };
+    const opts: {
+      names?: readonly string[];
+      initial: boolean;
+      pushId: number;
+      force?: ReadonlySet<string>;
+    } = { initial: false, pushId };
     if (t === 'EDS' && edsNames) opts.names = edsNames;
     if (t === 'EDS' && warming) opts.force = warming;
     count += respond(sim, conn, t, res, opts);

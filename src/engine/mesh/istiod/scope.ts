@@ -55,7 +55,8 @@ export function typesFor(req: PushRequest): Set<XdsType> {
 
 /** Merges two requests (pilot's PushRequest.Merge). */
 export function mergeRequests(a: PushRequest | null, b: PushRequest): PushRequest {
-  if (!a) return { ...b, configs: [...b.configs], services: [...b.services], reason: [...b.reason] };
+  if (!a)
+    return { ...b, configs: [...b.configs], services: [...b.services], reason: [...b.reason] };
   const uniq = (x: string[], y: string[]): string[] => [...new Set([...x, ...y])];
   return {
     full: a.full || b.full,

@@ -18,7 +18,12 @@ import { cpuScaledLimit, type Connection } from './types';
 export function onUpMessage(sim: MeshSim, msg: XdsMessage): void {
   const i = sim.state.istiod;
   if (!i.up) {
-    onStreamFailed(sim, msg.pod, msg.streamId, 'connection error: desc = "transport: Error while dialing: dial tcp istiod.istio-system.svc:15012: connect: connection refused"');
+    onStreamFailed(
+      sim,
+      msg.pod,
+      msg.streamId,
+      'connection error: desc = "transport: Error while dialing: dial tcp istiod.istio-system.svc:15012: connect: connection refused"',
+    );
     return;
   }
   const conn = i.conns[msg.pod];
@@ -43,12 +48,22 @@ function admitStream(sim: MeshSim, msg: XdsMessage): void {
   const slot = Math.max(sim.now, a.nextFree);
   if (slot - sim.now > SECOND) {
     i.metrics.streams_rejected++;
-    onStreamFailed(sim, msg.pod, msg.streamId, 'rpc error: code = ResourceExhausted desc = request rate limit exceeded');
+    onStreamFailed(
+      sim,
+      msg.pod,
+      msg.streamId,
+      'rpc error: code = ResourceExhausted desc = request rate limit exceeded',
+    );
     return;
   }
   a.nextFree = slot + interval;
   a.waiting[msg.pod] = { streamId: msg.streamId, msgs: [msg] };
-  sim.scheduleAt(slot, { type: 'istiod.admit', pod: msg.pod, streamId: msg.streamId, epoch: i.epoch });
+  sim.scheduleAt(slot, {
+    type: 'istiod.admit',
+    pod: msg.pod,
+    streamId: msg.streamId,
+    epoch: i.epoch,
+  });
 }
 
 /** The stream's admission slot came: open the connection and process its buffered requests. */
@@ -67,7 +82,12 @@ export function onAdmit(sim: MeshSim, pod: PodName, streamId: number, epoch: num
   sim.emit({ t: sim.now, type: 'stream.open', pod });
   logLine(sim, 'xds', `${pod} opened its ADS stream to Istiod`);
   // keepaliveMaxServerConnectionAge 30m, with gRPC's ±10% jitter.
-  sim.schedule(MAX_CONNECTION_AGE - MAX_CONNECTION_AGE / 10 + sim.rng.int(MAX_CONNECTION_AGE / 5), { type: 'istiod.connAge', pod, streamId, epoch: i.epoch });
+  sim.schedule(MAX_CONNECTION_AGE - MAX_CONNECTION_AGE / 10 + sim.rng.int(MAX_CONNECTION_AGE / 5), {
+    type: 'istiod.connAge',
+    pod,
+    streamId,
+    epoch: i.epoch,
+  });
   for (const m of w.msgs) handleRequest(sim, conn, m);
 }
 
@@ -93,15 +113,38 @@ function handleRequest(sim: MeshSim, conn: Connection, msg: XdsMessage): void {
     sync.nackError = msg.errorDetail;
     i.metrics.pilot_total_xds_rejects++;
     i.metrics.pilot_xds_reject[msg.xds]++;
-    sim.emit({ t: sim.now, type: 'xds.nack', pod: conn.pod, xds: msg.xds, typeUrl: TYPE_URL[msg.xds], version: msg.versionInfo, nonce: msg.nonce, error: msg.errorDetail, errorCode: NACK_CODE });
+    sim.emit({
+      t: sim.now,
+      type: 'xds.nack',
+      pod: conn.pod,
+      xds: msg.xds,
+      typeUrl: TYPE_URL[msg.xds],
+      version: msg.versionInfo,
+      nonce: msg.nonce,
+      error: msg.errorDetail,
+      errorCode: NACK_CODE,
+    });
     logLine(sim, 'xds', `ADS:${msg.xds}: ACK ERROR ${conn.pod} ${msg.errorDetail}`);
     return;
   }
   sync.ackedNonce = msg.nonce;
   sync.ackedAt = sim.now;
   sync.nackError = null;
-  sim.emit({ t: sim.now, type: 'xds.ack', pod: conn.pod, xds: msg.xds, typeUrl: TYPE_URL[msg.xds], version: msg.versionInfo, nonce: msg.nonce });
-  if (conn.pushStartedAt !== null && !conn.pushing && !conn.pending && TYPES.every((t) => conn.types[t].sentNonce === conn.types[t].ackedNonce)) {
+  sim.emit({
+    t: sim.now,
+    type: 'xds.ack',
+    pod: conn.pod,
+    xds: msg.xds,
+    typeUrl: TYPE_URL[msg.xds],
+    version: msg.versionInfo,
+    nonce: msg.nonce,
+  });
+  if (
+    conn.pushStartedAt !== null &&
+    !conn.pushing &&
+    !conn.pending &&
+    TYPES.every((t) => conn.types[t].sentNonce === conn.types[t].ackedNonce)
+  ) {
     const c = i.metrics.convergence_ms;
     c.push((sim.now - conn.pushStartedAt) / 1000);
     if (c.length > 200) c.shift();

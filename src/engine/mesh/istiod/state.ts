@@ -6,7 +6,16 @@ import type { MeshSim } from '../types';
 import type { Connection, IstiodState, TypeSync } from './types';
 
 function emptySync(): TypeSync {
-  return { sentNonce: null, sentVersion: null, sentAt: null, ackedNonce: null, ackedAt: null, nackError: null, sentHashes: {}, watched: false };
+  return {
+    sentNonce: null,
+    sentVersion: null,
+    sentAt: null,
+    ackedNonce: null,
+    ackedAt: null,
+    nackError: null,
+    sentHashes: {},
+    watched: false,
+  };
 }
 
 /** A fresh connection record. */

@@ -77,7 +77,13 @@ export interface IstiodState {
   pushId: number;
   /** A full push's PushContext is being built until then; debounced events wait for it. */
   busyUntil: SimTime;
-  debounce: { req: PushRequest | null; firstAt: SimTime; lastAt: SimTime; timer: EventId | null; events: number };
+  debounce: {
+    req: PushRequest | null;
+    firstAt: SimTime;
+    lastAt: SimTime;
+    timer: EventId | null;
+    events: number;
+  };
   /** Proxies waiting for a throttle slot, FIFO. */
   queue: PodName[];
   inProgress: number;
@@ -86,7 +92,10 @@ export interface IstiodState {
    * Stream admission (PILOT_MAX_REQUESTS_PER_SECOND, a Go rate.Limiter with burst 1): the next free
    * slot, and the first messages of streams waiting for theirs (at most 1 s, else RESOURCE_EXHAUSTED).
    */
-  admission: { nextFree: SimTime; waiting: Record<PodName, { streamId: number; msgs: XdsMessage[] }> };
+  admission: {
+    nextFree: SimTime;
+    waiting: Record<PodName, { streamId: number; msgs: XdsMessage[] }>;
+  };
   metrics: IstiodMetrics;
 }
 

@@ -63,6 +63,7 @@ export function onDownMessage(sim: MeshSim, msg: XdsMessage): void {
 function followUps(sim: MeshSim, sc: SidecarState): void {
   const x = sc.xds;
   if (x.CDS.received > 0 && !x.EDS.requested) sendInitialRequest(sim, sc, 'EDS');
-  if (x.EDS.requested && isEmpty(sc.warmingClusters) && x.CDS.received > 0 && !x.LDS.requested) sendInitialRequest(sim, sc, 'LDS');
+  if (x.EDS.requested && isEmpty(sc.warmingClusters) && x.CDS.received > 0 && !x.LDS.requested)
+    sendInitialRequest(sim, sc, 'LDS');
   if (x.LDS.received > 0 && !x.RDS.requested) sendInitialRequest(sim, sc, 'RDS');
 }

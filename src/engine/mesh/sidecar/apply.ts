@@ -31,7 +31,11 @@ function stamp(sc: SidecarState, t: XdsType, name: string, msg: XdsMessage): voi
   sc.stamps[t][name] = `${msg.versionInfo}@${msg.arriveAt}`;
 }
 
-function removedNames(msg: XdsMessage, current: readonly string[], incoming: Record<string, unknown>): string[] {
+function removedNames(
+  msg: XdsMessage,
+  current: readonly string[],
+  incoming: Record<string, unknown>,
+): string[] {
   if (msg.delta) return msg.removed ?? [];
   return current.filter((n) => !(n in incoming));
 }
@@ -56,7 +60,11 @@ function applyCds(sc: SidecarState, msg: XdsMessage): string | null {
     if (r.body.type === 'EDS') sc.warmingClusters[name] = h;
     else sc.active.CDS[name] = h;
   }
-  const gone = msg.delta ? (msg.removed ?? []) : [...Object.keys(sc.active.CDS), ...Object.keys(sc.warmingClusters)].filter((n) => !incoming.has(n));
+  const gone = msg.delta
+    ? (msg.removed ?? [])
+    : [...Object.keys(sc.active.CDS), ...Object.keys(sc.warmingClusters)].filter(
+        (n) => !incoming.has(n),
+      );
   for (const name of gone) {
     if (errors?.some((e) => e.startsWith(name + ':'))) continue;
     delete sc.active.CDS[name];
@@ -103,7 +111,9 @@ function applyLds(sc: SidecarState, msg: XdsMessage): null {
     if (rds && sc.active.RDS[rds] === undefined) sc.warmingListeners[name] = r.hash;
     else sc.active.LDS[name] = r.hash;
   }
-  const current = [...new Set([...Object.keys(sc.active.LDS), ...Object.keys(sc.warmingListeners)])];
+  const current = [
+    ...new Set([...Object.keys(sc.active.LDS), ...Object.keys(sc.warmingListeners)]),
+  ];
   for (const name of removedNames(msg, current, incoming)) {
     delete sc.active.LDS[name];
     delete sc.warmingListeners[name];

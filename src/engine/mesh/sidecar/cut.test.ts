@@ -8,7 +8,8 @@ import { sec } from '../../core/time';
 import { createMesh } from '../create';
 import { proxyStatusRows } from '../status';
 
-const status = (sim: ReturnType<typeof createMesh>, pod: string) => proxyStatusRows(sim).find((r) => r.name === `${pod}.shop`)?.types;
+const status = (sim: ReturnType<typeof createMesh>, pod: string) =>
+  proxyStatusRows(sim).find((r) => r.name === `${pod}.shop`)?.types;
 
 describe('sidecar.cut', () => {
   it('STALE while cut, keepalive drops the stream, traffic keeps flowing, a late heal reconnects', () => {
@@ -29,7 +30,12 @@ describe('sidecar.cut', () => {
     expect(sim.state.traffic.counters.failed).toBe(0);
     sim.command({ kind: 'sidecar.uncut', pod: 'checkout-1' });
     sim.advanceTo(sec(80));
-    expect(Object.values(status(sim, 'checkout-1') ?? {}).map((s) => s.status)).toEqual(['SYNCED', 'SYNCED', 'SYNCED', 'SYNCED']);
+    expect(Object.values(status(sim, 'checkout-1') ?? {}).map((s) => s.status)).toEqual([
+      'SYNCED',
+      'SYNCED',
+      'SYNCED',
+      'SYNCED',
+    ]);
     expect(sim.state.sidecars['checkout-1']!.xds.RDS.version).toBe(sim.state.istiod.pushVersion);
   }, 30_000);
 

@@ -22,7 +22,10 @@ const TYPES: XdsType[] = ['CDS', 'EDS', 'LDS', 'RDS'];
 
 /** Names a SotW request subscribes to: wildcard (empty) for CDS/LDS, by name for EDS/RDS. */
 export function subscribedNames(sc: SidecarState, t: XdsType): string[] {
-  if (t === 'EDS') return Object.keys(sc.active.CDS).filter((n) => active(sc, 'CDS', n)?.type === 'EDS').concat(Object.keys(sc.warmingClusters));
+  if (t === 'EDS')
+    return Object.keys(sc.active.CDS)
+      .filter((n) => active(sc, 'CDS', n)?.type === 'EDS')
+      .concat(Object.keys(sc.warmingClusters));
   if (t === 'RDS') {
     const out = new Set<string>();
     for (const h of [...Object.values(sc.active.LDS), ...Object.values(sc.warmingListeners)]) {
@@ -71,7 +74,12 @@ export function connect(sim: MeshSim, pod: PodName): void {
   if (sc.cut) {
     sc.streamId++;
     sc.connecting = true;
-    sim.schedule(sec(1), { type: 'stream.fail', pod, streamId: sc.streamId, reason: 'connect timeout (network cut)' });
+    sim.schedule(sec(1), {
+      type: 'stream.fail',
+      pod,
+      streamId: sc.streamId,
+      reason: 'connect timeout (network cut)',
+    });
     return;
   }
   sc.streamId++;
@@ -108,7 +116,8 @@ export function onStreamFailed(sim: MeshSim, pod: PodName, streamId: number, rea
   sc.connected = false;
   if (sc.staleSince === null) sc.staleSince = sim.now;
   dropInflight(sim, pod);
-  if (wasConnected) logLine(sim, 'xds', `${pod} lost its ADS stream (${reason}); serving from cached config`);
+  if (wasConnected)
+    logLine(sim, 'xds', `${pod} lost its ADS stream (${reason}); serving from cached config`);
   scheduleRetry(sim, sc);
 }
 
@@ -130,7 +139,11 @@ export function breakStream(sim: MeshSim, pod: PodName, reason: string, retry = 
 export function armKeepalive(sim: MeshSim, pod: PodName): void {
   const sc = sim.state.sidecars[pod];
   if (!sc || (!sc.connected && !sc.connecting)) return;
-  sim.schedule(sec(30) + sim.rng.int(sec(10)), { type: 'stream.keepalive', pod, streamId: sc.streamId });
+  sim.schedule(sec(30) + sim.rng.int(sec(10)), {
+    type: 'stream.keepalive',
+    pod,
+    streamId: sc.streamId,
+  });
 }
 
 /** Keepalive fired: if the network is still cut, both ends drop the stream. */

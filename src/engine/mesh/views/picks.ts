@@ -59,8 +59,16 @@ export const picks: (sim: MeshSource, pod: string) => PicksView = memoBySimWith(
     const base = sim.state.traffic.pickBase[pod];
     let sinceSend: PicksView['sinceSend'] = null;
     if (base) {
-      const since = rows.map((r): PickRow => ({ ...r, count: r.count - (base.picks[r.cluster] ?? 0) }));
-      sinceSend = { at: base.at, requested: base.count, total: since.reduce((n, r) => n + r.count, 0), rows: since };
+      const since = rows.map((r): PickRow => ({
+        ...r,
+        count: r.count - (base.picks[r.cluster] ?? 0),
+      }));
+      sinceSend = {
+        at: base.at,
+        requested: base.count,
+        total: since.reduce((n, r) => n + r.count, 0),
+        rows: since,
+      };
     }
     return { pod, total, rows, sinceSend };
   },
