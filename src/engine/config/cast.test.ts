@@ -17,7 +17,7 @@ import {
   validateIstio,
 } from './index';
 
-describe('the cast (scenes.md)', () => {
+describe('the cast (docs/curriculum.md)', () => {
   const mesh = castMesh();
 
   it('has the eight pods of the contract, in namespace shop, with fixed 10.244.x.y IPs', () => {
