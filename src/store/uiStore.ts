@@ -2,7 +2,7 @@ import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 
 /**
- * UI state only (never engine state): speed, theme, the followed sidecar, overlays, notices and a
+ * UI state only (never engine state): speed, theme, the selected actor (the one the code panels follow), overlays, notices and a
  * pinned code line. Actions live outside the store as plain functions (zustand's "no store
  * actions" pattern), so tests can call them without React.
  */

@@ -3,7 +3,6 @@
  * (src/runtime, src/diagram, scenes/). The model implements it; the UI reads only these shapes.
  * Extend it freely; do not rename or remove fields without updating both sides.
  */
-import type { Simulation } from '../core/simulation';
 import type { SimTime } from '../core/time';
 import type { TraceReducer } from '../core/trace';
 
@@ -323,10 +322,4 @@ export interface MeshOptions {
   certTtl?: SimTime;
   /** Folds over every trace entry, checkpointed with the trace (`sim.trace.fold(i)`). */
   traceReducers?: readonly TraceReducer<MeshTrace>[];
-}
-
-/** What the model module exports (src/engine/mesh/index.ts). */
-export interface MeshModule<S> {
-  createMesh(options: MeshOptions): Simulation<S, { type: string }, MeshCommand, MeshTrace>;
-  meshView(sim: Simulation<S, { type: string }, MeshCommand, MeshTrace>): MeshView;
 }

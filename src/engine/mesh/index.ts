@@ -4,10 +4,6 @@
  * sidecar, pushes the initial config, issues certificates and starts traffic.
  * See README.md in this folder for the model, its simplifications and the CLI.
  */
-import type { MeshModule } from './contract';
-import { createMesh } from './create';
-import type { MeshState } from './types';
-import { meshView } from './view';
 
 export * from './contract';
 export type { MeshState, MeshEvent, MeshSim, SidecarState, PodState, XdsMessage } from './types';
@@ -27,9 +23,3 @@ export {
   type SidecarReport,
   type RequestStats,
 } from './runScenario';
-
-/** The module as the contract describes it. */
-export const meshModule: MeshModule<MeshState> = {
-  createMesh: (o) => createMesh(o),
-  meshView: (sim) => meshView(sim),
-};

@@ -10,7 +10,7 @@ import type { MeshState } from '../types';
 
 /**
  * What selectors read of a mesh simulation: a `MeshSim` satisfies it, and so does any
- * `Simulation` over a `MeshState` whatever its event type (the contract's `MeshModule`).
+ * `Simulation` over a `MeshState` whatever its event type.
  */
 export interface MeshSource {
   readonly now: SimTime;
