@@ -79,6 +79,9 @@ export default defineConfig({
   },
 
   test: {
+    // The suite must pass on a busy two-core machine: no simulation test is timed tightly (the
+    // heaviest set their own, longer timeouts).
+    testTimeout: 60_000,
     projects: [
       {
         extends: true,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createStepperMachine, stepMeta, stepperSend, stepperStart } from './stepper';
 import { anchorTable } from './anchorTable';
-import { anchorsFor, panelFold } from './panelFold';
+import { panelFold } from './panelFold';
 import { machineAnchors, reachableAnchors } from './reach';
 import { ackMachine } from '../test/testScene';
 
@@ -35,6 +35,7 @@ describe('panel fold', () => {
     (e) => (e.client ? [e.client] : null),
   );
   const run = (es: E[]) => es.reduce((acc, e) => fold.reduce(acc, e), fold.initial);
+  const anchorsFor = fold.anchors;
 
   it('keeps each actor’s panel state, sees model-wide entries everywhere, and shares unchanged values', () => {
     const s = run([
@@ -71,7 +72,7 @@ describe('anchor tables', () => {
     expect([...machineAnchors(m)].sort()).toEqual(['bad', 'good', 'run']);
     const f = panelFold<E & { t: number }>([{ follows: 'all', machine: m }], () => null);
     const seq = (es: E[]) =>
-      anchorsFor(
+      f.anchors(
         es.reduce((a, e) => f.reduce(a, { t: 0, ...e }), f.initial),
         'x',
       )[0];

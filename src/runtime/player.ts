@@ -1,6 +1,6 @@
 import type { EngineSim } from '../engine/core/sceneModel';
 import type { TraceEntry } from '../engine/core/trace';
-import { anchorsFor, panelFold, type PanelFoldState } from '../machines/panelFold';
+import { panelFold, type PanelFold, type PanelFoldState } from '../machines/panelFold';
 import {
   createStepperMachine,
   stepMeta,
@@ -44,6 +44,7 @@ export class Player<C, T extends TraceEntry, S extends EngineSim<C, T>, O> {
   lastWaitHit: boolean | null = null;
   /** Furthest simulated time reached (the scrubber's end). */
   highWater = 0;
+  private readonly fold: PanelFold<T>;
   private stepper: StepperMachine;
   private stepSnap: StepperSnapshot;
   private wait: Wait<T, S> | null = null;
@@ -57,6 +58,7 @@ export class Player<C, T extends TraceEntry, S extends EngineSim<C, T>, O> {
     readonly def: SceneDef<C, T, S, O>,
     public seed: number = def.setup.seed,
   ) {
+    this.fold = panelFold<T>(def.panels, (e) => def.model.actorsOf(e));
     this.stepper = createStepperMachine(def.steps);
     this.stepSnap = stepperStart(this.stepper);
     this.sim = this.fresh();
@@ -81,7 +83,7 @@ export class Player<C, T extends TraceEntry, S extends EngineSim<C, T>, O> {
 
   /** Each panel's highlighted anchor for the given actor: exact, from the whole run. */
   anchors(actor: string): (string | null)[] {
-    return anchorsFor(this.sim.trace.fold(FOLD) as PanelFoldState, actor);
+    return this.fold.anchors(this.sim.trace.fold(FOLD) as PanelFoldState, actor);
   }
 
   /** The actors a learner can select now. */
@@ -199,12 +201,12 @@ export class Player<C, T extends TraceEntry, S extends EngineSim<C, T>, O> {
 
   private fresh(): S {
     this.unsubTrace();
-    const { model, setup, panels } = this.def;
+    const { model, setup } = this.def;
     const sim = model.create({
       ...setup.options,
       seed: this.seed,
       checkpointEvery: setup.checkpointEvery,
-      traceReducers: [panelFold<T>(panels, (e) => model.actorsOf(e))],
+      traceReducers: [this.fold],
     });
     for (const c of setup.commands ?? []) sim.command(c);
     this.unsubTrace = sim.trace.subscribe((e) => {

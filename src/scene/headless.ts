@@ -56,20 +56,28 @@ export function followNaively(
   player: AnyPlayer,
   actors: readonly string[],
 ): () => Record<string, (string | null)[]> {
-  const snaps = new Map(
-    actors.map((a) => [a, def.panels.map((p) => getInitialSnapshot(p.machine))]),
-  );
+  const start = () => def.panels.map((p) => getInitialSnapshot(p.machine));
+  const wide = start(); // the panels that follow every entry: one machine each
+  const snaps = new Map(actors.map((a) => [a, start()]));
   player.sim.trace.subscribe((e) => {
     const who = def.model.actorsOf(e);
-    for (const [a, list] of snaps) {
-      def.panels.forEach((p, i) => {
-        if (p.follows === 'selected' && who !== null && !who.includes(a)) return;
-        if (!p.machine.events.includes(e.type)) return;
-        list[i] = getNextSnapshot(p.machine, list[i] as AnyMachineSnapshot, e);
-      });
-    }
+    def.panels.forEach((p, i) => {
+      if (!p.machine.events.includes(e.type)) return;
+      if (p.follows === 'all')
+        wide[i] = getNextSnapshot(p.machine, wide[i] as AnyMachineSnapshot, e);
+      else
+        for (const [a, list] of snaps)
+          if (who === null || who.includes(a))
+            list[i] = getNextSnapshot(p.machine, list[i] as AnyMachineSnapshot, e);
+    });
   });
-  return () => Object.fromEntries([...snaps].map(([a, list]) => [a, list.map((s) => anchorOf(s))]));
+  return () =>
+    Object.fromEntries(
+      [...snaps].map(([a, list]) => [
+        a,
+        list.map((s, i) => anchorOf(def.panels[i]!.follows === 'all' ? wide[i] : s)),
+      ]),
+    );
 }
 
 /**
