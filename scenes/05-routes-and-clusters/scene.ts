@@ -1,6 +1,6 @@
 import { CAST, type MeshTrace } from '../../src/engine/mesh/contract';
 import { meshSceneModel } from '../../src/engine/mesh/sceneModel';
-import { picks, type MeshSource } from '../../src/engine/mesh/views';
+import { picks, sidecarViews, type MeshSource } from '../../src/engine/mesh/views';
 import { defineScene } from '../../src/scene/types';
 import { matchMachine, pickMachine } from './machines';
 import { meta } from './meta';
@@ -13,6 +13,9 @@ const pickBy = (pod: string) => (e: MeshTrace) => e.type === 'route.pick' && e.p
 /** Every request of `pod`'s last send has been routed (its draws are all in). */
 const sent = (pod: string, n: number) => (sim: MeshSource) =>
   (picks(sim, pod).sinceSend?.total ?? 0) >= n;
+/** Every sidecar has applied its routes and clusters (so any of them can route a request). */
+const allRouted = (sim: MeshSource) =>
+  sidecarViews(sim).every((s) => s.status.RDS === 'SYNCED' && s.status.CDS === 'SYNCED');
 const send = (from: string, count: number) => ({
   kind: 'traffic.send' as const,
   from,
@@ -37,9 +40,9 @@ export const scene5 = defineScene(meshSceneModel)({
   steps: [
     {
       caption:
-        'checkout-1’s Envoy has its route configuration "8080" (RDS) and its clusters (CDS). For payments:8080 its virtual host has one route, prefix "/", whose weighted clusters send 90 to outbound|8080|v1|payments.shop.svc.cluster.local and 10 to the v2 cluster — the 90/10 canary.',
+        'Every Envoy has its route configuration "8080" (RDS) and its clusters (CDS); here is checkout-1’s. For payments:8080 its virtual host has one route, prefix "/", whose weighted clusters send 90 to outbound|8080|v1|payments.shop.svc.cluster.local and 10 to the v2 cluster — the 90/10 canary.',
       highlights: { match: 'load', pick: 'total' },
-      waitFor: { type: 'xds.ack', where: ackRds('checkout-1') },
+      waitFor: { type: 'xds.ack', until: allRouted },
     },
     {
       caption:
