@@ -3,19 +3,23 @@ import { gzipSync } from 'node:zlib';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 
+/** Each scene's own chunk must stay under this (gzip): models and parts belong in shared chunks. */
+const SCENE_CHUNK_BUDGET = 25 * 1024;
+
 /**
- * Prints the gzip size of the JavaScript a first visit downloads before any scene is opened: the
- * entry chunk plus everything it imports statically. Scene chunks (dynamic imports) are listed
- * separately.
+ * Prints the gzip size of the JavaScript a first visit downloads before any scene is opened (the
+ * entry chunk plus everything it imports statically), then every lazily loaded chunk: each
+ * scene's own chunk (which fails the build above 25 kB gz) and the shared chunks scenes load
+ * (models, diagram parts, yaml).
  */
-function initialJsSize(): Plugin {
+function chunkSizes(): Plugin {
   return {
-    name: 'initial-js-size',
+    name: 'chunk-sizes',
     apply: 'build',
     generateBundle(_options, bundle) {
       const chunks = new Map<
         string,
-        { code: string; imports: string[]; isEntry: boolean; name: string; dyn: boolean }
+        { code: string; imports: string[]; isEntry: boolean; name: string }
       >();
       for (const [file, out] of Object.entries(bundle)) {
         if (out.type === 'chunk')
@@ -24,7 +28,6 @@ function initialJsSize(): Plugin {
             imports: out.imports,
             isEntry: out.isEntry,
             name: out.name,
-            dyn: out.isDynamicEntry,
           });
       }
       const initial = new Set<string>();
@@ -35,19 +38,35 @@ function initialJsSize(): Plugin {
       };
       for (const [f, c] of chunks) if (c.isEntry) visit(f);
       const gz = (s: string) => gzipSync(s, { level: 9 }).length;
+      const kb = (n: number) => `${(n / 1024).toFixed(1)} kB gz`;
       const total = [...initial].reduce((n, f) => n + gz(chunks.get(f)?.code ?? ''), 0);
-      const scenes = [...chunks.values()].filter((c) => c.dyn && /^\d\d-/.test(c.name));
-      for (const s of scenes)
-        this.info(`scene chunk ${s.name}: ${(gz(s.code) / 1024).toFixed(1)} kB gz`);
       console.log(
-        `initial JS gzip: ${(total / 1024).toFixed(1)} kB (${initial.size} chunk${initial.size === 1 ? '' : 's'})`,
+        `\ninitial JS: ${kb(total)} (${initial.size} chunk${initial.size === 1 ? '' : 's'})`,
       );
+      const lazy = [...chunks.entries()]
+        .filter(([f]) => !initial.has(f))
+        .map(([, c]) => ({ name: c.name, size: gz(c.code) }));
+      lazy.sort(
+        (a, b) =>
+          Number(/^\d\d-/.test(b.name)) - Number(/^\d\d-/.test(a.name)) ||
+          a.name.localeCompare(b.name),
+      );
+      for (const c of lazy) {
+        const scene = /^\d\d-/.test(c.name);
+        console.log(
+          `${scene ? 'scene chunk ' : 'shared chunk'} ${c.name.padEnd(34)} ${kb(c.size).padStart(10)}`,
+        );
+        if (scene && c.size > SCENE_CHUNK_BUDGET)
+          this.error(
+            `scene chunk ${c.name} is ${kb(c.size)}, over its ${kb(SCENE_CHUNK_BUDGET)} budget: move shared code into a shared chunk`,
+          );
+      }
     },
   };
 }
 
 export default defineConfig({
-  plugins: [react(), initialJsSize()],
+  plugins: [react(), chunkSizes()],
   server: { host: '127.0.0.1', port: 5173 },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },
   build: {

@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect as baseExpect, test, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { scenes } from '../scenes';
 
 /**
@@ -46,6 +47,23 @@ for (const { meta } of scenes) {
         ).toEqual([]);
         expect(errors, theme).toEqual([]);
       }
+    });
+
+    test('plays every step to the same trace and state hashes in Chromium as in Node', async ({
+      page,
+    }) => {
+      await open(page, meta.number, 'step=1');
+      const inPage = await page.evaluate(
+        (n) => window.meshScenesDebug!.sceneHashes(n),
+        meta.number,
+      );
+      // Node's values are pinned by scenes/curriculum.test.ts.
+      const snap = readFileSync('scenes/__snapshots__/curriculum.test.ts.snap', 'utf8');
+      const block = new RegExp(
+        `scene ${meta.number} > [^\n]*pinned hash[^\n]*\n\{\n  "stateHash": "([0-9a-f]+)",\n  "traceHash": "([0-9a-f]+)"`,
+      ).exec(snap);
+      expect(block, 'pinned hashes in the curriculum snapshot').not.toBeNull();
+      expect(inPage).toEqual({ stateHash: block![1], traceHash: block![2] });
     });
 
     test('“Step k of K” reaches K with the keyboard', async ({ page }) => {

@@ -6,7 +6,7 @@ import { installDebugHooks } from './app/debugHooks';
 import './app/app.css';
 
 // The one file in src/ that imports scenes/: the registry is handed to the app here.
-installDebugHooks();
+installDebugHooks(scenes);
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
 createRoot(root).render(
