@@ -60,7 +60,7 @@ for (const { meta } of scenes) {
       // Node's values are pinned by scenes/curriculum.test.ts.
       const snap = readFileSync('scenes/__snapshots__/curriculum.test.ts.snap', 'utf8');
       const block = new RegExp(
-        `scene ${meta.number} > [^\n]*pinned hash[^\n]*\n\{\n  "stateHash": "([0-9a-f]+)",\n  "traceHash": "([0-9a-f]+)"`,
+        `scene ${meta.number} > [^\n]*pinned hash[^\n]*\n[{]\n  "stateHash": "([0-9a-f]+)",\n  "traceHash": "([0-9a-f]+)"`,
       ).exec(snap);
       expect(block, 'pinned hashes in the curriculum snapshot').not.toBeNull();
       expect(inPage).toEqual({ stateHash: block![1], traceHash: block![2] });
