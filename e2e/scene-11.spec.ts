@@ -69,10 +69,13 @@ test('each step shows the highlighted lines and badges it describes', async ({ p
   await expect(badge(page, 'web-1')).toHaveAttribute('data-badge', 'SYNCED');
 
   await open(page, 'step=3');
-  await expect(activeLine(page, 'Sidecar.subscribeXds')).toContainText('stream.send(ack(');
+  // The step stops while checkout-1's new routes are on the wire: sent, not yet ACKed (STALE).
+  await expect(activeLine(page, 'Sidecar.subscribeXds')).toContainText('resp = stream.recv()');
+  await expect(activeLine(page, 'ControlPlane.onYamlChange')).toContainText('proxy.ads.send(');
   await expect(page.getByRole('figure', { name: 'Sidecar.subscribeXds' })).toContainText(
     'following checkout-1',
   );
+  await expect(page.locator('tr[data-pod="checkout-1"] td[data-xds="RDS"]')).toContainText('STALE');
 
   await open(page, 'step=4');
   await expect(activeLine(page, 'Sidecar.subscribeXds')).toContainText(

@@ -51,7 +51,8 @@ export const scene1 = defineScene(directSceneModel)({
       caption:
         'Kill payments-v1-a. Its IP stops answering — no reply, not even a refusal — so a caller that dials it waits for its own connect timeout. checkout-1’s attempt fails after 2 s whenever kube-proxy happens to pick the dead pod, and its loop dials again at once, with no backoff.',
       highlights: { call: 'connect' },
-      commands: [{ kind: 'pod.kill', pod: KILLED }],
+      ensure: (sim) =>
+        pods(sim).some((p) => p.name === KILLED && p.up) ? [{ kind: 'pod.kill', pod: KILLED }] : [],
       waitFor: { type: 'call.attemptFailed', where: of('checkout-1') },
       runForMs: 30_000,
     },

@@ -20,9 +20,23 @@ export const subscribeXds = anchorTable<MeshTrace>({
   },
 });
 
-const OPERATOR_EDITS = new Set(['canary.weights', 'config.apply', 'config.pushBad']);
+const OPERATOR_EDITS = new Set([
+  'canary.weights',
+  'config.apply',
+  'config.pushBad',
+  'config.revertBad',
+]);
 
-/** ControlPlane.onYamlChange — Istiod, mesh-wide (follows every sidecar's stream). */
+/** A push that a config object caused (not an endpoint or Service change, not a reconnect). */
+const configPush = (e: MeshTrace) =>
+  e.type === 'push.debounced' &&
+  e.reason.split(', ').some((r) => !/^(Endpoints|Service)\//.test(r));
+
+/**
+ * ControlPlane.onYamlChange — Istiod, mesh-wide (follows every sidecar's stream). Only a push that
+ * an operator's edit caused walks its lines [4]: responses, ACKs and NACKs move the highlight only
+ * while such a push is under way, so an endpoint push or a reconnect's full push lights nothing.
+ */
 export const onYamlChange = anchorTable<MeshTrace>({
   id: 'onYamlChange',
   initial: null,
@@ -32,14 +46,17 @@ export const onYamlChange = anchorTable<MeshTrace>({
       when: (e) => e.type === 'command' && OPERATOR_EDITS.has(e.command.kind),
     },
     'config.accepted': 'change',
-    'push.debounced': 'debounce',
-    'xds.response': 'send',
-    'xds.ack': 'ack',
-    'xds.nack': 'nack',
+    'push.debounced': [{ to: 'debounce', when: configPush }, 'idle'],
     'istiod.down': 'down',
   },
-  dark: ['down'], // [4]
-  from: { down: { 'istiod.up': 'idle' } },
+  dark: ['down'], // [5]
+  from: {
+    down: { 'istiod.up': 'idle' },
+    debounce: { 'xds.response': 'send' },
+    send: { 'xds.response': 'send', 'xds.ack': 'ack', 'xds.nack': 'nack' },
+    ack: { 'xds.response': 'send', 'xds.ack': 'ack', 'xds.nack': 'nack' },
+    nack: { 'xds.response': 'send', 'xds.ack': 'ack', 'xds.nack': 'nack' },
+  },
 });
 
 /** DataPlane.whenControlPlaneDies — one sidecar's data path (follows the selected sidecar). */
@@ -48,7 +65,7 @@ export const whenControlPlaneDies = anchorTable<MeshTrace>({
   initial: 'forward',
   on: {
     'request.done': 'forward',
-    'stream.open': 'forward', // [5]
+    'stream.open': 'forward', // [6]
     'stream.closed': 'lost',
     'stream.retry': 'retry',
   },
@@ -58,6 +75,7 @@ export const whenControlPlaneDies = anchorTable<MeshTrace>({
 //     highlight; the curriculum test checks every anchor exists and every state is reachable.
 // [2] From any line: whatever the client was doing, a closed stream sends it to backoff.
 // [3] A NACK carries the PREVIOUS version_info and the rejected response's nonce (docs/fidelity.md §1.2).
-// [4] While Istiod is down no line of its code runs, so no line is lit.
-// [5] Back on a stream, the sidecar is simply serving again (a leaf pod sends no requests of its
+// [4] The panel is the YAML-change loop; pushes with other causes run other code.
+// [5] While Istiod is down no line of its code runs, so no line is lit.
+// [6] Back on a stream, the sidecar is simply serving again (a leaf pod sends no requests of its
 //     own, so without this its panel would stay on the retry line).

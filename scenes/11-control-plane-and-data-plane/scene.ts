@@ -41,7 +41,7 @@ export const scene11 = defineScene(meshSceneModel)({
     {
       caption:
         'Each Envoy opens ONE long-lived ADS stream (through the istio-agent in its pod) and subscribes to CDS, EDS, LDS and RDS. Istiod answers with the full config; each sidecar applies it and ACKs with the version_info and nonce it received. The step ends when all eight are SYNCED.',
-      highlights: { subscribe: 'ack', control: 'ack' },
+      highlights: { subscribe: 'ack' },
       select: 'web-1',
       waitFor: { type: 'xds.ack', until: allSynced },
     },
@@ -54,17 +54,17 @@ export const scene11 = defineScene(meshSceneModel)({
     },
     {
       caption:
-        'The operator moves the payments canary from 90/10 to 50/50. Istiod debounces (100 ms), recompiles, and pushes CDS, LDS and RDS (a VirtualService change skips EDS). Sidecar by sidecar, each ACKs the new version: until its ACK arrives, proxy-status says STALE.',
-      highlights: { subscribe: 'ack', control: 'ack' },
+        'The operator moves the payments canary from 90/10 to 50/50. Istiod debounces (100 ms), recompiles, and pushes CDS, LDS and RDS (a VirtualService change skips EDS). The step stops while checkout-1’s new routes are on the wire: proxy-status says STALE for its RDS — sent, not yet ACKed — until its ACK arrives.',
+      highlights: { subscribe: 'recv', control: 'send' },
       commands: [{ kind: 'canary.weights', v1: 50, v2: 50 }],
       select: 'checkout-1',
-      waitFor: { type: 'xds.ack', where: about('checkout-1', 'RDS') },
+      waitFor: { type: 'xds.response', where: about('checkout-1', 'RDS') },
     },
     {
       caption:
         'Kill Istiod. Every ADS stream drops; each sidecar keeps its last config (“stale since t”) and retries with jittered backoff, 500 ms doubling up to 30 s.',
       highlights: { subscribe: 'backoff', dataplane: 'retry' },
-      commands: [{ kind: 'istiod.kill' }],
+      ensure: (sim) => (istiodView(sim).up ? [{ kind: 'istiod.kill' }] : []),
       select: 'checkout-1',
       waitFor: { type: 'stream.retry', where: about('checkout-1') },
     },
@@ -73,6 +73,7 @@ export const scene11 = defineScene(meshSceneModel)({
         'With Istiod down, requests still complete — watch the Completed requests count keep rising. What stalls is config: an operator edit now has nobody to compile and push it.',
       highlights: { dataplane: 'forward' },
       select: 'checkout-1',
+      ensure: (sim) => (istiodView(sim).up ? [{ kind: 'istiod.kill' }] : []),
       // The first request checkout-1 completes once the mesh has been without Istiod for 3 s.
       waitFor: { type: 'request.done', where: from('checkout-1'), until: downFor(3_000_000) },
     },
@@ -80,7 +81,7 @@ export const scene11 = defineScene(meshSceneModel)({
       caption:
         'Restore Istiod. Each sidecar reconnects when its backoff timer fires (Istiod admits new streams at a limited rate), gets the full state again and ACKs it. The step ends when proxy-status shows every sidecar SYNCED.',
       highlights: { subscribe: 'ack' },
-      commands: [{ kind: 'istiod.restore' }],
+      ensure: (sim) => (istiodView(sim).up ? [] : [{ kind: 'istiod.restore' }]),
       select: 'checkout-1',
       waitFor: { type: 'xds.ack', until: allSynced },
     },
@@ -89,6 +90,7 @@ export const scene11 = defineScene(meshSceneModel)({
         'Push a config that payments-v2-a’s Envoy rejects. It NACKs: error_detail set, version_info still the last good one, the rejected nonce. It keeps serving its last good config; proxy-status shows ERROR; Istiod does not resend.',
       highlights: { subscribe: 'nack', control: 'nack' },
       commands: [{ kind: 'config.pushBad', pod: 'payments-v2-a' }],
+      ensure: (sim) => (istiodView(sim).up ? [] : [{ kind: 'istiod.restore' }]),
       select: 'payments-v2-a',
       waitFor: { type: 'xds.nack', where: about('payments-v2-a') },
     },

@@ -226,6 +226,7 @@ export class Player<C, T extends TraceEntry, S extends EngineSim<C, T>, O> {
       hit: false,
       candidate: false,
     };
+    for (const c of step.ensure?.(this.sim) ?? []) this.sim.command(c);
     for (const c of step.commands ?? []) this.sim.command(c);
     this.settle(this.wait);
     this.onStepEnter(step, this.stepIndex);

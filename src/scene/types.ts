@@ -38,6 +38,11 @@ export interface SceneStep<C, T extends TraceEntry, S> {
   highlights: Readonly<Record<string, string>>;
   /** Commands applied when the step starts (recorded in the engine's input log). */
   commands?: readonly C[];
+  /**
+   * Commands that re-establish what the caption describes, computed from the state when the step
+   * starts (a learner may have restored what the step says is down): applied before `commands`.
+   */
+  ensure?(sim: S): readonly C[];
   /** The actor the panels follow during this step. */
   select?: string;
   waitFor?: WaitFor<T, S>;
