@@ -5,7 +5,7 @@
  */
 export interface FrameDriverOptions {
   /** Called with the simulated microseconds to advance (may be fractional; callers round). */
-  onAdvance: (simDeltaUs: number) => void;
+  onAdvance: (simDeltaUs: number, wallMs: number) => void;
   /** Simulated microseconds per wall millisecond at speed 1 (default 1000: real time). */
   usPerMs?: number;
   /** Longest wall gap honoured between two frames (default 100 ms). */
@@ -57,7 +57,7 @@ export function createFrameDriver(o: FrameDriverOptions): FrameDriver {
     tick(wallNow: number) {
       const gap = last === null ? 0 : Math.min(Math.max(wallNow - last, 0), maxGap); // [1]
       last = wallNow;
-      if (gap > 0) o.onAdvance(gap * usPerMs * driver.speed);
+      if (gap > 0) o.onAdvance(gap * usPerMs * driver.speed, gap);
     },
     destroy() {
       driver.stop();

@@ -21,6 +21,8 @@ interface Wait<T extends TraceEntry, S> {
 
 const DEFAULT_WAIT_MS = 15_000;
 const MAX_EVENTS_PER_FRAME = 5_000;
+/** Protocol slow motion: a message in flight takes at least this much wall time to travel. */
+export const SLOW_MOTION_WALL_MS = 500;
 /** The panel fold is the first trace reducer the player installs. */
 const FOLD = 0;
 
@@ -44,6 +46,10 @@ export class Player<C, T extends TraceEntry, S extends EngineSim<C, T>, O> {
   lastWaitHit: boolean | null = null;
   /** Furthest simulated time reached (the scrubber's end). */
   highWater = 0;
+  /** Protocol slow motion on (the UI turns it on; headless runs leave it off). */
+  slowMotion = false;
+  /** The last frame ran slower than the chosen speed, so that a message could be seen travelling. */
+  slowed = false;
   private readonly fold: PanelFold<T>;
   private stepper: StepperMachine;
   private stepSnap: StepperSnapshot;
@@ -172,14 +178,27 @@ export class Player<C, T extends TraceEntry, S extends EngineSim<C, T>, O> {
   }
 
   /**
-   * Called by the frame driver while playing. At most MAX_EVENTS_PER_FRAME events run per frame:
-   * when the model is busier than that, simulated time slows down instead of the page freezing.
+   * Called by the frame driver while playing, with the simulated time the chosen speed asks for
+   * and the wall time it took. At most MAX_EVENTS_PER_FRAME events run per frame: when the model
+   * is busier than that, simulated time slows down instead of the page freezing. With slow motion
+   * on [1], a frame ends as soon as a message a learner must see starts travelling, and while one
+   * travels simulated time runs no faster than its flight over SLOW_MOTION_WALL_MS of wall time.
    */
-  advance(deltaUs: number): void {
+  advance(deltaUs: number, wallMs: number = deltaUs / 1000): void {
     if (!this.playing) return;
     const w = this.wait;
-    const target = this.sim.now + Math.max(1, Math.round(deltaUs));
-    const limit = w ? Math.min(target, w.deadline) : target;
+    const flight = this.slowMotion ? this.def.model.slowMotion : undefined;
+    let target = this.sim.now + Math.max(1, Math.round(deltaUs));
+    let slowed = false;
+    const span0 = flight?.(this.sim) ?? null;
+    if (span0 !== null) {
+      const capped = this.sim.now + Math.max(1, Math.round((span0 * wallMs) / SLOW_MOTION_WALL_MS));
+      if (capped < target) {
+        target = capped;
+        slowed = true;
+      }
+    }
+    let limit = w ? Math.min(target, w.deadline) : target;
     let n = 0;
     while (
       !w?.hit &&
@@ -189,12 +208,20 @@ export class Player<C, T extends TraceEntry, S extends EngineSim<C, T>, O> {
     ) {
       n++;
       if (w) this.settle(w);
+      if (flight && span0 === null && flight(this.sim) !== null) {
+        // A message has just left: stop here so it is drawn at the start of its line.
+        limit = this.sim.now;
+        slowed = true;
+        break;
+      }
     }
+    this.slowed = slowed;
     if (w && (w.hit || limit >= w.deadline)) {
       if (!w.hit) this.sim.advanceTo(w.deadline);
       this.lastWaitHit = w.match ? w.hit : null;
       this.wait = null;
       this.playing = false;
+      this.slowed = false;
     } else if (n < MAX_EVENTS_PER_FRAME) this.sim.advanceTo(limit);
     this.touch();
   }
@@ -259,6 +286,9 @@ export class Player<C, T extends TraceEntry, S extends EngineSim<C, T>, O> {
     for (const l of this.listeners) l();
   }
 }
+
+// [1] Determinism is untouched: slow motion changes only how wall time maps to simulated time,
+//     never which events run or in what order.
 
 /** The player as the app holds it (types erased; see `AnySceneDef`). */
 export type AnyPlayer = Player<unknown, TraceEntry, EngineSim<unknown, TraceEntry>, unknown>;

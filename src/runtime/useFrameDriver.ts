@@ -6,9 +6,10 @@ import type { SceneRuntime } from './context';
 /** Connects the one frame driver to the player: runs while playing, at the store's speed. */
 export function useFrameDriver({ player, ui, def }: SceneRuntime): void {
   useEffect(() => {
-    const driver = createFrameDriver({ onAdvance: (us) => player.advance(us) });
+    const driver = createFrameDriver({ onAdvance: (us, wallMs) => player.advance(us, wallMs) });
     const sync = () => {
       driver.speed = multiplier(def.setup.timeScale, ui.getState().speed);
+      player.slowMotion = ui.getState().slowMotion;
       if (player.playing && !driver.running) driver.start();
       else if (!player.playing && driver.running) driver.stop();
     };

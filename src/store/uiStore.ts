@@ -24,6 +24,8 @@ export interface UiState {
   /** A code line pinned by clicking a message in the diagram. */
   pinned: Pinned | null;
   embed: boolean;
+  /** Protocol slow motion: stretch time while config messages travel (on by default). */
+  slowMotion: boolean;
 }
 
 export const initialUi: UiState = {
@@ -34,6 +36,7 @@ export const initialUi: UiState = {
   notices: [],
   pinned: null,
   embed: false,
+  slowMotion: true,
 };
 
 export type UiStore = ReturnType<typeof createUiStore>;
@@ -51,3 +54,4 @@ export const pin = (s: UiStore, pinned: Pinned | null) => s.setState({ pinned })
 export const addNotice = (s: UiStore, text: string) =>
   s.setState((st) => (st.notices.includes(text) ? st : { notices: [...st.notices, text] }));
 export const dismissNotices = (s: UiStore) => s.setState({ notices: [] });
+export const setSlowMotion = (s: UiStore, slowMotion: boolean) => s.setState({ slowMotion });

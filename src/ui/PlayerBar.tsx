@@ -2,7 +2,7 @@ import { runAction } from '../runtime/actions';
 import { formatTime } from '../engine/core/time';
 import { jsonKey, usePlayerSelect, useRuntime } from '../runtime/context';
 import { formatSpeed, SPEEDS } from '../runtime/speed';
-import { setSpeed, useUi } from '../store/uiStore';
+import { setSlowMotion, setSpeed, useUi } from '../store/uiStore';
 import { Timeline } from './Timeline';
 import { useCoarse } from './useCoarse';
 
@@ -15,10 +15,13 @@ export function PlayerBar() {
       stepIndex: p.stepIndex,
       atStart: p.sim.processed === 0,
       waiting: p.waiting,
+      slowed: p.playing && p.slowed,
     }),
     jsonKey,
   );
   const speed = useUi(rt.ui, (s) => s.speed);
+  const slowMotion = useUi(rt.ui, (s) => s.slowMotion);
+  const hasSlowMotion = rt.def.model.slowMotion !== undefined;
   const { def, idPrefix } = rt;
   const scale = def.setup.timeScale;
   const last = def.steps.length - 1;
@@ -90,8 +93,24 @@ export function PlayerBar() {
           ))}
         </select>
       </label>
+      {hasSlowMotion && (
+        <button
+          type="button"
+          className="btn"
+          aria-pressed={slowMotion}
+          onClick={() => setSlowMotion(rt.ui, !slowMotion)}
+          title="Slow time down while config messages travel, so each is seen moving"
+        >
+          Slow motion
+        </button>
+      )}
       <Timeline />
       <SimClock />
+      {player.slowed && slowMotion && (
+        <span className="slowed" role="status" data-testid="slow-motion">
+          slow motion: config messages in flight
+        </span>
+      )}
       {player.waiting && <span className="waiting">running to the step’s event…</span>}
     </div>
   );

@@ -60,6 +60,13 @@ export interface SceneModel<C, T extends TraceEntry, S extends EngineSim<C, T>, 
   log(sim: S): readonly LogRow[];
   /** A sentence for one trace entry (event stepping says which event ran), or null to skip it. */
   describe(entry: T): string | null;
+  /**
+   * Protocol slow motion: the shortest flight time among the messages in flight now that a
+   * learner must see travel (config, certificates), or null when there are none. The player slows
+   * simulated time so that such a flight lasts about half a second of wall time. Called after
+   * every event while playing: keep it cheap.
+   */
+  slowMotion?(sim: S): SimTime | null;
 }
 
 // [1] Learn Git Branching keeps levels as data over one engine; xyflow keeps behaviours small and

@@ -5,6 +5,7 @@
  * entry as an Istio engineer would say it.
  */
 import type { SceneModel } from '../core/sceneModel';
+import { shortestXdsFlight } from './slowMotion';
 import type { MeshCommand, MeshOptions, MeshTrace } from './contract';
 import { createMesh } from './create';
 import type { MeshSim } from './types';
@@ -138,4 +139,5 @@ export const meshSceneModel: SceneModel<MeshCommand, MeshTrace, MeshSim, MeshSce
   actors: (sim) => sim.state.order,
   log: (sim) => logLines(sim),
   describe: describeMeshEntry,
+  slowMotion: shortestXdsFlight,
 };
