@@ -103,7 +103,8 @@ test('each step shows the highlighted lines and badges it describes', async ({ p
 test('with Istiod killed traffic keeps flowing and every sidecar is stale; restore resyncs all', async ({
   page,
 }) => {
-  await open(page, 'step=2&speed=10');
+  // Slow motion off: this test is about the resync, not about watching each message travel.
+  await open(page, 'step=2&speed=10&slowmo=0');
   await page.getByTestId('try-istiod').click();
   await expect(page.getByTestId('istiod')).toHaveAttribute('data-up', 'false');
   await play(page);

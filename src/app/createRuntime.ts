@@ -17,6 +17,7 @@ export function createRuntime(
     selected: def.setup.select,
     embed: p.embed,
     ...(p.theme ? { theme: p.theme } : {}),
+    ...(p.slowMotion !== null ? { slowMotion: p.slowMotion } : {}),
   });
   const player = createPlayer(def, p.seed);
   player.onStepEnter = (step) => {

@@ -20,7 +20,9 @@ describe('URL state', () => {
 
   it('reads valid parameters exactly', () => {
     const { params, notices } = readSceneParams(
-      new URLSearchParams('step=2&seed=42&speed=2&server=down&client=beta&embed=1&theme=dark'),
+      new URLSearchParams(
+        'step=2&seed=42&speed=2&server=down&client=beta&embed=1&theme=dark&slowmo=0',
+      ),
       testDef,
     );
     expect(notices).toEqual([]);
@@ -33,6 +35,7 @@ describe('URL state', () => {
       select: 'beta',
       theme: 'dark',
       embed: true,
+      slowMotion: false,
     });
   });
 
@@ -49,6 +52,7 @@ describe('URL state', () => {
       select: null,
       theme: null,
       embed: false,
+      slowMotion: null,
     });
     expect(notices).toHaveLength(9);
     expect(notices.join(' ')).toContain('Unknown parameter "istiod"');

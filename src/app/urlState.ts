@@ -35,9 +35,11 @@ export interface SceneParams {
   sliders: Record<string, number>;
   theme: ThemeChoice | null;
   embed: boolean;
+  /** Protocol slow motion (null: the default, on). */
+  slowMotion: boolean | null;
 }
 
-const COMMON = ['step', 'seed', 'speed', 'theme', 'embed'];
+const COMMON = ['step', 'seed', 'speed', 'theme', 'embed', 'slowmo'];
 
 /** The URL parameters a scene understands: the common ones plus those its setup and controls declare. */
 export function sceneParamNames(def: AnySceneDef): string[] {
@@ -72,6 +74,7 @@ export function readSceneParams(
     sliders: {},
     theme: null,
     embed: false,
+    slowMotion: null,
   };
   const known = sceneParamNames(def);
   for (const key of q.keys())
@@ -122,6 +125,11 @@ export function readSceneParams(
     if (theme === 'light' || theme === 'dark' || theme === 'system') p.theme = theme;
     else bad('theme', theme, 'the system theme');
   }
+  const slowmo = q.get('slowmo');
+  if (slowmo !== null) {
+    if (slowmo === '0' || slowmo === '1') p.slowMotion = slowmo === '1';
+    else bad('slowmo', slowmo, 'slow motion on (slowmo=1)');
+  }
   const embed = q.get('embed');
   if (embed !== null) {
     if (embed === '1' || embed === '0') p.embed = embed === '1';
@@ -140,6 +148,7 @@ export interface SceneView {
   sliders: Record<string, number>;
   embed: boolean;
   theme?: ThemeChoice;
+  slowMotion?: boolean;
 }
 
 /** The hash for a scene view (only non-default values where a default exists, so links stay short). */
@@ -162,5 +171,6 @@ export function sceneHash(def: AnySceneDef, v: SceneView): string {
   q.set(def.setup.selection.param, v.select);
   if (v.theme && v.theme !== 'system') q.set('theme', v.theme);
   if (v.embed) q.set('embed', '1');
+  if (v.slowMotion === false) q.set('slowmo', '0');
   return `#/scene/${def.meta.number}?${q.toString()}`;
 }

@@ -25,6 +25,7 @@ export function useUrlSync(rt: SceneRuntime, embed: boolean): void {
         sliders,
         theme: s.theme,
         embed,
+        slowMotion: s.slowMotion,
       });
       if (hash !== last && hash !== location.hash) history.replaceState(null, '', hash);
       last = hash;

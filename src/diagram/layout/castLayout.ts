@@ -29,7 +29,23 @@ export interface CastLayout {
   trafficY: number;
   trafficDepth: number;
   /** Vertical positions of the regions (for labels). */
-  regions: { controlY: number; streamsY: number; rowsY: number[]; trafficY: number };
+  regions: {
+    controlY: number;
+    streamsY: number;
+    rowsY: number[];
+    trafficY: number;
+    /** Narrow layouts: where words that stood beside the control plane go (under it). */
+    noteY?: number;
+  };
+  /** `rows`: the cast's rows side by side; `columns`: cards stacked in columns (narrow screens). */
+  mode: 'rows' | 'columns';
+  /**
+   * Columns only: where traffic leaves and reaches each card (the side facing the traffic
+   * gutter), and which way (+1 right, −1 left) an arc between two cards of a column bulges.
+   */
+  ports?: Record<string, Point & { dir: 1 | -1 }>;
+  /** Columns only: the widest an arc's control point strays into its gutter. */
+  bulge?: number;
 }
 
 export interface LayoutOptions {
@@ -99,6 +115,7 @@ export function castLayout(
     trafficY: lastY,
     trafficDepth: Math.max(0, traffic - 30),
     regions: { controlY: 20, streamsY: cp ? 170 : 0, rowsY, trafficY: lastY + traffic - 10 },
+    mode: 'rows',
   };
 }
 
@@ -115,12 +132,18 @@ export function along(
   return { x: from.x + (to.x - from.x) * f, y: from.y + (to.y - from.y) * f };
 }
 
-/** A quadratic curve between two cards: under the row for cards in one row, else from one row to the other. */
+/**
+ * A quadratic curve between two cards: under the row for cards in one row, else from one row to
+ * the other; in a columns layout, between the cards' ports through the traffic gutter.
+ */
 export function arcBetween(
   l: CastLayout,
   from: string,
   to: string,
 ): { p0: Point; c: Point; p1: Point } {
+  const pa = l.ports?.[from];
+  const pb = l.ports?.[to];
+  if (pa && pb) return portArc(pa, pb, l.bulge ?? 40);
   const a = l.nodes[from];
   const b = l.nodes[to];
   const ax = a?.cx ?? 0;
@@ -138,6 +161,20 @@ export function arcBetween(
     c: { x: (ax + bx) / 2, y: l.trafficY + depth * 2 },
     p1: { x: bx + off, y: l.trafficY },
   };
+}
+
+/** Port to port: cards in one column bulge into their gutter, more for cards further apart. */
+function portArc(
+  a: Point & { dir: 1 | -1 },
+  b: Point,
+  bulge: number,
+): { p0: Point; c: Point; p1: Point } {
+  const off = a.y < b.y || (a.y === b.y && a.x < b.x) ? -5 : 5; // outbound and return apart
+  const p0 = { x: a.x, y: a.y + off };
+  const p1 = { x: b.x, y: b.y + off };
+  const same = Math.abs(a.x - b.x) < 1;
+  const out = same ? a.dir * Math.min(bulge, 28 + Math.abs(b.y - a.y) * 0.12) : 0;
+  return { p0, c: { x: (p0.x + p1.x) / 2 + out, y: (p0.y + p1.y) / 2 }, p1 };
 }
 
 /** A point on a quadratic Bézier at f ∈ [0, 1]. */

@@ -10,6 +10,9 @@ import {
 import { usePlayer, useRuntime, useSelect } from '../../runtime/context';
 import { select, useUi } from '../../store/uiStore';
 import { castLayout, type CastLayout } from '../layout/castLayout';
+import { columnLayout } from '../layout/columnLayout';
+import { fitLabels } from '../layout/fitLabels';
+import { narrowWidth, useElementWidth } from '../layout/useElementWidth';
 import { Diagram } from '../parts/Diagram';
 import { RegionLabels, type RegionLabel } from '../parts/RegionLabels';
 import { StreamLines, streamState, XdsTokens } from './AdsStreams';
@@ -50,9 +53,22 @@ export function MeshDiagram({
   const recent = useSelect(xdsRecent);
   const now = usePlayer().sim.now;
   const selected = useUi(ui, (s) => s.selected);
-  // The layout depends only on which pods exist: recomputed when that list changes.
+  // The layout depends only on which pods exist and on the room it has [1].
   const key = sidecars.map((s) => s.pod).join(',');
-  const l = useMemo(() => castLayout(def.cast, key.split(',')), [def.cast, key]);
+  const [fitRef, px] = useElementWidth<HTMLDivElement>();
+  const narrow = px !== null && px < NARROW_PX ? narrowWidth(px, 304) : 0;
+  const cardH = 82 + rows.length * 17;
+  const l = useMemo(
+    () =>
+      narrow
+        ? columnLayout(def.cast, key.split(','), { width: narrow, columns: 2, cardH })
+        : castLayout(def.cast, key.split(',')),
+    [def.cast, key, narrow, cardH],
+  );
+  const shown = useMemo(
+    () => (labels ? (l.mode === 'columns' ? fitLabels(labels(l), l) : labels(l)) : null),
+    [labels, l],
+  );
   const onSelect = useCallback((p: string) => select(ui, p), [ui]);
   const onPick = useCallback(
     (msg: XdsMessageView) => (onPickMessage ? onPickMessage(msg) : select(ui, msg.pod)),
@@ -60,48 +76,62 @@ export function MeshDiagram({
   );
   const cp = l.controlPlane;
   return (
-    <Diagram
-      width={l.width}
-      height={l.height}
-      title={title}
-      movingLabel="Messages and requests in motion"
-      still={
-        <>
-          {labels && <RegionLabels labels={labels(l)} />}
-          {streams && cp && <StreamLines l={l} up={streamState(sidecars)} />}
-          {cp && (
-            <IstiodNode b={cp} istiod={istiod} rejects={istiod.rejects} proxies={sidecars.length} />
-          )}
-          {sidecars.map((s) => {
-            const box = l.nodes[s.pod];
-            return box ? (
-              <SidecarCard
-                key={s.pod}
-                s={s}
-                box={box}
-                rows={rows}
-                selected={s.pod === selected}
-                onSelect={onSelect}
+    <div ref={fitRef} className={`diagram-fit ${l.mode}`} data-layout={l.mode}>
+      <Diagram
+        width={l.width}
+        height={l.height}
+        title={title}
+        movingLabel="Messages and requests in motion"
+        still={
+          <>
+            {shown && <RegionLabels labels={shown} />}
+            {streams && cp && <StreamLines l={l} up={streamState(sidecars)} />}
+            {cp && (
+              <IstiodNode
+                b={cp}
+                istiod={istiod}
+                rejects={istiod.rejects}
+                proxies={sidecars.length}
               />
-            ) : null;
-          })}
-        </>
-      }
-      moving={
-        <>
-          <TrafficLayer l={l} requests={requests} sidecars={sidecars} now={now} />
-          {streams && cp && (
-            <XdsTokens
-              l={l}
-              messages={inFlight}
-              recent={recent}
-              now={now}
-              selected={selected}
-              onPick={onPick}
-            />
-          )}
-        </>
-      }
-    />
+            )}
+            {sidecars.map((s) => {
+              const box = l.nodes[s.pod];
+              return box ? (
+                <SidecarCard
+                  key={s.pod}
+                  s={s}
+                  box={box}
+                  rows={rows}
+                  selected={s.pod === selected}
+                  onSelect={onSelect}
+                />
+              ) : null;
+            })}
+          </>
+        }
+        moving={
+          <>
+            <TrafficLayer l={l} requests={requests} sidecars={sidecars} now={now} />
+            {streams && cp && (
+              <XdsTokens
+                l={l}
+                messages={inFlight}
+                recent={recent}
+                now={now}
+                selected={selected}
+                onPick={onPick}
+              />
+            )}
+          </>
+        }
+      />
+    </div>
   );
 }
+
+/** Below this container width (CSS px) the cards stack in two columns. */
+const NARROW_PX = 600;
+
+// [1] Wide: the cast's rows side by side, scaled to the container. Narrow (a phone): two columns
+//     in a canvas no wider than keeps the smallest text at 11 CSS px (MIN_TEXT_SCALE), cards as
+//     tall as the config rows they show, and the scene's labels refitted (fitLabels).

@@ -18,6 +18,12 @@ export const TYPE_URL: Record<XdsType | 'SDS', string> = {
   SDS: 'type.googleapis.com/envoy.extensions.transport_sockets.tls.v3.Secret',
 };
 
+/**
+ * Istio's admission webhooks served by Istiod (failurePolicy Fail): config validation and, for
+ * namespace `shop` (labelled `istio-injection=enabled`), sidecar injection of new pods.
+ */
+export type IstioWebhook = 'validation.istio.io' | 'namespace.sidecar-injector.istio.io';
+
 /** As `istioctl proxy-status` reports each type. */
 export type SyncStatus = 'SYNCED' | 'NOT SENT' | 'STALE' | 'ERROR';
 
@@ -94,8 +100,12 @@ export interface TraceSpan {
 export type MeshTrace =
   /** The operator's change passed validation and is stored (one entry per object). */
   | { t: SimTime; type: 'config.accepted'; kind: string; name: string; version: string }
-  /** The operator's YAML (or canary weights) failed validation: nothing changed. */
-  | { t: SimTime; type: 'config.rejected'; errors: string[] }
+  /**
+   * The API server refused the operator's change: it failed validation, or (`webhook` set) an
+   * Istio admission webhook with `failurePolicy: Fail` could not be reached because Istiod is
+   * down — `errors[0]` is then the API server's message as kubectl prints it. Nothing changed.
+   */
+  | { t: SimTime; type: 'config.rejected'; errors: string[]; webhook?: IstioWebhook }
   /** Istiod's debounce ended: a push (full or EDS-only) to `proxies` connected proxies. */
   | {
       t: SimTime;
@@ -104,6 +114,27 @@ export type MeshTrace =
       full: boolean;
       proxies: number;
       why: string;
+    }
+  /**
+   * Istiod received a sidecar's subscription request (a DiscoveryRequest, or a
+   * DeltaDiscoveryRequest when `delta`, with no response nonce): `versionInfo` is the version the
+   * sidecar already holds ('' for a fresh Envoy, and always in Delta), `resourceNames` the names
+   * it asks for (at most the first 20; absent for a wildcard CDS/LDS request), `resourceCount`
+   * how many names (0 = wildcard), `initialResourceVersions` how many resources a reconnecting
+   * Delta client says it holds.
+   */
+  | {
+      t: SimTime;
+      type: 'xds.request';
+      pod: PodName;
+      xds: XdsType;
+      typeUrl: string;
+      versionInfo: string;
+      nonce: string;
+      resourceNames?: string[];
+      resourceCount: number;
+      delta: boolean;
+      initialResourceVersions?: number;
     }
   /** Istiod sent a DiscoveryResponse (`resources`: at most the first 20 names). */
   | {
@@ -145,7 +176,8 @@ export type MeshTrace =
     }
   | { t: SimTime; type: 'stream.open'; pod: PodName }
   | { t: SimTime; type: 'stream.closed'; pod: PodName; reason: string }
-  | { t: SimTime; type: 'stream.retry'; pod: PodName; backoffMs: number }
+  /** The sidecar's stream failed: it retries after `backoffMs` (whole ms), at simulated time `at`. */
+  | { t: SimTime; type: 'stream.retry'; pod: PodName; backoffMs: number; at: SimTime }
   | { t: SimTime; type: 'istiod.down' }
   | { t: SimTime; type: 'istiod.up' }
   /** The istio-agent sent a CSR (CreateCertificate) for its SPIFFE identity. */

@@ -104,11 +104,26 @@ function scheduleRetry(sim: MeshSim, sc: SidecarState): void {
   sc.backoffAttempt++;
   sc.nextRetryAt = sim.now + delay;
   sc.retryTimer = sim.schedule(delay, { type: 'stream.connect', pod: sc.pod, gen: p.generation });
-  sim.emit({ t: sim.now, type: 'stream.retry', pod: sc.pod, backoffMs: delay / 1000 });
+  sim.emit({
+    t: sim.now,
+    type: 'stream.retry',
+    pod: sc.pod,
+    backoffMs: delay / 1000,
+    at: sc.nextRetryAt,
+  });
 }
 
-/** A connection attempt or an open stream failed (seen by the sidecar). */
-export function onStreamFailed(sim: MeshSim, pod: PodName, streamId: number, reason: string): void {
+/**
+ * A connection attempt or an open stream failed (seen by the sidecar). `sentence` replaces the
+ * log's generic "lost its ADS stream" line when the stream was established.
+ */
+export function onStreamFailed(
+  sim: MeshSim,
+  pod: PodName,
+  streamId: number,
+  reason: string,
+  sentence?: string,
+): void {
   const sc = sim.state.sidecars[pod];
   if (!sc || sc.streamId !== streamId || (!sc.connecting && !sc.connected)) return;
   const wasConnected = sc.connected;
@@ -117,17 +132,27 @@ export function onStreamFailed(sim: MeshSim, pod: PodName, streamId: number, rea
   if (sc.staleSince === null) sc.staleSince = sim.now;
   dropInflight(sim, pod);
   if (wasConnected)
-    logLine(sim, 'xds', `${pod} lost its ADS stream (${reason}); serving from cached config`);
+    logLine(
+      sim,
+      'xds',
+      sentence ?? `${pod} lost its ADS stream (${reason}); serving from cached config`,
+    );
   scheduleRetry(sim, sc);
 }
 
 /** Breaks an established stream from outside (Istiod killed, network cut, pod killed). */
-export function breakStream(sim: MeshSim, pod: PodName, reason: string, retry = true): void {
+export function breakStream(
+  sim: MeshSim,
+  pod: PodName,
+  reason: string,
+  retry = true,
+  sentence?: string,
+): void {
   const sc = sim.state.sidecars[pod];
   if (!sc) return;
   closeConnection(sim, pod, reason);
   if (!sc.connected && !sc.connecting) return;
-  if (retry) onStreamFailed(sim, pod, sc.streamId, reason);
+  if (retry) onStreamFailed(sim, pod, sc.streamId, reason, sentence);
   else {
     sc.connected = false;
     sc.connecting = false;
