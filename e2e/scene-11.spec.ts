@@ -82,7 +82,7 @@ test('each step shows the highlighted lines and badges it describes', async ({ p
     'reconnect_after(backoff.next())',
   );
   await expect(activeLine(page, 'DataPlane.whenControlPlaneDies')).toContainText('retry_after(');
-  for (const pod of PODS) await expect(badge(page, pod)).toHaveAttribute('data-badge', 'STALE');
+  for (const pod of PODS) await expect(badge(page, pod)).toHaveAttribute('data-badge', 'DISCONNECTED');
 
   await open(page, 'step=5');
   await expect(activeLine(page, 'DataPlane.whenControlPlaneDies')).toContainText(
@@ -108,7 +108,7 @@ test('with Istiod killed traffic keeps flowing and every sidecar is stale; resto
   await page.getByTestId('try-istiod').click();
   await expect(page.getByTestId('istiod')).toHaveAttribute('data-up', 'false');
   await play(page);
-  for (const pod of PODS) await expect(badge(page, pod)).toHaveAttribute('data-badge', 'STALE');
+  for (const pod of PODS) await expect(badge(page, pod)).toHaveAttribute('data-badge', 'DISCONNECTED');
   const a = await completed(page);
   await expect.poll(() => completed(page), { timeout: 5_000 }).toBeGreaterThan(a + 20);
   await page.keyboard.press('k');

@@ -1,6 +1,6 @@
 import { CAST, type MeshTrace } from '../../src/engine/mesh/contract';
 import { meshSceneModel } from '../../src/engine/mesh/sceneModel';
-import { picks, sidecarViews, type MeshSource } from '../../src/engine/mesh/views';
+import { canaryPercent, picks, sidecarViews, type MeshSource } from '../../src/engine/mesh/views';
 import { defineScene } from '../../src/scene/types';
 import { matchMachine, pickMachine } from './machines';
 import { meta } from './meta';
@@ -139,6 +139,7 @@ export const scene5 = defineScene(meshSceneModel)({
       initial: 10,
       format: (v) => `v1 ${100 - v} / v2 ${v}`,
       command: (v) => ({ kind: 'canary.weights', v1: 100 - v, v2: v }),
+      value: (sim) => canaryPercent(sim),
       fromCommand: (c) =>
         c.kind === 'canary.weights' ? Math.round((100 * c.v2) / Math.max(1, c.v1 + c.v2)) : null,
     },

@@ -9,5 +9,5 @@ export const meta: SceneMeta = {
   caption:
     'Sidecars (data plane) handle traffic; the control plane (Istiod) streams listener, route, cluster and endpoint config to them over xDS. Kill the control plane and traffic keeps flowing.',
   previously:
-    'Certs came from a central CA, route tables came from a central operator — there has to be one process responsible for fanning all of that out to every sidecar live, and that role splits the mesh into two planes.',
+    'Each istio-agent made its own key and CSR and had Istiod’s CA sign its certificate; route tables came from an operator’s YAML. One process turns all that config into Envoy resources and streams it to every sidecar, live — and that role splits the mesh into two planes.',
 };

@@ -1,7 +1,7 @@
 import { CAST, type MeshTrace, type XdsType } from '../../src/engine/mesh/contract';
 import { meshSceneModel } from '../../src/engine/mesh/sceneModel';
 import type { MeshSim } from '../../src/engine/mesh/types';
-import { istiodView, sidecarViews } from '../../src/engine/mesh/views';
+import { canaryPercent, istiodView, sidecarViews } from '../../src/engine/mesh/views';
 import { defineScene } from '../../src/scene/types';
 import { onYamlChange, subscribeXds, whenControlPlaneDies } from './machines';
 import { meta } from './meta';
@@ -62,7 +62,7 @@ export const scene11 = defineScene(meshSceneModel)({
     },
     {
       caption:
-        'Kill Istiod. Every ADS stream drops; each sidecar keeps its last config (“stale since t”) and retries with jittered backoff, 500 ms doubling up to 30 s.',
+        'Kill Istiod. Every ADS stream drops; each sidecar is disconnected but keeps serving its cached config, and retries with jittered backoff, 500 ms doubling up to 30 s.',
       highlights: { subscribe: 'backoff', dataplane: 'retry' },
       ensure: (sim) => (istiodView(sim).up ? [{ kind: 'istiod.kill' }] : []),
       select: 'checkout-1',
@@ -70,7 +70,7 @@ export const scene11 = defineScene(meshSceneModel)({
     },
     {
       caption:
-        'With Istiod down, requests still complete — watch the Completed requests count keep rising. What stalls is config: an operator edit now has nobody to compile and push it.',
+        'With Istiod down, requests still complete — watch the Completed requests count keep rising. What stops is config: kubectl apply is refused, because Istio’s validating webhook runs in Istiod — and nobody could compile or push the change anyway.',
       highlights: { dataplane: 'forward' },
       select: 'checkout-1',
       ensure: (sim) => (istiodView(sim).up ? [{ kind: 'istiod.kill' }] : []),
@@ -129,7 +129,7 @@ export const scene11 = defineScene(meshSceneModel)({
       kind: 'toggle',
       id: 'istiod',
       label: 'Istiod',
-      help: 'Traffic keeps flowing; operator edits stall; each sidecar shows “stale since t” and retries with backoff. Restore it and every sidecar resyncs.',
+      help: 'Traffic keeps flowing; operator edits are refused (the validating webhook is down); each sidecar shows DISCONNECTED (serving its cached config) and retries with backoff. Restore it and every sidecar resyncs.',
       key: 'k',
       param: { name: 'istiod', on: 'down', off: 'up' },
       onLabel: 'Restore Istiod',
@@ -150,6 +150,7 @@ export const scene11 = defineScene(meshSceneModel)({
       initial: 10,
       format: (v) => `v1 ${100 - v} / v2 ${v}`,
       command: (v) => ({ kind: 'canary.weights', v1: 100 - v, v2: v }),
+      value: (sim) => canaryPercent(sim),
       fromCommand: (c) =>
         c.kind === 'canary.weights' ? Math.round((100 * c.v2) / Math.max(1, c.v1 + c.v2)) : null,
     },
@@ -169,7 +170,7 @@ export const scene11 = defineScene(meshSceneModel)({
   simplified: [
     'this scene runs state-of-the-world ADS; Istio 1.22+ defaults to the Delta variant (DeltaAggregatedResources) on the same single stream.',
     'the istio-agent’s proxying of the stream (Envoy → UDS → agent → istiod:15012) is drawn as one line.',
-    'one Istiod replica; no 30-minute connection recycling.',
+    'one Istiod replica. Istiod closes each stream after about 30 minutes (max connection age) and the sidecar reconnects at once, as in a real mesh.',
     'Sidecar.subscribeXds shows the four subscriptions as one loop; a fresh Envoy asks for CDS first and for LDS once its clusters are warm (the model does this).',
   ],
 });

@@ -21,12 +21,13 @@ export function ScenePage({ entry, query }: { entry: SceneEntry; query: URLSearc
         if (!alive) return;
         const { params, notices } = readSceneParams(new URLSearchParams(q), mod.def);
         const rt = createRuntime(mod.def, params, notices, idPrefix);
-        // A bare scene link starts playing; a link to a step shows that step, paused. Reduced
-        // motion never starts on its own.
+        // A bare scene link starts playing; a link to a step, or an embed, shows it paused;
+        // `autoplay=1`/`0` says so outright. Reduced motion never starts on its own.
         const still =
           typeof matchMedia === 'function' &&
           matchMedia('(prefers-reduced-motion: reduce)').matches;
-        if (!new URLSearchParams(q).has('step') && !still) rt.player.play();
+        const play = params.autoplay ?? (!params.embed && !new URLSearchParams(q).has('step'));
+        if (play && !still) rt.player.play();
         setLoaded({ mod, rt, embed: params.embed });
       })
       .catch(

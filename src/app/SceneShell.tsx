@@ -9,6 +9,8 @@ import { Notices } from '../ui/Notices';
 import { PlayerBar } from '../ui/PlayerBar';
 import { ThemeToggle } from '../ui/ThemeToggle';
 import { TryThisPanel } from '../ui/TryThisPanel';
+import { WhatJustHappened } from '../ui/WhatJustHappened';
+import { useEmbedFit, usePostHeight } from './embed';
 import { useKeyboard } from './useKeyboard';
 import { useDocumentTheme, useResolvedTheme } from './useTheme';
 import { useUrlSync } from './useUrlSync';
@@ -17,7 +19,11 @@ import '../ui/panels.css';
 import '../code-panel/code.css';
 import '../diagram/diagram.css';
 
-/** A scene page: header, "Previously", the scene's view, narrative, controls and code panels. */
+/**
+ * A scene page: header, "Previously", the scene's view, narrative, controls and code panels. An
+ * embed puts the player bar and the diagram right under the caption (they fit an 800×600 frame)
+ * and the rest after them.
+ */
 export function SceneShell({
   rt,
   mod,
@@ -35,6 +41,8 @@ export function SceneShell({
   const rootRef = useRef<HTMLElement>(null);
   useKeyboard(rt, rootRef);
   useUrlSync(rt, embed);
+  useEmbedFit(rootRef, embed);
+  usePostHeight(meta.number);
   useEffect(() => {
     const before = document.title;
     document.title = `Scene ${meta.number} · ${meta.title} — Mesh Scenes`;
@@ -43,6 +51,12 @@ export function SceneShell({
     };
   }, [meta]);
   const View = mod.View;
+  const previously = meta.previously && (
+    <aside className="previously" aria-labelledby={`${idPrefix}-prev`}>
+      <h3 id={`${idPrefix}-prev`}>Previously</h3>
+      <p>{meta.previously}</p>
+    </aside>
+  );
   return (
     <SceneContext.Provider value={rt}>
       <article
@@ -69,15 +83,22 @@ export function SceneShell({
           </div>
         </header>
         <Notices />
-        {meta.previously && (
-          <aside className="previously" aria-labelledby={`${idPrefix}-prev`}>
-            <h3 id={`${idPrefix}-prev`}>Previously</h3>
-            <p>{meta.previously}</p>
-          </aside>
-        )}
+        {!embed && previously}
         <PlayerBar />
-        <Narrative />
-        <View />
+        {embed ? (
+          <>
+            <View />
+            <WhatJustHappened />
+            <Narrative />
+            {previously}
+          </>
+        ) : (
+          <>
+            <WhatJustHappened />
+            <Narrative />
+            <View />
+          </>
+        )}
         <TryThisPanel />
         <Implementation />
         {def.simplified.length > 0 && (

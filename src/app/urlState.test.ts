@@ -21,7 +21,7 @@ describe('URL state', () => {
   it('reads valid parameters exactly', () => {
     const { params, notices } = readSceneParams(
       new URLSearchParams(
-        'step=2&seed=42&speed=2&server=down&client=beta&embed=1&theme=dark&slowmo=0',
+        'step=2&seed=42&speed=2&server=down&client=beta&embed=1&theme=dark&slowmo=0&autoplay=1',
       ),
       testDef,
     );
@@ -36,12 +36,13 @@ describe('URL state', () => {
       theme: 'dark',
       embed: true,
       slowMotion: false,
+      autoplay: true,
     });
   });
 
   it('replaces every invalid parameter by its default, with one notice each', () => {
     const q =
-      'step=0&seed=1e3&speed=Infinity&server=&client=../x&embed=yes&theme=pink&__proto__=1&istiod=down';
+      'step=0&seed=1e3&speed=Infinity&server=&client=../x&embed=yes&theme=pink&__proto__=1&istiod=down&autoplay=yes';
     const { params, notices } = readSceneParams(new URLSearchParams(q), testDef);
     expect(params).toEqual({
       step: 0,
@@ -53,8 +54,9 @@ describe('URL state', () => {
       theme: null,
       embed: false,
       slowMotion: null,
+      autoplay: null,
     });
-    expect(notices).toHaveLength(9);
+    expect(notices).toHaveLength(10);
     expect(notices.join(' ')).toContain('Unknown parameter "istiod"');
   });
 

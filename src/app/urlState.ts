@@ -37,9 +37,11 @@ export interface SceneParams {
   embed: boolean;
   /** Protocol slow motion (null: the default, on). */
   slowMotion: boolean | null;
+  /** `autoplay=1` plays on load, `autoplay=0` never (null: a bare link plays; an embed or a link to a step waits). */
+  autoplay: boolean | null;
 }
 
-const COMMON = ['step', 'seed', 'speed', 'theme', 'embed', 'slowmo'];
+const COMMON = ['step', 'seed', 'speed', 'theme', 'embed', 'slowmo', 'autoplay'];
 
 /** The URL parameters a scene understands: the common ones plus those its setup and controls declare. */
 export function sceneParamNames(def: AnySceneDef): string[] {
@@ -75,6 +77,7 @@ export function readSceneParams(
     theme: null,
     embed: false,
     slowMotion: null,
+    autoplay: null,
   };
   const known = sceneParamNames(def);
   for (const key of q.keys())
@@ -134,6 +137,11 @@ export function readSceneParams(
   if (embed !== null) {
     if (embed === '1' || embed === '0') p.embed = embed === '1';
     else bad('embed', embed, 'embed=0');
+  }
+  const autoplay = q.get('autoplay');
+  if (autoplay !== null) {
+    if (autoplay === '1' || autoplay === '0') p.autoplay = autoplay === '1';
+    else bad('autoplay', autoplay, 'the default (an embed waits for Play)');
   }
   return { params: p, notices };
 }

@@ -25,6 +25,8 @@ export function pressTry(rt: SceneRuntime, id: string): void {
 
 /** A slider's value in force now: the last of its commands in the input log up to now. */
 export function sliderValue(player: AnyPlayer, t: Extract<AnyTry, { kind: 'slider' }>): number {
+  const read = t.value?.(player.sim);
+  if (read !== undefined && read !== null) return read;
   const now = player.sim.now;
   const log = player.sim.inputLog;
   for (let i = log.length - 1; i >= 0; i--) {

@@ -50,6 +50,8 @@ export class Player<C, T extends TraceEntry, S extends EngineSim<C, T>, O> {
   slowMotion = false;
   /** The last frame ran slower than the chosen speed, so that a message could be seen travelling. */
   slowed = false;
+  /** What the last single-event step did, in words (null once time moves on otherwise). */
+  lastEvent: { n: number; t: number; back: boolean; lines: string[] } | null = null;
   private readonly fold: PanelFold<T>;
   private stepper: StepperMachine;
   private stepSnap: StepperSnapshot;
@@ -109,6 +111,7 @@ export class Player<C, T extends TraceEntry, S extends EngineSim<C, T>, O> {
       this.finishHeadless();
     }
     this.playing = false;
+    this.lastEvent = null;
     this.epoch++;
     this.changed();
   }
@@ -138,6 +141,7 @@ export class Player<C, T extends TraceEntry, S extends EngineSim<C, T>, O> {
   }
 
   play(): void {
+    this.lastEvent = null;
     this.playing = true;
     this.changed();
   }
@@ -150,22 +154,43 @@ export class Player<C, T extends TraceEntry, S extends EngineSim<C, T>, O> {
     else this.play();
   }
 
-  /** One engine event forward. */
+  /** One engine event forward; `lastEvent` says what it did. */
   stepEvent(): void {
     this.pause();
-    this.sim.step();
+    const lines = this.runOneEvent();
+    this.lastEvent = { n: this.sim.processed, t: this.sim.now, back: false, lines };
     this.touch();
   }
-  /** One engine event back (exact, from the nearest checkpoint). */
+  /** One engine event back (exact, from the nearest checkpoint); `lastEvent` says what was undone. */
   backEvent(): void {
     this.pause();
-    this.sim.seekToEvent(this.sim.processed - 1);
+    const n = this.sim.processed;
+    if (n === 0) return;
+    this.sim.seekToEvent(n - 1);
+    // Redo it once to read what it did, then undo it again (both exact).
+    const lines = this.runOneEvent();
+    const t = this.sim.now;
+    this.sim.seekToEvent(n - 1);
+    this.lastEvent = { n, t, back: true, lines };
     this.epoch++;
     this.touch();
+  }
+
+  /** Runs one event and returns its trace entries in words. */
+  private runOneEvent(): string[] {
+    const before = this.sim.trace.count;
+    this.sim.step();
+    const made = this.sim.trace.count - before;
+    const entries = made > 0 ? this.sim.trace.recent(made) : [];
+    return entries.flatMap((e) => {
+      const d = this.def.model.describe(e);
+      return d === null ? [] : [d];
+    });
   }
   /** Exact jump to simulated time t (commands in the input log replay on the way). */
   seek(t: number): void {
     this.wait = null;
+    this.lastEvent = null;
     this.sim.seek(Math.max(0, Math.round(t)));
     this.epoch++;
     this.touch();

@@ -101,6 +101,11 @@ export type TryThis<C, S> =
       command(value: number): C;
       /** Reads the value back from a recorded command (null: not this slider's command). */
       fromCommand(c: C): number | null;
+      /**
+       * The value in force, read from the simulation (preferred over the input log when given: a
+       * command the model refused must not move the slider).
+       */
+      value?(sim: S): number | null;
     }
   | {
       kind: 'button';

@@ -6,7 +6,6 @@ import {
   recentOutcomes,
   type CallerView,
   type DirectSim,
-  type InFlightView,
   type PodView,
 } from '../../engine/direct';
 import { usePlayer, useRuntime, useSelect } from '../../runtime/context';
@@ -16,15 +15,20 @@ import {
   castLayout,
   fadeAge,
   fadeLevel,
-  onArc,
   TRAIL_US,
   type Box,
   type CastLayout,
 } from '../layout/castLayout';
+import { columnLayout } from '../layout/columnLayout';
+import { fitLabels } from '../layout/fitLabels';
+import { narrowWidth, useElementWidth } from '../layout/useElementWidth';
 import { Diagram } from '../parts/Diagram';
 import { RegionLabels, type RegionLabel } from '../parts/RegionLabels';
+import { Dot, Stalled, stalledGroups } from './DirectMarks';
 
 const CARD = { w: 220, h: 150 };
+/** Below this container width (CSS px) the cards stack in one column, apps above pods. */
+const NARROW_PX = 560;
 
 /**
  * Apps calling payments with no proxy in between: one card per calling app with its own client
@@ -47,120 +51,87 @@ export function DirectDiagram({
   const now = usePlayer().sim.now;
   const selected = useUi(ui, (s) => s.selected);
   const names = [...cs.map((c) => c.name), ...ps.map((p) => p.name)].join(',');
+  const [fitRef, px] = useElementWidth<HTMLDivElement>();
+  // Narrow: one column at a scale that keeps the smallest text at 11 CSS px, cards ≥ 220 wide.
+  const narrow = px !== null && px < NARROW_PX ? narrowWidth(px, 284) : 0;
   const l = useMemo(
     () =>
-      castLayout(def.cast, names.split(','), { width: 760, card: CARD, traffic: 64, rowGap: 100 }),
-    [def.cast, names],
+      narrow
+        ? columnLayout(def.cast, names.split(','), {
+            width: narrow,
+            columns: 1,
+            cardH: CARD.h,
+            below: 112,
+          })
+        : castLayout(def.cast, names.split(','), {
+            width: 760,
+            card: CARD,
+            traffic: 64,
+            rowGap: 100,
+          }),
+    [def.cast, names, narrow],
+  );
+  const shown = useMemo(
+    () => (labels ? (l.mode === 'columns' ? fitLabels(labels(l), l) : labels(l)) : null),
+    [labels, l],
   );
   const onSelect = useCallback((n: string) => select(ui, n), [ui]);
   return (
-    <Diagram
-      width={l.width}
-      height={l.height}
-      title={title}
-      movingLabel="Calls in flight"
-      still={
-        <>
-          {labels && <RegionLabels labels={labels(l)} />}
-          {cs.map((c) => {
-            const b = l.nodes[c.name];
-            return b ? (
-              <AppCard
-                key={c.name}
-                c={c}
-                b={b}
-                selected={c.name === selected}
-                onSelect={onSelect}
-              />
-            ) : null;
-          })}
-          {ps.map((p) => {
-            const b = l.nodes[p.name];
-            return b ? <PodCard key={p.name} p={p} b={b} /> : null;
-          })}
-        </>
-      }
-      moving={
-        <g aria-hidden="true">
-          {done.map((o, i) => {
-            if (!o.pod || now - o.t > TRAIL_US) return null;
-            const arc = arcBetween(l, o.caller, o.pod);
-            const op = fadeLevel(1 - fadeAge(now, o.t) / TRAIL_US);
-            const d = `M${arc.p0.x},${arc.p0.y} Q${arc.c.x},${arc.c.y} ${arc.p1.x},${arc.p1.y}`;
-            return (
-              <path
-                key={`${o.id}-${o.attempt}-${i}`}
-                d={d}
-                className={o.ok ? 'req-path' : 'req-path failed'}
-                opacity={op}
-              />
-            );
-          })}
-          {fly
-            .filter((f) => !f.stalled)
-            .map((f) => (
-              <Dot key={`${f.id}-${f.attempt}`} f={f} l={l} now={now} />
+    <div ref={fitRef} className={`diagram-fit ${l.mode}`} data-layout={l.mode}>
+      <Diagram
+        width={l.width}
+        height={l.height}
+        title={title}
+        movingLabel="Calls in flight"
+        still={
+          <>
+            {shown && <RegionLabels labels={shown} />}
+            {cs.map((c) => {
+              const b = l.nodes[c.name];
+              return b ? (
+                <AppCard
+                  key={c.name}
+                  c={c}
+                  b={b}
+                  selected={c.name === selected}
+                  onSelect={onSelect}
+                />
+              ) : null;
+            })}
+            {ps.map((p) => {
+              const b = l.nodes[p.name];
+              return b ? <PodCard key={p.name} p={p} b={b} /> : null;
+            })}
+          </>
+        }
+        moving={
+          <g aria-hidden="true">
+            {done.map((o, i) => {
+              if (!o.pod || now - o.t > TRAIL_US) return null;
+              const arc = arcBetween(l, o.caller, o.pod);
+              const op = fadeLevel(1 - fadeAge(now, o.t) / TRAIL_US);
+              const d = `M${arc.p0.x},${arc.p0.y} Q${arc.c.x},${arc.c.y} ${arc.p1.x},${arc.p1.y}`;
+              return (
+                <path
+                  key={`${o.id}-${o.attempt}-${i}`}
+                  d={d}
+                  className={o.ok ? 'req-path' : 'req-path failed'}
+                  opacity={op}
+                />
+              );
+            })}
+            {fly
+              .filter((f) => !f.stalled)
+              .map((f) => (
+                <Dot key={`${f.id}-${f.attempt}`} f={f} l={l} now={now} />
+              ))}
+            {stalledGroups(fly, now).map((g, i) => (
+              <Stalled key={g.key} g={g} l={l} line={i} />
             ))}
-          {stalledGroups(fly, now).map((g, i) => (
-            <Stalled key={g.key} g={g} l={l} line={i} />
-          ))}
-        </g>
-      }
-    />
-  );
-}
-
-interface StalledGroup {
-  key: string;
-  from: string;
-  pod: string;
-  n: number;
-  /** Time left before the first of them times out (null: the caller never gives up). */
-  left: number | null;
-}
-
-/** Dials nobody answers, grouped per caller and pod (one mark each, with how many wait). */
-function stalledGroups(fly: readonly InFlightView[], now: number): StalledGroup[] {
-  const out = new Map<string, StalledGroup>();
-  for (const f of fly) {
-    if (!f.stalled || !f.pod) continue;
-    const key = `${f.from}>${f.pod}`;
-    const g = out.get(key) ?? { key, from: f.from, pod: f.pod, n: 0, left: null };
-    g.n++;
-    if (f.timeoutAt !== null) g.left = Math.min(g.left ?? Infinity, Math.max(0, f.timeoutAt - now));
-    out.set(key, g);
-  }
-  return [...out.values()];
-}
-
-/** A parked dot on the arc, and a line of words under the pods: who waits, how many, for how long. */
-function Stalled({ g, l, line }: { g: StalledGroup; l: CastLayout; line: number }) {
-  const target = l.nodes[g.pod];
-  if (!target || !l.nodes[g.from]) return null;
-  const p = onArc(arcBetween(l, g.from, g.pod), 0.82);
-  return (
-    <g className="call-dot stalled">
-      <circle cx={p.x} cy={p.y} r={6} className="req-dot" />
-      <text x={12} y={l.trafficY + 18 + line * 15} className="tiny stalled-label">
-        ⏳ {g.from} → {g.pod}: {g.n} connect{g.n === 1 ? '' : 's'} unanswered
-        {g.left !== null
-          ? `, next gives up in ${(g.left / 1e6).toFixed(1)} s`
-          : ', no timeout: waits forever'}
-      </text>
-    </g>
-  );
-}
-
-function Dot({ f, l, now }: { f: InFlightView; l: CastLayout; now: number }) {
-  if (!f.pod || !l.nodes[f.pod]) return null;
-  const arc = arcBetween(l, f.from, f.pod);
-  const span = f.arriveAt === null ? 0 : f.arriveAt - f.sentAt;
-  const frac = f.arriveAt === null ? 0.5 : span <= 0 ? 1 : Math.min(1, (now - f.sentAt) / span);
-  const p = onArc(arc, frac);
-  return (
-    <g transform={`translate(${p.x.toFixed(1)},${p.y.toFixed(1)})`} className="call-dot">
-      <circle r={5} className="req-dot" />
-    </g>
+          </g>
+        }
+      />
+    </div>
   );
 }
 

@@ -1,18 +1,13 @@
 import { memo } from 'react';
 import type { SidecarView, XdsMessageView } from '../../engine/mesh/contract';
-import {
-  along,
-  fadeAge,
-  fadeLevel,
-  TRAIL_US,
-  type CastLayout,
-  type Point,
-} from '../layout/castLayout';
+import { fadeAge, fadeLevel, TRAIL_US, type CastLayout } from '../layout/castLayout';
+import { XDS_RADIUS, XdsShape } from './marks';
+import { deliveredAt, spreadTokens } from './spread';
 
 interface Props {
   l: CastLayout;
   messages: XdsMessageView[];
-  /** Recently delivered messages (drawn fading at the end they reached). */
+  /** Recently delivered messages (the last of each stream and direction is drawn fading AT the end it reached). */
   recent: XdsMessageView[];
   now: number;
   /** Tokens are labelled only on the selected sidecar's stream (NACKs always): less clutter. */
@@ -55,75 +50,101 @@ export const StreamLines = memo(
 export const streamState = (sidecars: SidecarView[]): [string, boolean][] =>
   sidecars.map((s) => [s.pod, s.connected]);
 
-/** Tokens on the ADS streams, placed by interpolating sentAt → arriveAt (RaftScope's way). */
+/**
+ * Config messages on the ADS streams. In flight: an envelope placed by interpolating sentAt →
+ * arriveAt (RaftScope's way), spread so messages sharing a stream never cover each other
+ * (`spreadTokens`), each a focusable button keyed by its message id, so it stays the same DOM
+ * node while it travels and can be clicked while the scene plays [1]. Delivered: the last message
+ * of each stream and direction is drawn briefly AT the end it reached, fading; it is no longer on
+ * the wire, so it is not a button.
+ */
 export function XdsTokens({ l, messages, recent, now, selected, onPick }: Props) {
-  const latest = new Map<string, XdsMessageView>();
+  const delivered = new Map<string, XdsMessageView>();
   for (const m of recent) {
-    const age = fadeAge(now, m.arriveAt);
-    if (now >= m.arriveAt && age <= TRAIL_US) latest.set(`${m.pod}|${m.direction}`, m);
+    if (now >= m.arriveAt && fadeAge(now, m.arriveAt) <= DELIVERED_US)
+      delivered.set(`${m.pod}|${m.direction}`, m);
   }
   return (
     <g className="ads-tokens">
-      {[...latest.values()].map((msg) => {
-        const st = l.streams[msg.pod];
-        if (!st) return null;
-        const [a, b] = msg.direction === 'down' ? [st.from, st.to] : [st.to, st.from];
-        const p = along(a, b, 0, 100, msg.direction === 'down' ? 82 : 55);
-        const fade = fadeLevel(1 - fadeAge(now, msg.arriveAt) / TRAIL_US);
-        return (
-          <TokenG
-            key={`r${msg.id}`}
-            msg={msg}
-            p={p}
-            opacity={0.2 + 0.6 * fade}
-            delivered
-            labelled={msg.pod === selected}
-            onPick={onPick}
-          />
-        );
-      })}
-      {messages.map((msg) => {
-        const st = l.streams[msg.pod];
-        if (!st || msg.sentAt > now) return null;
-        const [a, b] = msg.direction === 'down' ? [st.from, st.to] : [st.to, st.from];
-        return (
-          <TokenG
-            key={msg.id}
-            msg={msg}
-            p={along(a, b, msg.sentAt, msg.arriveAt, now)}
-            opacity={1}
-            delivered={false}
-            labelled={msg.pod === selected || msg.kind === 'NACK'}
-            onPick={onPick}
-          />
-        );
-      })}
+      <g className="delivered-marks" aria-hidden="true">
+        {[...delivered.values()].map((msg) => {
+          const p = deliveredAt(l, msg);
+          if (!p) return null;
+          const fade = fadeLevel(1 - fadeAge(now, msg.arriveAt) / DELIVERED_US);
+          return (
+            <g
+              key={`d${msg.id}`}
+              transform={`translate(${p.x.toFixed(1)},${p.y.toFixed(1)}) scale(0.8)`}
+              opacity={(0.15 + 0.45 * fade).toFixed(2)}
+              className="xds-delivered"
+              data-testid="xds-token-delivered"
+              data-kind={msg.kind}
+            >
+              <XdsShape kind={msg.kind} />
+            </g>
+          );
+        })}
+      </g>
+      {spreadTokens(l, messages, now).map(({ msg, p, side }) => (
+        <Token
+          key={msg.id}
+          msg={msg}
+          x={p.x}
+          y={p.y}
+          side={side}
+          labelled={msg.pod === selected || msg.kind === 'NACK'}
+          onPick={onPick}
+        />
+      ))}
     </g>
   );
 }
 
+/** How long a delivered message stays drawn at its end (simulated µs): briefly. */
+const DELIVERED_US = TRAIL_US / 2;
+
+/** The accessible name: what the message is, whose stream, its version_info and nonce. */
+export function tokenName(msg: XdsMessageView): string {
+  const where = msg.direction === 'down' ? `Istiod to ${msg.pod}` : `${msg.pod} to Istiod`;
+  const err = msg.errorDetail ? `, error_detail: ${msg.errorDetail.slice(0, 80)}` : '';
+  return `${msg.kind} ${msg.xds}, ${where}, version_info ${msg.versionInfo || '(empty)'}, nonce ${msg.nonce || '(empty)'}${err}. In flight: show the line that sent it.`;
+}
+
 interface TokenProps {
   msg: XdsMessageView;
-  p: Point;
-  opacity: number;
-  delivered: boolean;
+  x: number;
+  y: number;
+  side: -1 | 1;
   labelled: boolean;
   onPick: (m: XdsMessageView) => void;
 }
 
-function TokenG({ msg, p, opacity, delivered, labelled, onPick }: TokenProps) {
-  const label = `${delivered ? 'Delivered' : 'In flight'}: ${msg.kind} ${msg.xds} ${msg.direction === 'down' ? 'to' : 'from'} ${msg.pod}, version_info ${msg.versionInfo || '(empty)'}, nonce ${msg.nonce || '(empty)'}${msg.errorDetail ? `, error_detail: ${msg.errorDetail.slice(0, 80)}` : ''}`;
+/**
+ * One message in flight. Picked on pointer DOWN (a moving target may have left the pointer by
+ * the time the button is released), by Enter or Space, or by a click that came from neither (an
+ * assistive technology's).
+ */
+function Token({ msg, x, y, side, labelled, onPick }: TokenProps) {
   return (
     <g
-      transform={`translate(${p.x.toFixed(1)},${p.y.toFixed(1)})`}
-      opacity={opacity.toFixed(2)}
+      transform={`translate(${x.toFixed(1)},${y.toFixed(1)})`}
       className={`token ${msg.kind.toLowerCase()}`}
       role="button"
       tabIndex={0}
-      aria-label={`${label}. Show the line that sent it.`}
-      data-testid={delivered ? 'xds-token-delivered' : 'xds-token'}
+      aria-label={tokenName(msg)}
+      data-testid="xds-token"
       data-kind={msg.kind}
-      onClick={() => onPick(msg)}
+      data-pod={msg.pod}
+      data-xds={msg.xds}
+      data-id={msg.id}
+      onPointerDown={(e) => {
+        if (e.button !== 0) return;
+        e.preventDefault();
+        onPick(msg);
+      }}
+      onClick={(e) => {
+        if (e.detail === 0) onPick(msg);
+      }}
       onKeyDown={(e) => {
         if (e.key === 'Enter' || e.key === ' ') {
           e.preventDefault();
@@ -131,9 +152,15 @@ function TokenG({ msg, p, opacity, delivered, labelled, onPick }: TokenProps) {
         }
       }}
     >
-      <Token kind={msg.kind} />
+      <circle className="hit" r={XDS_RADIUS + 6} />
+      <XdsShape kind={msg.kind} />
       {labelled && (
-        <text x={10} y={4} className="token-label">
+        <text
+          x={side * (XDS_RADIUS + 3)}
+          y={3.5}
+          textAnchor={side < 0 ? 'end' : 'start'}
+          className="token-label"
+        >
           {msg.xds} {SHORT[msg.kind]}
         </text>
       )}
@@ -141,21 +168,5 @@ function TokenG({ msg, p, opacity, delivered, labelled, onPick }: TokenProps) {
   );
 }
 
-/** Shapes differ by kind (not only by colour): square response, circle request, ✓ ACK, ✗ NACK. */
-function Token({ kind }: { kind: XdsMessageView['kind'] }) {
-  if (kind === 'DiscoveryResponse') return <rect x={-6} y={-6} width={12} height={12} rx={2} />;
-  if (kind === 'DiscoveryRequest') return <circle r={6} />;
-  if (kind === 'ACK')
-    return (
-      <g>
-        <circle r={7} />
-        <path d="M-3.5 0 L-1 3 L4 -3" className="glyph" />
-      </g>
-    );
-  return (
-    <g>
-      <polygon points="0,-8 8,6 -8,6" />
-      <path d="M-3 -1 L3 4 M3 -1 L-3 4" className="glyph" />
-    </g>
-  );
-}
+// [1] Every frame re-renders the tokens, but a token keeps its element (its key is the message's
+//     id) and only its transform changes, so a press lands on it wherever it has got to.

@@ -36,7 +36,7 @@ describe('mesh diagram', () => {
     expect(screen.getByTestId('istiod')).toHaveAttribute('data-up', 'false');
     expect(screen.getByRole('img', { name: /Istiod down/ })).toBeInTheDocument();
     for (const card of screen.getAllByRole('button', { name: /sidecar:/ }))
-      expect(card).toHaveAttribute('data-badge', 'STALE');
+      expect(card).toHaveAttribute('data-badge', 'DISCONNECTED');
     expect(screen.getByText(/proxy-status asks Istiod/)).toBeInTheDocument();
   });
 

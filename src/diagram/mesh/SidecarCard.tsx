@@ -2,7 +2,15 @@ import { m } from 'motion/react';
 import { memo } from 'react';
 import type { XdsType } from '../../engine/mesh/contract';
 import type { SidecarViewExt } from '../../engine/mesh/views';
-import { shortVersion, sidecarBadge, STATUS_GLYPH, statusClass } from '../../ui/mesh/statusText';
+import {
+  disconnectedText,
+  seconds,
+  shortVersion,
+  sidecarBadge,
+  STATUS_GLYPH,
+  statusClass,
+} from '../../ui/mesh/statusText';
+import { useCoarse } from '../../ui/useCoarse';
 import type { Box } from '../layout/castLayout';
 
 /** The cached config cell's rows, in the order the reference page lists them. */
@@ -27,7 +35,11 @@ interface Props {
 function SidecarCardView({ s, box, rows, selected, onSelect }: Props) {
   const badge = sidecarBadge(s);
   const { x, y, w } = box;
-  const label = `${s.pod} sidecar: ${badge.text}. ${rows.map((t) => `${t} ${s.status[t]} version ${s.versions[t] ?? 'none'}`).join(', ')}${s.lastError ? `. Last NACK: ${s.lastError}` : ''}`;
+  const state =
+    s.staleSince !== null
+      ? `disconnected from Istiod since ${seconds(s.staleSince)}, serving its cached config`
+      : badge.text;
+  const label = `${s.pod} sidecar: ${state}. ${rows.map((t) => `${t} ${s.status[t]} version ${s.versions[t] ?? 'none'}`).join(', ')}${s.lastError ? `. Last NACK: ${s.lastError}` : ''}`;
   return (
     <g
       role="button"
@@ -75,7 +87,7 @@ function SidecarCardView({ s, box, rows, selected, onSelect }: Props) {
           className={`badge ${badge.cls}`}
         />
         <text x={x + 11} y={y + 54} className="badge-text">
-          {badge.glyph} {badge.text.replace('STALE since ', 'STALE ')}
+          {badge.glyph} {badge.text}
         </text>
       </m.g>
       <g className="config-cell">
@@ -90,6 +102,14 @@ function SidecarCardView({ s, box, rows, selected, onSelect }: Props) {
           </text>
         ))}
       </g>
+      {s.staleSince !== null && (
+        <Disconnected
+          since={s.staleSince}
+          nextRetryAt={s.nextRetryAt}
+          x={x + 8}
+          y={y + box.h - 6}
+        />
+      )}
       {s.staleSince === null && !s.connected && (
         <text x={x + 8} y={y + box.h - 6} className="tiny">
           connecting…
@@ -102,6 +122,27 @@ function SidecarCardView({ s, box, rows, selected, onSelect }: Props) {
         </text>
       )}
     </g>
+  );
+}
+
+/** How long a disconnected sidecar has served its cached config (refreshed a few times a second). */
+function Disconnected({
+  since,
+  nextRetryAt,
+  x,
+  y,
+}: {
+  since: number;
+  nextRetryAt: number | null;
+  x: number;
+  y: number;
+}) {
+  const now = useCoarse((p) => p.sim.now);
+  return (
+    <text x={x} y={y} className="tiny" data-testid="disconnected-for">
+      cached · {seconds(Math.max(0, now - since))}
+      <title>{disconnectedText(since, now, nextRetryAt)}</title>
+    </text>
   );
 }
 

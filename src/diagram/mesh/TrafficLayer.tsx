@@ -7,6 +7,7 @@ import {
   TRAIL_US,
   type CastLayout,
 } from '../layout/castLayout';
+import { RequestDot, RequestFailed, RequestOk } from './marks';
 
 /** Resolves a request end to a drawn pod (a request that found no endpoint names its service). */
 function podOf(name: PodName, sidecars: SidecarView[]): PodName | null {
@@ -28,8 +29,9 @@ const isFailure = (r: RequestView) => r.code !== undefined && (r.code >= 500 || 
 /**
  * Request traffic under the sidecar row. A dot travels its caller→callee arc while a request is
  * in flight. Finished requests of the last second are summed per edge: one arc per caller/callee
- * pair, thicker for more requests, with ✓ (all succeeded) or ✗ (some failed) at the callee —
- * errors are drawn by shape, not only by colour. One element per edge keeps the DOM still.
+ * pair, thicker for more requests, with a bare ✓ (all succeeded) or ✗ (some failed) at the callee —
+ * errors are drawn by shape, not only by colour, and neither mark is a config message's envelope
+ * (marks.tsx). One element per edge keeps the DOM still.
  */
 export function TrafficLayer({
   l,
@@ -80,19 +82,15 @@ export function TrafficLayer({
               opacity={o}
             />
             {e.failed > 0 ? (
-              <path
-                d={`M${end.x - 4},${end.y + 4} l8,8 m0,-8 l-8,8`}
-                className="req-fail"
-                opacity={o}
-              />
+              <RequestFailed x={end.x} y={end.y + 8} opacity={o} />
             ) : (
-              <path d={`M${end.x - 4},${end.y + 8} l3,3 l5,-6`} className="req-ok" opacity={o} />
+              <RequestOk x={end.x} y={end.y + 8} opacity={o} />
             )}
           </g>
         );
       })}
       {dots.map((d) => (
-        <circle key={d.id} cx={d.x} cy={d.y} r={5} className="req-dot" />
+        <RequestDot key={d.id} x={d.x} y={d.y} />
       ))}
     </g>
   );

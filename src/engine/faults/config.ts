@@ -1,9 +1,12 @@
 /**
- * Operator config commands. `config.apply` parses and validates the YAML as Istio's admission
- * webhook would (an invalid document changes nothing); accepted objects land in the Kubernetes
- * API at once — even while Istiod is down — and reach the sidecars through Istiod's debounced
- * push. `canary.weights` is the 90/10 slider (the payments VirtualService); `config.pushBad` is
- * a config Istiod accepts but one sidecar's Envoy rejects (NACK); `config.revertBad` removes it.
+ * Operator config commands. `config.apply` parses the YAML as kubectl does (what it cannot decode
+ * never leaves the client) and validates it as Istio's admission webhook would (an invalid
+ * document changes nothing); accepted objects land in the Kubernetes API at once and reach the
+ * sidecars through Istiod's debounced push. While Istiod is down the API server cannot reach that
+ * webhook (failurePolicy Fail) and refuses every change (./admission.ts); an apply that changes
+ * nothing is "unchanged" and needs no admission. `canary.weights` is the 90/10 slider (the
+ * payments VirtualService); `config.pushBad` is a config Istiod accepts but one sidecar's Envoy
+ * rejects (NACK); `config.revertBad` removes it.
  */
 import {
   applyDocs,
@@ -18,21 +21,29 @@ import {
   type VirtualService,
 } from '../config';
 import { onConfigEvent } from '../mesh/istiod/debounce';
+import { refusedConfig } from './admission';
 import { logLine } from '../mesh/log';
 import { configChanged, configKey } from '../mesh/resources';
 import type { MeshSim } from '../mesh/types';
 
 /**
- * Stores the new config. Like `kubectl apply` of an unchanged object ("unchanged": no watch
- * event), a change that leaves the content as it was triggers no push. Returns false then.
+ * Stores the new config. Like `kubectl apply` of an unchanged object ("unchanged": no request,
+ * no watch event), a change that leaves the content as it was triggers no push; a real change
+ * while Istiod is down is refused by the API server. Returns false in both cases.
  */
 function commit(sim: MeshSim, next: MeshConfig, keys: string[]): boolean {
   const s = sim.state;
   const before = configKey(s);
+  const prev = s.config;
   s.config = next;
   configChanged(s);
   if (configKey(s) === before) {
     logLine(sim, 'config', `${keys.join(', ')} unchanged: no push`);
+    return false;
+  }
+  if (refusedConfig(sim)) {
+    s.config = prev;
+    configChanged(s);
     return false;
   }
   s.configGeneration++;
@@ -50,32 +61,37 @@ function commit(sim: MeshSim, next: MeshConfig, keys: string[]): boolean {
   return true;
 }
 
-/** Applies operator YAML (all documents or nothing). */
-export function applyYaml(sim: MeshSim, yaml: string): void {
-  const { docs, errors } = parseMeshYaml(yaml);
-  const all = errors.length ? errors : validateIstio(docs);
-  if (all.length || docs.length === 0) {
-    const msgs = all.length ? all.map(formatError) : ['no Istio object in the YAML'];
-    sim.emit({ t: sim.now, type: 'config.rejected', errors: msgs });
-    logLine(
-      sim,
-      'config',
-      `Rejected by validation: ${msgs[0] ?? ''}${msgs.length > 1 ? ` (+${msgs.length - 1} more)` : ''}`,
-    );
-    return;
-  }
-  if (!commit(sim, applyDocs(sim.state.config, docs), docs.map(objectKey))) return;
+/** Validation failed: nothing changed. */
+function rejectInvalid(sim: MeshSim, msgs: string[]): void {
+  sim.emit({ t: sim.now, type: 'config.rejected', errors: msgs });
   logLine(
     sim,
     'config',
-    `Applied ${docs.map(objectKey).join(', ')}${sim.state.istiod.up ? '' : ' — Istiod is down: the change waits in the API server'}`,
+    `Rejected by validation: ${msgs[0] ?? ''}${msgs.length > 1 ? ` (+${msgs.length - 1} more)` : ''}`,
   );
+}
+
+/** Applies operator YAML (all documents or nothing). */
+export function applyYaml(sim: MeshSim, yaml: string): void {
+  const { docs, errors } = parseMeshYaml(yaml);
+  if (errors.length || docs.length === 0) {
+    rejectInvalid(sim, errors.length ? errors.map(formatError) : ['no Istio object in the YAML']);
+    return;
+  }
+  // The webhook validates; while Istiod is down it cannot, and `commit` refuses any change.
+  const invalid = sim.state.istiod.up ? validateIstio(docs) : [];
+  if (invalid.length) {
+    rejectInvalid(sim, invalid.map(formatError));
+    return;
+  }
+  if (!commit(sim, applyDocs(sim.state.config, docs), docs.map(objectKey))) return;
+  logLine(sim, 'config', `Applied ${docs.map(objectKey).join(', ')}`);
 }
 
 /** The canary slider: payments v1/v2 weights (relative). */
 export function setCanary(sim: MeshSim, v1: number, v2: number): void {
   if (!(v1 >= 0 && v2 >= 0 && v1 + v2 > 0)) {
-    sim.emit({ t: sim.now, type: 'config.rejected', errors: ['total destination weight = 0'] });
+    if (!refusedConfig(sim)) rejectInvalid(sim, ['total destination weight = 0']);
     return;
   }
   if (!commit(sim, setCanaryWeights(sim.state.config, v1, v2), ['VirtualService/shop/payments']))

@@ -10,6 +10,7 @@ import { newSidecar, setReady } from '../mesh/registry';
 import { breakStream } from '../mesh/sidecar/stream';
 import type { MeshSim } from '../mesh/types';
 import { onPodDied } from '../traffic/podFailure';
+import { refusedPod } from './admission';
 
 /** Kills a pod. */
 export function killPod(sim: MeshSim, pod: string): void {
@@ -45,12 +46,18 @@ export function restorePod(sim: MeshSim, pod: string): void {
 }
 
 /**
- * Restarts a pod with or without its sidecar. Without one, the app's calls bypass Envoy (plain
- * TCP to a ClusterIP endpoint picked by kube-proxy) and nothing proxies its inbound traffic.
+ * Restarts a pod with or without its sidecar (a new pod replaces it). Without one, the app's
+ * calls bypass Envoy (plain TCP to a ClusterIP endpoint picked by kube-proxy) and nothing proxies
+ * its inbound traffic. A new pod that needs injection cannot be created while Istiod is down (the
+ * injector webhook fails closed, ./admission.ts): the command is refused and the old pod stays.
+ * One labelled `sidecar.istio.io/inject: "false"` skips the webhook and is created.
+ * Simplified: a real Deployment deletes the old pod first and its replacement stays uncreated
+ * until Istiod is back; the model keeps the old pod.
  */
 export function injectPod(sim: MeshSim, pod: string, injected: boolean): void {
   const p = sim.state.pods[pod];
   if (!p || p.injected === injected) return;
+  if (injected && refusedPod(sim, `${pod} keeps running as it is`)) return;
   if (p.up) killPod(sim, pod);
   p.injected = injected;
   if (injected) {

@@ -1,7 +1,10 @@
 /**
  * `service.scale`: the Deployment of a service goes to `replicas` pods. New pods copy the first
  * pod's labels (so they join its subset), get the next free IP, start an empty Envoy, and become
- * endpoints once ready; removed pods (newest first) leave the registry at once.
+ * endpoints once ready; removed pods (newest first) leave the registry at once. While Istiod is
+ * down a scale-up is refused: new pods need the sidecar injector webhook (./admission.ts).
+ * Simplified: in a cluster the Deployment's new replica count is stored and its ReplicaSet keeps
+ * retrying (FailedCreate events with this message) until Istiod is back; the model drops it.
  */
 import { ms } from '../core/time';
 import { podState } from '../mesh/cast';
@@ -11,6 +14,7 @@ import { addPod, removePod } from '../mesh/registry';
 import { breakStream } from '../mesh/sidecar/stream';
 import type { MeshSim } from '../mesh/types';
 import { onPodDied } from '../traffic/podFailure';
+import { refusedPod } from './admission';
 
 /** Scales `service` to `replicas` pods. */
 export function scaleService(sim: MeshSim, service: string, replicas: number): void {
@@ -18,6 +22,8 @@ export function scaleService(sim: MeshSim, service: string, replicas: number): v
   const mine = s.order.filter((n) => s.pods[n]?.service === service);
   const first = s.config.pods.find((p) => p.name === mine[0]);
   const target = Math.max(0, Math.floor(replicas));
+  if (target > mine.length && first && refusedPod(sim, `${service} stays at ${mine.length} pod(s)`))
+    return;
   let n = mine.length;
   while (n < target && first) {
     let k = n + 1;

@@ -14,7 +14,7 @@ const ALL: MeshTrace[] = Object.values(SAMPLES).flat();
 
 describe('meshSceneModel', () => {
   it('describes every trace entry type in one sentence', () => {
-    expect(Object.keys(SAMPLES)).toHaveLength(22);
+    expect(Object.keys(SAMPLES)).toHaveLength(23);
     for (const e of ALL) {
       const text = meshSceneModel.describe(e);
       expect(text, e.type).toBeTypeOf('string');
@@ -40,6 +40,7 @@ describe('meshSceneModel', () => {
       'config.accepted': null,
       'config.rejected': null,
       'push.debounced': null,
+      'xds.request': ['web-1'],
       'xds.response': ['checkout-1'],
       'xds.ack': ['checkout-1'],
       'xds.nack': ['payments-v1-a'],

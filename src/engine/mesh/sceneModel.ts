@@ -78,9 +78,15 @@ export function describeMeshEntry(e: MeshTrace): string {
     case 'config.accepted':
       return `The API server accepts ${e.kind} ${e.name} (config generation ${e.version})`;
     case 'config.rejected':
+      if (e.webhook === 'validation.istio.io')
+        return 'The API server refuses the change: Istio’s validating webhook (validation.istio.io) is unreachable because Istiod is down; nothing was stored';
+      if (e.webhook === 'namespace.sidecar-injector.istio.io')
+        return 'The API server refuses to create the pod: the sidecar injector webhook (namespace.sidecar-injector.istio.io) is unreachable because Istiod is down';
       return `Validation rejects the config: ${e.errors[0] ?? 'invalid'}${e.errors.length > 1 ? ` (+${e.errors.length - 1} more)` : ''}`;
     case 'push.debounced':
       return `Istiod debounces: ${e.full ? 'full' : 'EDS-only'} push to ${e.proxies} ${e.proxies === 1 ? 'proxy' : 'proxies'}${e.reason ? ` (${e.reason})` : ''}`;
+    case 'xds.request':
+      return `${e.pod}’s Envoy subscribes to ${e.xds} with a ${e.delta ? 'DeltaDiscoveryRequest' : 'DiscoveryRequest'} (${e.resourceCount === 0 ? 'wildcard' : plural(e.resourceCount, 'name')}, ${e.delta ? (e.initialResourceVersions ? `${plural(e.initialResourceVersions, 'resource')} already held` : 'nothing held yet') : e.versionInfo ? `holding version ${e.versionInfo}` : 'no version yet'})`;
     case 'xds.response':
       return `Istiod sends ${e.pod} ${e.xds} version ${e.version}: ${plural(e.resourceCount, 'resource')}${e.removed > 0 ? `, ${e.removed} removed` : ''} (nonce ${e.nonce})`;
     case 'xds.ack':
@@ -92,7 +98,7 @@ export function describeMeshEntry(e: MeshTrace): string {
     case 'stream.closed':
       return `${e.pod}’s ADS stream closes: ${e.reason}`;
     case 'stream.retry':
-      return `${e.pod}’s Envoy retries its ADS stream in ${Math.round(e.backoffMs)} ms (backoff)`;
+      return `${e.pod}’s Envoy retries its ADS stream in ${Math.round(e.backoffMs)} ms (jittered backoff), at ${(e.at / 1_000_000).toFixed(3)} s`;
     case 'istiod.down':
       return 'Istiod is down: sidecars keep serving their last config';
     case 'istiod.up':

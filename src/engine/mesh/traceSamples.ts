@@ -16,6 +16,22 @@ export const TRACE_SAMPLES: { [K in MeshTraceType]: readonly MeshTraceOf<K>[] } 
   ],
   'config.rejected': [
     { t: 1, type: 'config.rejected', errors: ['total destination weight = 0', 'x'] },
+    {
+      t: 1,
+      type: 'config.rejected',
+      errors: [
+        'Internal error occurred: failed calling webhook "validation.istio.io": failed to call webhook: Post "https://istiod.istio-system.svc:443/validate?timeout=10s": dial tcp 10.96.187.42:443: connect: connection refused',
+      ],
+      webhook: 'validation.istio.io',
+    },
+    {
+      t: 1,
+      type: 'config.rejected',
+      errors: [
+        'Internal error occurred: failed calling webhook "namespace.sidecar-injector.istio.io": failed to call webhook: Post "https://istiod.istio-system.svc:443/inject?timeout=10s": dial tcp 10.96.187.42:443: connect: connection refused',
+      ],
+      webhook: 'namespace.sidecar-injector.istio.io',
+    },
   ],
   'push.debounced': [
     {
@@ -25,6 +41,43 @@ export const TRACE_SAMPLES: { [K in MeshTraceType]: readonly MeshTraceOf<K>[] } 
       full: true,
       proxies: 8,
       why: 'quiet',
+    },
+  ],
+  'xds.request': [
+    {
+      t: 1,
+      type: 'xds.request',
+      pod: 'web-1',
+      xds: 'CDS',
+      typeUrl: 'type.googleapis.com/envoy.config.cluster.v3.Cluster',
+      versionInfo: '',
+      nonce: '',
+      resourceCount: 0,
+      delta: false,
+    },
+    {
+      t: 1,
+      type: 'xds.request',
+      pod: 'web-1',
+      xds: 'EDS',
+      typeUrl: 'type.googleapis.com/envoy.config.endpoint.v3.ClusterLoadAssignment',
+      versionInfo: '2026-05-09T18:00:00Z/1',
+      nonce: '',
+      resourceNames: [V1],
+      resourceCount: 1,
+      delta: false,
+    },
+    {
+      t: 1,
+      type: 'xds.request',
+      pod: 'web-1',
+      xds: 'LDS',
+      typeUrl: 'type.googleapis.com/envoy.config.listener.v3.Listener',
+      versionInfo: '',
+      nonce: '',
+      resourceCount: 0,
+      delta: true,
+      initialResourceVersions: 12,
     },
   ],
   'xds.response': [
@@ -70,7 +123,7 @@ export const TRACE_SAMPLES: { [K in MeshTraceType]: readonly MeshTraceOf<K>[] } 
   ],
   'stream.open': [{ t: 1, type: 'stream.open', pod: 'web-1' }],
   'stream.closed': [{ t: 1, type: 'stream.closed', pod: 'web-1', reason: 'istiod killed' }],
-  'stream.retry': [{ t: 1, type: 'stream.retry', pod: 'web-1', backoffMs: 612.5 }],
+  'stream.retry': [{ t: 1, type: 'stream.retry', pod: 'web-1', backoffMs: 612, at: 612_001 }],
   'istiod.down': [{ t: 1, type: 'istiod.down' }],
   'istiod.up': [{ t: 1, type: 'istiod.up' }],
   'cert.csr': [

@@ -32,8 +32,10 @@ export function newConnection(pod: PodName, streamId: number, now: SimTime): Con
 }
 
 /** A fresh (just started) Istiod. */
-export function newIstiod(cores: number, epoch: number): IstiodState {
+export function newIstiod(cores: number, epoch: number, restarts = 0): IstiodState {
   return {
+    restarts,
+    lastStatus: null,
     up: true,
     epoch,
     downSince: null,

@@ -1,7 +1,7 @@
 /** Istiod's state: debounce, push queue, per-connection xDS bookkeeping, metrics. */
 import type { EventId } from '../../core/queue';
 import type { SimTime } from '../../core/time';
-import type { PodName, XdsType } from '../contract';
+import type { PodName, SyncStatus, XdsType } from '../contract';
 import type { XdsMessage } from '../wire';
 
 /** One merged push request (pilot's PushRequest, reduced to what the model needs). */
@@ -62,6 +62,25 @@ export interface IstiodMetrics {
   streams_rejected: number;
 }
 
+/** A type column of `istioctl proxy-status` (IGNORED: the proxy does not watch that type). */
+export type ProxyStatusState = SyncStatus | 'IGNORED';
+
+/** One row of `istioctl proxy-status` (see ../proxyStatus.ts). */
+export interface ProxyStatusTableRow {
+  pod: PodName;
+  /** One string per column, exactly as istioctl prints them (`SYNCED (2m5s)`). */
+  cells: string[];
+  /** The state behind each type column. */
+  status: Record<XdsType | 'ECDS', ProxyStatusState>;
+}
+
+/** The `istioctl proxy-status` table at one moment. */
+export interface ProxyStatusSnapshot {
+  at: SimTime;
+  columns: string[];
+  rows: ProxyStatusTableRow[];
+}
+
 /** Istiod. */
 export interface IstiodState {
   up: boolean;
@@ -96,7 +115,18 @@ export interface IstiodState {
     nextFree: SimTime;
     waiting: Record<PodName, { streamId: number; msgs: XdsMessage[] }>;
   };
+  /**
+   * Process-local counters (a restarted Istiod starts them at zero, like any Prometheus
+   * counter of a new process).
+   */
   metrics: IstiodMetrics;
+  /** Times the Istiod pod was replaced (its pod name changes with each new pod). */
+  restarts: number;
+  /**
+   * While Istiod is down: the proxy-status table it would have printed a moment before it died
+   * (cleared when it is back).
+   */
+  lastStatus: ProxyStatusSnapshot | null;
 }
 
 /** `min(15 + 5×cores, 100)`: PILOT_PUSH_THROTTLE and PILOT_MAX_REQUESTS_PER_SECOND (Istio ≥ 1.21). */

@@ -18,6 +18,7 @@ export {
   type RouteTableRoute,
   type RouteTableCluster,
 } from './routes';
+export { canaryPercent } from './canary';
 export { picks, type PicksView, type PickRow } from './picks';
 
 /** Delta xDS (true) or state of the world. */
