@@ -43,10 +43,16 @@ const regions = (l: CastLayout) => {
 /** Scene 11's view: how to read the picture [3], the diagram, and the text views beside it. */
 export function View() {
   const { ui } = useRuntime();
+  // The panels follow the message's sidecar; the line that sent it is pinned beside the running
+  // one.
   const onPick = (msg: XdsMessageView) => {
     select(ui, msg.pod);
     const sender = SENDERS[msg.kind];
-    if (sender) pin(ui, { ...sender, label: `this ${msg.kind} (${msg.xds}, ${msg.pod})` });
+    const what =
+      msg.direction === 'down'
+        ? `Istiod’s ${msg.kind} of ${msg.xds} to ${msg.pod}`
+        : `${msg.pod}’s ${msg.kind} of ${msg.xds}`;
+    if (sender) pin(ui, { ...sender, label: `${what} (nonce ${msg.nonce || 'none'})` });
   };
   return (
     <section className="scene-view" aria-label="Scene 11 diagram and status">

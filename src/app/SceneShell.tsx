@@ -10,6 +10,7 @@ import { PlayerBar } from '../ui/PlayerBar';
 import { ThemeToggle } from '../ui/ThemeToggle';
 import { TryThisPanel } from '../ui/TryThisPanel';
 import { WhatJustHappened } from '../ui/WhatJustHappened';
+import { RunsBar } from '../ui/RunsBar';
 import { useEmbedFit, usePostHeight } from './embed';
 import { useKeyboard } from './useKeyboard';
 import { useDocumentTheme, useResolvedTheme } from './useTheme';
@@ -89,12 +90,14 @@ export function SceneShell({
           <>
             <View />
             <WhatJustHappened />
+            <RunsBar />
             <Narrative />
             {previously}
           </>
         ) : (
           <>
             <WhatJustHappened />
+            <RunsBar />
             <Narrative />
             <View />
           </>

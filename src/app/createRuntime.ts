@@ -23,8 +23,9 @@ export function createRuntime(
   player.onStepEnter = (step) => {
     if (step.select) select(ui, step.select);
   };
-  player.goToStep(p.step, p.seed);
   const rt: SceneRuntime = { def, player, ui, idPrefix };
+  if (p.log && openLinkedRun(rt, p, notices)) return finish(rt, p, notices);
+  player.goToStep(p.step, p.seed);
   // [1] Controls the URL sets differently from the step's own state become commands, in the
   //     order the scene lists them (recorded in the input log like a learner's click).
   for (const t of def.tryThis) {
@@ -37,6 +38,28 @@ export function createRuntime(
     )
       player.command(t.command(p.sliders[t.id] as number));
   }
+  if (p.t !== null && p.t !== player.sim.now) player.seek(p.t);
+  return finish(rt, p, notices);
+}
+
+/** A run from a link (seed + input log + time) [2]; false when the model cannot replay it. */
+function openLinkedRun(rt: SceneRuntime, p: SceneParams, notices: string[]): boolean {
+  const log = p.log ?? [];
+  const at = p.t ?? log[log.length - 1]?.at ?? 0;
+  try {
+    rt.player.openRun(p.seed, log, at, p.step);
+    return true;
+  } catch (e) {
+    notices.push(
+      `The run in this link could not be replayed (${e instanceof Error ? e.message.slice(0, 80) : 'error'}): showing step ${p.step + 1} instead.`,
+    );
+    return false;
+  }
+}
+
+/** The selection and the notices, once the run is built. */
+function finish(rt: SceneRuntime, p: SceneParams, notices: string[]): SceneRuntime {
+  const { def, player, ui } = rt;
   if (p.select !== null) {
     const actors = player.actors();
     if (actors.includes(p.select)) select(ui, p.select);
@@ -50,3 +73,4 @@ export function createRuntime(
 }
 
 // [1] A shared link carries the toggles and sliders the scene declares as URL parameters.
+// [2] A link with the learner's changes carries the whole run, so it reopens the exact moment.

@@ -37,6 +37,8 @@ describe('URL state', () => {
       embed: true,
       slowMotion: false,
       autoplay: true,
+      t: null,
+      log: null,
     });
   });
 
@@ -55,6 +57,8 @@ describe('URL state', () => {
       embed: false,
       slowMotion: null,
       autoplay: null,
+      t: null,
+      log: null,
     });
     expect(notices).toHaveLength(10);
     expect(notices.join(' ')).toContain('Unknown parameter "istiod"');

@@ -1,5 +1,7 @@
 import { SPEEDS } from '../runtime/speed';
+import type { InputLogEntry } from '../engine/core/simulation';
 import type { AnySceneDef } from '../scene/types';
+import { decodeRunLog } from './runLink';
 import type { ThemeChoice } from '../store/uiStore';
 
 /** Where the hash points: the scene list, or one scene with its query. */
@@ -39,9 +41,13 @@ export interface SceneParams {
   slowMotion: boolean | null;
   /** `autoplay=1` plays on load, `autoplay=0` never (null: a bare link plays; an embed or a link to a step waits). */
   autoplay: boolean | null;
+  /** Simulated time to show (µs), or null: the end of the step. */
+  t: number | null;
+  /** A run's input log from a shared link (replayed instead of the steps), or null. */
+  log: InputLogEntry<unknown>[] | null;
 }
 
-const COMMON = ['step', 'seed', 'speed', 'theme', 'embed', 'slowmo', 'autoplay'];
+const COMMON = ['step', 'seed', 'speed', 'theme', 'embed', 'slowmo', 'autoplay', 't', 'log'];
 
 /** The URL parameters a scene understands: the common ones plus those its setup and controls declare. */
 export function sceneParamNames(def: AnySceneDef): string[] {
@@ -78,6 +84,8 @@ export function readSceneParams(
     embed: false,
     slowMotion: null,
     autoplay: null,
+    t: null,
+    log: null,
   };
   const known = sceneParamNames(def);
   for (const key of q.keys())
@@ -143,7 +151,33 @@ export function readSceneParams(
     if (autoplay === '1' || autoplay === '0') p.autoplay = autoplay === '1';
     else bad('autoplay', autoplay, 'the default (an embed waits for Play)');
   }
+  readRunParams(q, def, p, bad);
   return { params: p, notices };
+}
+
+/** The longest simulated time a link may ask for (the replay must stay quick). */
+export const maxLinkTime = (def: AnySceneDef): number =>
+  (def.setup.timeScale === 'hours' ? 400 : 4) * 3_600_000_000;
+
+/** `t=` (µs) and `log=` (a run's input log, see runLink.ts). */
+function readRunParams(
+  q: URLSearchParams,
+  def: AnySceneDef,
+  p: SceneParams,
+  bad: (n: string, v: string, f: string) => void,
+): void {
+  const t = q.get('t');
+  if (t !== null) {
+    const n = /^\d{1,13}$/.test(t) ? Number(t) : NaN;
+    if (n >= 0 && n <= maxLinkTime(def)) p.t = n;
+    else bad('t', t, 'the end of the step');
+  }
+  const log = q.get('log');
+  if (log !== null) {
+    const r = decodeRunLog(log, def.model.parseCommand);
+    if ('log' in r) p.log = r.log;
+    else bad('log', log, `the step’s own run (${r.error})`);
+  }
 }
 
 /** What the address bar describes (the current view). */
@@ -157,6 +191,9 @@ export interface SceneView {
   embed: boolean;
   theme?: ThemeChoice;
   slowMotion?: boolean;
+  /** The time shown (µs) and the run's encoded input log (when the learner changed the run). */
+  t?: number;
+  log?: string | null;
 }
 
 /** The hash for a scene view (only non-default values where a default exists, so links stay short). */
@@ -180,5 +217,7 @@ export function sceneHash(def: AnySceneDef, v: SceneView): string {
   if (v.theme && v.theme !== 'system') q.set('theme', v.theme);
   if (v.embed) q.set('embed', '1');
   if (v.slowMotion === false) q.set('slowmo', '0');
+  if (v.t !== undefined) q.set('t', String(Math.round(v.t)));
+  if (v.log) q.set('log', v.log);
   return `#/scene/${def.meta.number}?${q.toString()}`;
 }

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { sliderValue, toggleOn } from '../runtime/actions';
 import type { SceneRuntime } from '../runtime/context';
+import { encodeRunLog } from './runLink';
 import { sceneHash } from './urlState';
 
 /** Keeps the address bar describing the current view (step, seed, speed, selection, the scene's controls). */
@@ -26,6 +27,8 @@ export function useUrlSync(rt: SceneRuntime, embed: boolean): void {
         theme: s.theme,
         embed,
         slowMotion: s.slowMotion,
+        t: player.sim.now,
+        log: player.learnerChanges > 0 ? encodeRunLog(player.sim.inputLog) : null,
       });
       if (hash !== last && hash !== location.hash) history.replaceState(null, '', hash);
       last = hash;

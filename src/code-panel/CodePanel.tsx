@@ -33,6 +33,19 @@ export const CodePanel = memo(function CodePanel({
         </h4>
         <p className="subtitle">{panel.subtitle}</p>
         {following && <p className="following">following {following}</p>}
+        {pinnedLine !== null && (
+          <p className="marks-key" data-testid="marks-key">
+            <span className="m-active" aria-hidden="true">
+              ▶
+            </span>{' '}
+            runs now ·{' '}
+            <span className="m-pin" aria-hidden="true">
+              ◆
+            </span>{' '}
+            sent the message you picked (line {pinnedLine}
+            {pinnedLine === activeLine ? ', the line running now too' : ''})
+          </p>
+        )}
       </figcaption>
       <pre tabIndex={0} aria-label={`${panel.title} code`}>
         <code>
@@ -54,8 +67,10 @@ export const CodePanel = memo(function CodePanel({
                 <span className="ln" aria-hidden="true">
                   {n}
                 </span>
+                {/* Two marks side by side [1]: a pinned line never hides behind the active one. */}
                 <span className="mark" aria-hidden="true">
-                  {isActive ? '▶' : isPinned ? '◆' : ' '}
+                  <span className="m-active">{isActive ? '▶' : ' '}</span>
+                  <span className="m-pin">{isPinned ? '◆' : ' '}</span>
                 </span>
                 {code}
                 {comment && <span className="comment">{comment}</span>}
@@ -70,3 +85,6 @@ export const CodePanel = memo(function CodePanel({
     </figure>
   );
 });
+
+// [1] With one mark per line, ▶ (running) was drawn instead of ◆ (pinned) when both fell on one
+//     line: clicking an ACK while its sidecar had just sent it seemed to pin nothing.

@@ -96,3 +96,36 @@ describe('player', () => {
     expect(b.sim.stateHash()).toBe(a.sim.stateHash());
   });
 });
+
+describe('runs are never lost', () => {
+  it('acting in the past forks: the run it leaves is kept and reopens exactly where it ended', () => {
+    const p = make();
+    p.goToStep(0);
+    p.play();
+    p.advance(20_000);
+    p.command({ kind: 'client.break', client: 'alpha' });
+    p.advance(30_000);
+    const end = p.sim.now;
+    const hash = p.sim.stateHash();
+    p.seek(5_000);
+    p.command({ kind: 'server.stop' });
+    expect(p.runs.list).toHaveLength(1);
+    expect(p.runs.list[0]).toMatchObject({ end, changes: 1 });
+    p.switchRun(p.runs.list[0]!.id);
+    expect(p.sim.now).toBe(end);
+    expect(p.sim.stateHash()).toBe(hash);
+    // The forked run took its place in the list.
+    expect(p.runs.list).toHaveLength(1);
+    expect(p.runs.list[0]!.log.at(-1)?.command).toEqual({ kind: 'server.stop' });
+  });
+
+  it('“◀ Step” after the learner acted keeps that run', () => {
+    const p = make();
+    p.goToStep(1);
+    p.command({ kind: 'client.break', client: 'gamma' });
+    p.prev();
+    expect(p.stepIndex).toBe(0);
+    expect(p.runs.list).toHaveLength(1);
+    expect(p.runs.list[0]!.step).toBe(1);
+  });
+});

@@ -1,4 +1,6 @@
 import type { EngineSim } from '../engine/core/sceneModel';
+import type { InputLogEntry } from '../engine/core/simulation';
+import { RunKeeper } from './runs';
 import type { TraceEntry } from '../engine/core/trace';
 import { panelFold, type PanelFold, type PanelFoldState } from '../machines/panelFold';
 import {
@@ -50,6 +52,10 @@ export class Player<C, T extends TraceEntry, S extends EngineSim<C, T>, O> {
   slowMotion = false;
   /** The last frame ran slower than the chosen speed, so that a message could be seen travelling. */
   slowed = false;
+  /** Runs the learner left (acting in the past, going back a step, reset): reopenable exactly. */
+  readonly runs = new RunKeeper<C>();
+  /** Commands the learner gave in the current run (beyond the steps' and the setup's). */
+  private changes = 0;
   /** What the last single-event step did, in words (null once time moves on otherwise). */
   lastEvent: { n: number; t: number; back: boolean; lines: string[] } | null = null;
   private readonly fold: PanelFold<T>;
@@ -101,6 +107,7 @@ export class Player<C, T extends TraceEntry, S extends EngineSim<C, T>, O> {
 
   /** Rebuilds the run from the seed and plays the steps headlessly up to `index` (0-based). */
   goToStep(index: number, seed = this.seed): void {
+    this.keepCurrent();
     this.seed = seed;
     this.sim = this.fresh();
     this.highWater = 0;
@@ -196,10 +203,69 @@ export class Player<C, T extends TraceEntry, S extends EngineSim<C, T>, O> {
     this.touch();
   }
 
-  /** A learner's input ("Try this"): recorded in the engine's input log. */
+  /**
+   * A learner's input ("Try this"): recorded in the engine's input log. Given in the past (after a
+   * seek or a step back), it starts a new branch: the run it leaves is kept in `runs` first.
+   */
   command(c: C): void {
+    if (this.sim.logPosition < this.sim.inputLog.length) {
+      this.keepCurrent(true);
+      this.highWater = this.sim.now;
+    }
     this.sim.command(c);
+    this.changes++;
     this.touch();
+  }
+
+  /** Reopens a kept run exactly where it ended (the current one is kept in its place). */
+  switchRun(id: number): void {
+    const run = this.runs.take(id);
+    if (!run) return;
+    this.keepCurrent();
+    this.openRun(run.seed, run.log, run.end, run.step, run.changes);
+  }
+
+  /**
+   * Rebuilds a run from a seed and an input log (a kept run or a shared link), at time `t`, on
+   * narrative step `step`. Throws when the model cannot replay the log (the caller falls back).
+   */
+  openRun(
+    seed: number,
+    log: readonly InputLogEntry<C>[],
+    t: number,
+    step: number,
+    changes = log.length,
+  ): void {
+    this.seed = seed;
+    this.wait = null;
+    this.sim = this.fresh(log);
+    this.sim.advanceTo(t);
+    this.stepSnap = stepperSend(this.stepper, stepperStart(this.stepper), {
+      type: `GOTO.${Math.max(0, Math.min(step, this.def.steps.length - 1))}`,
+    });
+    this.highWater = t;
+    this.changes = changes;
+    this.playing = false;
+    this.lastEvent = null;
+    this.epoch++;
+    this.changed();
+  }
+
+  /** Commands the learner gave in the current run. */
+  get learnerChanges(): number {
+    return this.changes;
+  }
+
+  /** Keeps the current run if it holds the learner's commands (or always, when forking). */
+  private keepCurrent(always = false): void {
+    if (!this.sim || (this.changes === 0 && !always)) return;
+    this.runs.keep({
+      seed: this.seed,
+      log: this.sim.inputLog,
+      end: Math.max(this.highWater, this.sim.now),
+      step: this.stepIndex,
+      changes: this.changes,
+    });
   }
 
   /**
@@ -251,8 +317,9 @@ export class Player<C, T extends TraceEntry, S extends EngineSim<C, T>, O> {
     this.touch();
   }
 
-  private fresh(): S {
+  private fresh(log?: readonly InputLogEntry<C>[]): S {
     this.unsubTrace();
+    this.changes = 0;
     const { model, setup } = this.def;
     const sim = model.create({
       ...setup.options,
@@ -260,7 +327,8 @@ export class Player<C, T extends TraceEntry, S extends EngineSim<C, T>, O> {
       checkpointEvery: setup.checkpointEvery,
       traceReducers: [this.fold],
     });
-    for (const c of setup.commands ?? []) sim.command(c);
+    if (log) sim.loadInputLog(log);
+    else for (const c of setup.commands ?? []) sim.command(c);
     this.unsubTrace = sim.trace.subscribe((e) => {
       const w = this.wait;
       if (w && !w.hit && w.match && matchesWait(w.match, e)) w.candidate = true;

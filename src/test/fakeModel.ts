@@ -1,6 +1,7 @@
 import { Simulation, type ModelDef } from '../engine/core';
 import type { EngineOptions, SceneModel } from '../engine/core/sceneModel';
 import { ms } from '../engine/core/time';
+import { nameRule, parseWithSchema } from '../engine/core/commandSchema';
 
 /**
  * A toy model for the platform's component tests, deliberately unlike the mesh: a server pushes
@@ -93,4 +94,9 @@ export const fakeModel: SceneModel<FakeCommand, FakeTrace, FakeSim, { tickMs?: n
   actors: () => CLIENTS,
   log: (sim) => sim.state.log,
   describe: (e) => `${e.type}${'client' in e ? ` ${e.client}` : ''}`,
+  parseCommand: (v) =>
+    parseWithSchema<FakeCommand>(
+      { 'server.stop': {}, 'server.start': {}, 'client.break': { client: nameRule } },
+      v,
+    ),
 };

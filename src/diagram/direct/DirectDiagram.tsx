@@ -147,6 +147,7 @@ function AppCard({
   onSelect: (n: string) => void;
 }) {
   const k = c.counters;
+  const url = c.url.replace(/\/charge$/, '');
   const label = `${c.name}: ${c.library}. Finds payments by ${c.addressStyle}. ${c.retryText}. ${c.timeoutText}. TLS: ${c.tlsText}. ${k.ok} succeeded, ${k.failed} failed, ${k.inFlight} in flight.`;
   return (
     <g
@@ -169,7 +170,8 @@ function AppCard({
         {c.name} <tspan className="tiny">({c.language})</tspan>
       </text>
       <text x={b.x + 8} y={b.y + 40} className="tiny">
-        → {c.url.replace(/\/charge$/, '')}
+        → {fitText(url, b.w - 30)}
+        {fitText(url, b.w - 30) !== url && <title>{url}</title>}
       </text>
       <text x={b.x + 8} y={b.y + 58} className="tiny">
         retries:{' '}
@@ -197,6 +199,12 @@ function AppCard({
       </text>
     </g>
   );
+}
+
+/** Text cut to about `room` units of the cards' small type (9.5 units), with an ellipsis. */
+function fitText(text: string, room: number): string {
+  const chars = Math.floor(room / (9.5 * 0.53));
+  return text.length <= chars ? text : `${text.slice(0, chars - 1)}…`;
 }
 
 function PodCard({ p, b }: { p: PodView; b: Box }) {

@@ -23,6 +23,16 @@ export function wrapWords(text: string, chars: number): string[] {
   return lines;
 }
 
+/** As few lines as `chars` allows, made about as long as each other. */
+export function wrapBalanced(text: string, chars: number): string[] {
+  const n = wrapWords(text, chars).length;
+  for (let c = Math.ceil(text.length / n); c < chars; c++) {
+    const lines = wrapWords(text, c);
+    if (lines.length <= n) return lines;
+  }
+  return wrapWords(text, chars);
+}
+
 /** Horizontal extent of a label line. */
 function extent(r: RegionLabel): [number, number] {
   const w = widthOf(r);
@@ -45,7 +55,7 @@ export function fitLabels(labels: readonly RegionLabel[], l: CastLayout): Region
     const off = r.x < 0 || r.x > W || (a === 'start' && r.x > W - 60) || (a === 'end' && r.x < 60);
     if (off && noteY !== undefined) {
       const chars = Math.floor((W - 2 * PAD) / (fontSize(r) * EM));
-      for (const text of wrapWords(r.text, chars)) {
+      for (const text of wrapBalanced(r.text, chars)) {
         out.push({ ...r, text, x: W / 2, y: noteY, anchor: 'middle' });
         noteY += LINE;
       }
@@ -53,7 +63,7 @@ export function fitLabels(labels: readonly RegionLabel[], l: CastLayout): Region
     }
     const x = Math.min(W - PAD, Math.max(PAD, r.x));
     const room = a === 'start' ? W - PAD - x : a === 'end' ? x - PAD : 2 * Math.min(x, W - x);
-    const lines = wrapWords(r.text, Math.floor(room / (fontSize(r) * EM)));
+    const lines = wrapBalanced(r.text, Math.floor(room / (fontSize(r) * EM)));
     lines.forEach((text, i) => out.push({ ...r, x, text, y: r.y - (lines.length - 1 - i) * LINE }));
   }
   // Bottom up: a line too close above a line it overlaps moves up.

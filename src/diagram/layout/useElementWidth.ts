@@ -11,7 +11,7 @@ export function useElementWidth<T extends HTMLElement>() {
   useLayoutEffect(() => {
     const el = ref.current;
     if (!el) return;
-    const read = (w: number) => setWidth(w > 0 ? Math.round(w) : null);
+    const read = (w: number) => setWidth(w > 0 ? Math.floor(w) : null);
     read(el.getBoundingClientRect().width);
     if (typeof ResizeObserver === 'undefined') return;
     const ro = new ResizeObserver((entries) => {

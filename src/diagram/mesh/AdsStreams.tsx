@@ -7,7 +7,7 @@ import { deliveredAt, spreadTokens } from './spread';
 interface Props {
   l: CastLayout;
   messages: XdsMessageView[];
-  /** Recently delivered messages (the last of each stream and direction is drawn fading AT the end it reached). */
+  /** Recently delivered messages (each lane's last is drawn fading AT the end it reached). */
   recent: XdsMessageView[];
   now: number;
   /** Tokens are labelled only on the selected sidecar's stream (NACKs always): less clutter. */
@@ -79,6 +79,7 @@ export function XdsTokens({ l, messages, recent, now, selected, onPick }: Props)
               className="xds-delivered"
               data-testid="xds-token-delivered"
               data-kind={msg.kind}
+              data-pod={msg.pod}
             >
               <XdsShape kind={msg.kind} />
             </g>

@@ -29,9 +29,9 @@ const isFailure = (r: RequestView) => r.code !== undefined && (r.code >= 500 || 
 /**
  * Request traffic under the sidecar row. A dot travels its caller→callee arc while a request is
  * in flight. Finished requests of the last second are summed per edge: one arc per caller/callee
- * pair, thicker for more requests, with a bare ✓ (all succeeded) or ✗ (some failed) at the callee —
- * errors are drawn by shape, not only by colour, and neither mark is a config message's envelope
- * (marks.tsx). One element per edge keeps the DOM still.
+ * pair, thicker for more requests, with a bare ✓ (all succeeded) or ✗ (some failed) at the
+ * callee — errors are drawn by shape, not only by colour, and neither mark is a config message's
+ * envelope (marks.tsx). One element per edge keeps the DOM still.
  */
 export function TrafficLayer({
   l,

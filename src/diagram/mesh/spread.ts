@@ -18,7 +18,7 @@ export const END_PAD = 10;
 export interface Placed {
   msg: XdsMessageView;
   p: Point;
-  /** The side of the line the token rides on (−1 left of travel for responses, +1 for requests). */
+  /** Which side of the line the token rides: −1 responses (down), +1 requests (up). */
   side: -1 | 1;
 }
 

@@ -15,6 +15,8 @@ export interface EngineSim<C, T extends TraceEntry> {
   readonly seed: number;
   readonly trace: Trace<T>;
   readonly inputLog: readonly InputLogEntry<C>[];
+  readonly logPosition: number;
+  loadInputLog(entries: readonly InputLogEntry<C>[]): void;
   command(c: C): void;
   step(): boolean;
   advanceTo(t: SimTime): void;
@@ -67,6 +69,12 @@ export interface SceneModel<C, T extends TraceEntry, S extends EngineSim<C, T>, 
    * every event while playing: keep it cheap.
    */
   slowMotion?(sim: S): SimTime | null;
+  /**
+   * Checks a command read from outside (a shared link): the command when it is one of this
+   * model's, with fields of the right types and in range, else null. Without it the model takes
+   * no commands from links.
+   */
+  parseCommand?(value: unknown): C | null;
 }
 
 // [1] Learn Git Branching keeps levels as data over one engine; xyflow keeps behaviours small and

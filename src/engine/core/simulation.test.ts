@@ -178,3 +178,20 @@ describe('commands that cancel events', () => {
     expect(live.stateHash()).toBe(want);
   });
 });
+
+describe('a loaded input log', () => {
+  it('replays a recorded run exactly in a fresh simulation', () => {
+    const a = createDemo(9);
+    a.advanceTo(ms(7));
+    a.command({ kind: 'crash', server: 0 });
+    a.advanceTo(ms(19));
+    a.command({ kind: 'crash', server: 1 });
+    a.advanceTo(ms(40));
+    const b = createDemo(9);
+    b.loadInputLog(a.inputLog);
+    b.advanceTo(ms(40));
+    expect(b.stateHash()).toBe(a.stateHash());
+    expect(b.logPosition).toBe(2);
+    expect(() => b.loadInputLog([])).toThrow(/fresh run/);
+  });
+});

@@ -113,6 +113,28 @@ export class Simulation<M, E extends SimEvent, C, T extends TraceEntry = TraceEn
     return this.log;
   }
 
+  /** How many input-log entries have been applied (fewer than the log after a seek back). */
+  get logPosition(): number {
+    return this.logCursor;
+  }
+
+  /**
+   * Gives a fresh run (no event processed, no command applied) a recorded input log to replay: its
+   * commands are applied at their recorded positions as the run advances, exactly as after a
+   * seek. This is how a saved or shared run is reopened.
+   */
+  loadInputLog(entries: readonly InputLogEntry<C>[]): void {
+    if (this.processed !== 0 || this.log.length !== 0)
+      throw new Error('loadInputLog: only a fresh run can load an input log');
+    for (let i = 1; i < entries.length; i++) {
+      const a = entries[i - 1] as InputLogEntry<C>;
+      const b = entries[i] as InputLogEntry<C>;
+      if (b.after < a.after || b.at < a.at) throw new Error('loadInputLog: entries out of order');
+    }
+    this.log = entries.map((e) => ({ at: e.at, after: e.after, command: e.command }));
+    this.logCursor = 0;
+  }
+
   /** Schedules an event `delay` after now (delay ≥ 0, integer microseconds). */
   schedule(delay: SimTime, event: E): EventId {
     if (!(delay >= 0)) throw new Error(`schedule: negative or invalid delay ${delay}`);

@@ -7,6 +7,7 @@ import { Simulation } from '../core/simulation';
 import type { SimTime } from '../core/time';
 import type { TraceReducer } from '../core/trace';
 import { directModel } from './model';
+import { parseDirectCommand } from './commands';
 import { describeEntry } from './text';
 import { log } from './views';
 import {
@@ -84,4 +85,5 @@ export const directSceneModel: SceneModel<DirectCommand, DirectTrace, DirectSim,
   actors: () => CALLERS,
   log: (sim) => log(sim),
   describe: (e) => describeEntry(e),
+  parseCommand: parseDirectCommand,
 };

@@ -85,7 +85,7 @@ describe('mesh properties', () => {
     );
   }, 30_000);
 
-  it('after Istiod returns, every connected sidecar converges to the latest version (all SYNCED) within 31 s', () => {
+  it('after Istiod returns, every connected sidecar converges to the latest version (all SYNCED) within 31 s; edits meanwhile are refused', () => {
     fc.assert(
       fc.property(
         fc.integer(),
@@ -97,7 +97,10 @@ describe('mesh properties', () => {
           sim.advanceTo(sec(3));
           sim.command({ kind: 'istiod.kill' });
           sim.advanceTo(sec(3 + downS / 2));
+          // An edit while Istiod is down is refused (its validating webhook is unreachable).
+          const generation = sim.state.configGeneration;
           if (edit) sim.command({ kind: 'canary.weights', v1: 50, v2: 50 });
+          expect(sim.state.configGeneration).toBe(generation);
           sim.advanceTo(sec(3 + downS));
           sim.command({ kind: 'istiod.restore' });
           sim.advanceTo(sim.now + sec(31));

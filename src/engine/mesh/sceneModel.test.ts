@@ -35,6 +35,22 @@ describe('meshSceneModel', () => {
     );
   });
 
+  it('words the subscription requests, the backoff and the API server’s refusals', () => {
+    expect(SAMPLES['xds.request'].map(describeMeshEntry)).toEqual([
+      'web-1’s Envoy subscribes to CDS with a DiscoveryRequest (wildcard, no version yet)',
+      'web-1’s Envoy subscribes to EDS with a DiscoveryRequest (1 name, holding version 2026-05-09T18:00:00Z/1)',
+      'web-1’s Envoy subscribes to LDS with a DeltaDiscoveryRequest (wildcard, 12 resources already held)',
+    ]);
+    expect(describeMeshEntry(SAMPLES['stream.retry'][0]!)).toBe(
+      'web-1’s Envoy retries its ADS stream in 612 ms (jittered backoff), at 0.612 s',
+    );
+    expect(SAMPLES['config.rejected'].map(describeMeshEntry)).toEqual([
+      'Validation rejects the config: total destination weight = 0 (+1 more)',
+      'The API server refuses the change: Istio’s validating webhook (validation.istio.io) is unreachable because Istiod is down; nothing was stored',
+      'The API server refuses to create the pod: the sidecar injector webhook (namespace.sidecar-injector.istio.io) is unreachable because Istiod is down',
+    ]);
+  });
+
   it('actorsOf: the entry’s pod, else its caller (`from`), else the whole mesh (null)', () => {
     const expected: Record<MeshTraceType, readonly string[] | null> = {
       'config.accepted': null,

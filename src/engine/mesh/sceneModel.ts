@@ -6,6 +6,7 @@
  */
 import type { SceneModel } from '../core/sceneModel';
 import { shortestXdsFlight } from './slowMotion';
+import { parseMeshCommand } from './commands';
 import type { MeshCommand, MeshOptions, MeshTrace } from './contract';
 import { createMesh } from './create';
 import type { MeshSim } from './types';
@@ -146,4 +147,5 @@ export const meshSceneModel: SceneModel<MeshCommand, MeshTrace, MeshSim, MeshSce
   log: (sim) => logLines(sim),
   describe: describeMeshEntry,
   slowMotion: shortestXdsFlight,
+  parseCommand: parseMeshCommand,
 };

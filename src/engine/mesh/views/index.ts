@@ -20,6 +20,18 @@ export {
 } from './routes';
 export { canaryPercent } from './canary';
 export { picks, type PicksView, type PickRow } from './picks';
+export {
+  proxyStatus,
+  type ProxyStatusView,
+  type ProxyStatusState,
+  type ProxyStatusTableRow,
+} from './proxyStatus';
+export {
+  PROXY_STATUS_RELEASE,
+  PROXY_STATUS_COLUMNS,
+  PROXY_STATUS_VERSION,
+  NO_ISTIOD_ERROR,
+} from '../proxyStatus';
 
 /** Delta xDS (true) or state of the world. */
 export function deltaMode(sim: MeshSource): boolean {
