@@ -192,7 +192,7 @@ test('inside a frame it posts its height to the host page; at the top it posts n
       ),
     );
   await expect.poll(async () => (await heights()).length).toBeGreaterThan(0);
-  const frame = page.frames().find((f) => f.url().includes('/#/scene/11'))!;
+  const frame = (await (await page.$('iframe'))!.contentFrame())!;
   await expect(frame.locator('.diagram-stack').first()).toBeVisible();
   const own = await frame.evaluate(() =>
     Math.ceil(document.documentElement.getBoundingClientRect().height),

@@ -72,9 +72,9 @@ export function View() {
         />
         <Legend items={[...XDS_LEGEND, ...TRAFFIC_LEGEND]} />
         <Counters />
+        <ProxyStatusTable />
       </div>
       <div className="side-tables">
-        <ProxyStatusTable />
         <EventLog />
       </div>
     </section>

@@ -14,6 +14,7 @@ export const subscribeXds = anchorTable<MeshTrace>({
     'stream.closed': 'backoff', // [2]
     'stream.retry': 'backoff',
     'stream.open': 'subscribe',
+    'xds.request': 'subscribe',
     'xds.response': 'recv',
     'xds.ack': 'ack',
     'xds.nack': 'nack', // [3]

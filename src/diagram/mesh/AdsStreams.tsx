@@ -153,7 +153,7 @@ function Token({ msg, x, y, side, labelled, onPick }: TokenProps) {
         }
       }}
     >
-      <circle className="hit" r={XDS_RADIUS + 6} />
+      <circle className="hit" r={XDS_RADIUS + 7} />
       <XdsShape kind={msg.kind} />
       {labelled && (
         <text

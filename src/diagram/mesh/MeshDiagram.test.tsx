@@ -29,7 +29,7 @@ describe('mesh diagram', () => {
     expect(screen.getByTestId('sidecar-web-1')).toHaveTextContent('✓ SYNCED');
   });
 
-  it('shows Istiod down and every sidecar stale, in the diagram and in proxy-status', () => {
+  it('shows Istiod down and every sidecar disconnected; proxy-status shows istioctl’s error and the last table', () => {
     const rt = setup();
     act(() => rt.player.command({ kind: 'istiod.kill' }));
     act(() => rt.player.stepEvent());
@@ -37,7 +37,10 @@ describe('mesh diagram', () => {
     expect(screen.getByRole('img', { name: /Istiod down/ })).toBeInTheDocument();
     for (const card of screen.getAllByRole('button', { name: /sidecar:/ }))
       expect(card).toHaveAttribute('data-badge', 'DISCONNECTED');
-    expect(screen.getByText(/proxy-status asks Istiod/)).toBeInTheDocument();
+    expect(screen.getByTestId('istioctl-error')).toHaveTextContent(
+      'Error: no running Istio pods in "istio-system"',
+    );
+    expect(screen.getByText(/The last table Istiod had/)).toBeInTheDocument();
   });
 
   it('selects a sidecar by clicking its card; the proxy-status row follows', () => {
