@@ -9,7 +9,7 @@ for req in outbound_traffic:  # routing runs in the CALLER's sidecar
     host = cached_eds[route.cluster].pick()  # endpoints may go stale
     forward(req, host)  # @anchor forward
 
-# Operator edits stall: no Istiod to compile and push them.
+# Operator edits are refused: the validating webhook runs in Istiod.
 # Certs: no renewal without Istiod's CA; the current cert
 # (24 h TTL, renewed at ~50%) works until it expires.
 # Therefore: the control plane is on the CONFIG path,
