@@ -50,14 +50,20 @@ async function stepEventsUntil(page: Page, until: string): Promise<number> {
  * on the wire; gives up after `ms`. Returns where it pressed, or null.
  */
 async function pressMovingToken(page: Page, kind: string, ms: number) {
+  await diagram(page).scrollIntoViewIfNeeded(); // a press on a control below may have scrolled
   const until = Date.now() + ms;
   while (Date.now() < until) {
     const at = await page.evaluate((k) => {
-      const el = document.querySelector(`[data-testid="xds-token"][data-kind="${k}"]`);
-      const hit = el?.querySelector('.hit');
-      if (!el || !hit) return null;
-      const r = hit.getBoundingClientRect();
-      return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+      // The first token of that kind whose centre is on screen and not covered by another token.
+      for (const el of document.querySelectorAll(`[data-testid="xds-token"][data-kind="${k}"]`)) {
+        const r = el.querySelector('.hit')?.getBoundingClientRect();
+        if (!r) continue;
+        const x = r.x + r.width / 2;
+        const y = r.y + r.height / 2;
+        if (document.elementFromPoint(x, y)?.closest('[data-testid="xds-token"]') === el)
+          return { x, y };
+      }
+      return null;
     }, kind);
     if (at) {
       await page.mouse.click(at.x, at.y);
@@ -71,6 +77,7 @@ async function pressMovingToken(page: Page, kind: string, ms: number) {
 test('a message pressed while the scene plays pins the line that sent it, beside the running line', async ({
   page,
 }, testInfo) => {
+  test.setTimeout(90_000);
   const errors = await open(page, 'step=3&speed=0.1');
   // Step 3 stops with Istiod's new routes on the wire; play on: the sidecars apply them and ACK.
   await page.getByRole('button', { name: '▶ Play' }).click();

@@ -1,5 +1,5 @@
 import type { CastLayout } from '../../src/diagram/layout/castLayout';
-import { TRAFFIC_LEGEND } from '../../src/diagram/mesh/legend';
+import { TRAFFIC_LEGEND, XDS_LEGEND } from '../../src/diagram/mesh/legend';
 import { MeshDiagram } from '../../src/diagram/mesh/MeshDiagram';
 import { Legend } from '../../src/diagram/parts/Legend';
 import { EventLog } from '../../src/ui/EventLog';
@@ -37,7 +37,7 @@ export function View() {
           labels={regions}
           rows={['RDS', 'CDS']}
         />
-        <Legend items={TRAFFIC_LEGEND} />
+        <Legend items={[...XDS_LEGEND, ...TRAFFIC_LEGEND]} />
         <PickHistogram />
         <LastPick />
       </div>
