@@ -90,7 +90,7 @@ test('each step shows the highlighted lines and badges it describes', async ({ p
   );
   await expect(
     page
-      .locator('.proxy-status table.last-known td[data-xds="CDS"]', { hasText: 'SYNCED' })
+      .locator('.proxy-status table.last-known td[data-xds="EDS"]', { hasText: 'SYNCED' })
       .first(),
   ).toBeVisible();
 
