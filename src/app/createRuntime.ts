@@ -18,6 +18,7 @@ export function createRuntime(
     embed: p.embed,
     ...(p.theme ? { theme: p.theme } : {}),
     ...(p.slowMotion !== null ? { slowMotion: p.slowMotion } : {}),
+    autoplay: p.autoplay,
   });
   const player = createPlayer(def, p.seed);
   player.onStepEnter = (step) => {

@@ -87,3 +87,21 @@ describe('URL state', () => {
     });
   });
 });
+
+describe('URL state keeps a link’s autoplay', () => {
+  it('writes autoplay back, so a reloaded embed plays as the teacher asked', () => {
+    const hash = sceneHash(testDef, {
+      step: 0,
+      seed: 7,
+      speed: 1,
+      select: 'alpha',
+      toggles: {},
+      sliders: {},
+      embed: true,
+      autoplay: true,
+    });
+    const r = parseRoute(hash, [99]);
+    if (r.kind !== 'scene') throw new Error('not a scene route');
+    expect(readSceneParams(r.query, testDef).params).toMatchObject({ embed: true, autoplay: true });
+  });
+});

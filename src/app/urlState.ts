@@ -191,6 +191,7 @@ export interface SceneView {
   embed: boolean;
   theme?: ThemeChoice;
   slowMotion?: boolean;
+  autoplay?: boolean | null;
   /** The time shown (µs) and the run's encoded input log (when the learner changed the run). */
   t?: number;
   log?: string | null;
@@ -217,6 +218,7 @@ export function sceneHash(def: AnySceneDef, v: SceneView): string {
   if (v.theme && v.theme !== 'system') q.set('theme', v.theme);
   if (v.embed) q.set('embed', '1');
   if (v.slowMotion === false) q.set('slowmo', '0');
+  if (v.autoplay !== undefined && v.autoplay !== null) q.set('autoplay', v.autoplay ? '1' : '0');
   if (v.t !== undefined) q.set('t', String(Math.round(v.t)));
   if (v.log) q.set('log', v.log);
   return `#/scene/${def.meta.number}?${q.toString()}`;

@@ -27,6 +27,7 @@ export function useUrlSync(rt: SceneRuntime, embed: boolean): void {
         theme: s.theme,
         embed,
         slowMotion: s.slowMotion,
+        autoplay: s.autoplay,
         t: player.sim.now,
         log: player.learnerChanges > 0 ? encodeRunLog(player.sim.inputLog) : null,
       });

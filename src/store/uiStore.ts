@@ -26,6 +26,8 @@ export interface UiState {
   embed: boolean;
   /** Protocol slow motion: stretch time while config messages travel (on by default). */
   slowMotion: boolean;
+  /** The link's `autoplay=` (kept in the address bar), or null. */
+  autoplay: boolean | null;
 }
 
 export const initialUi: UiState = {
@@ -37,6 +39,7 @@ export const initialUi: UiState = {
   pinned: null,
   embed: false,
   slowMotion: true,
+  autoplay: null,
 };
 
 export type UiStore = ReturnType<typeof createUiStore>;
