@@ -4,7 +4,7 @@
 // valid documents on top of the default cast and reports istioctl-analyze findings (ANALYZE) and
 // what an Envoy sidecar would still reject (NACK) although Istio accepted it.
 // Exit code: 0 all valid, 1 some document invalid, 2 a file could not be read (or no files).
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import {
   analyzeMesh,
   applyDocs,
@@ -21,6 +21,9 @@ import {
   type IstioObject,
   type ProxyResources,
 } from '../src/engine/config/index';
+
+/** Bigger files are not even read (parseMeshYaml itself refuses more than 1 MB per file). */
+const MAX_READ_BYTES = 16 * 1024 * 1024;
 
 const XDS: [keyof ProxyResources, string][] = [
   ['clusters', 'CDS'],
@@ -57,6 +60,11 @@ function envoyVerdicts(docs: IstioObject[]): string[] {
   );
 }
 
+/** Errors by line; the `… and N more errors` summary last. */
+function order(e: ConfigError): number {
+  return e.message.startsWith('… and ') ? Number.MAX_SAFE_INTEGER : (e.line ?? 0);
+}
+
 function validateFile(file: string, text: string): boolean {
   const { docs, errors: parseErrors } = parseMeshYaml(text);
   const semantic = validateIstio(docs);
@@ -69,9 +77,7 @@ function validateFile(file: string, text: string): boolean {
   if (docIndexes.length === 0) console.log('  (no documents)');
   for (const i of docIndexes) {
     const doc = docs.find((d) => d.source?.doc === i);
-    const errs = all
-      .filter((e) => (e.doc ?? 0) === i)
-      .sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+    const errs = all.filter((e) => (e.doc ?? 0) === i).sort((a, b) => order(a) - order(b));
     const object = doc
       ? `${doc.kind}/${doc.metadata.namespace}/${doc.metadata.name}`
       : errs.find((e) => e.object)?.object;
@@ -97,15 +103,35 @@ function main(files: string[]): number {
   for (const file of files) {
     let text: string;
     try {
+      if (statSync(file).size > MAX_READ_BYTES) throw new Error('file larger than 16 MB');
       text = readFileSync(file, 'utf8');
     } catch (e) {
       console.error(`${file}: cannot read: ${e instanceof Error ? e.message : String(e)}`);
       unreadable = true;
       continue;
     }
-    if (!validateFile(file, text)) invalid = true;
+    try {
+      if (!validateFile(file, text)) invalid = true;
+    } catch (e) {
+      // Never a stack trace: an unexpected failure is this file's error, and later files still run.
+      const msg = (e instanceof Error ? e.message : String(e)).split('\n')[0] ?? '';
+      console.log(`  ERROR ${file}: could not validate: ${msg.slice(0, 200)}`);
+      invalid = true;
+    }
   }
   return unreadable ? 2 : invalid ? 1 : 0;
 }
 
-process.exitCode = main(process.argv.slice(2));
+// A closed pipe (`npm run validate -- f.yaml | head`) is not an error worth a stack trace; the
+// exit code is still the validation result.
+for (const stream of [process.stdout, process.stderr])
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') process.exitCode = 2;
+  });
+
+try {
+  process.exitCode = main(process.argv.slice(2));
+} catch (e) {
+  console.error(`validate: ${e instanceof Error ? e.message : String(e)}`);
+  process.exitCode = 2;
+}

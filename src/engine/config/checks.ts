@@ -15,8 +15,20 @@ export class Reporter {
 
   /** Records the error `message` at `path` (line from the nearest known ancestor path). */
   add(path: string, message: string): void {
+    if (this.errors.length >= MAX_ERRORS) {
+      this.suppressed++;
+      return;
+    }
     this.errors.push(this.entry(path, `${this.prefix}${message}`));
   }
+
+  /** The errors, the last one `… and N more errors` once more than {@link MAX_ERRORS} were found. */
+  allErrors(): ConfigError[] {
+    if (this.suppressed === 0) return this.errors;
+    return [...this.errors, this.entry('', `… and ${this.suppressed} more errors`)];
+  }
+
+  private suppressed = 0;
 
   /** Records a warning: `istioctl validate` prints it, the webhook still accepts the object. */
   warn(path: string, message: string): void {
@@ -28,12 +40,15 @@ export class Reporter {
     let line: number | undefined;
     if (src) {
       let p = path;
-      while (p !== '' && src.lines[p] === undefined) p = p.replace(/(\.[^.[\]]+|\[\d+\])$/, '');
-      line = src.lines[p] ?? src.line;
+      while (p !== '' && !Object.hasOwn(src.lines, p)) {
+        const up = p.replace(/(\.[^.[\]]+|\[\d+\])$/, '');
+        p = up === p ? '' : up; // `spec` (no dot) shortens to the document itself
+      }
+      line = (p === '' ? undefined : src.lines[p]) ?? src.line;
     }
     return {
-      path,
-      message,
+      path: clip(path, 200),
+      message: clip(message, MAX_MESSAGE),
       object: `${this.o.kind}/${this.o.metadata.namespace}/${this.o.metadata.name}`,
       ...(src ? { doc: src.doc } : {}),
       ...(line === undefined ? {} : { line }),
@@ -43,12 +58,28 @@ export class Reporter {
   /** `ValidateDuration` on an optional duration field. */
   duration(path: string, value: string | undefined): void {
     if (value === undefined) return;
-    const err = validateDuration(value);
+    let err = validateDuration(value);
     if (err) {
       const q = JSON.stringify(value);
+      if (value.length > 80) err = err.split(q).join(quote(value));
       this.add(path, err.includes(q) ? err : `${err} (got ${q})`);
     }
   }
+}
+
+/** At most this many errors are reported per document; then `… and N more errors`. */
+export const MAX_ERRORS = 20;
+/** Messages are cut to this many characters. */
+export const MAX_MESSAGE = 280;
+
+/** `s` cut to `max` characters (ending in `…`) so a huge value is not echoed in full. */
+export function clip(s: string, max = 80): string {
+  return s.length <= max ? s : `${s.slice(0, max - 1)}…`;
+}
+
+/** `JSON.stringify(s)` of a clipped `s`. */
+export function quote(s: string, max = 80): string {
+  return JSON.stringify(clip(s, max));
 }
 
 // Istio's labels package allows upper case here (`[a-zA-Z0-9]`), unlike Kubernetes' own check.
@@ -66,21 +97,22 @@ export function isDNS1123Label(s: string): boolean {
  */
 export function validateWildcardDomain(host: string): string | null {
   if (host === '') return 'empty domain name not allowed';
-  if (host.length > 255) return `domain name "${host}" too long (max 255)`;
+  if (host.length > 255) return `domain name ${quote(host)} too long (max 255)`;
   const dot = host.indexOf('.');
   const first = dot < 0 ? host : host.slice(0, dot);
   if (first.length > 63 || !WILDCARD_LABEL.test(first))
-    return `domain name "${host}" invalid (label "${first}" invalid)`;
+    return `domain name ${quote(host)} invalid (label ${quote(first)} invalid)`;
   if (dot < 0) return null;
   // `validateDNS1123Labels(parts[1])`: Istio names the remainder, not the whole host, here.
   const rest = host.slice(dot + 1);
   const labels = rest.split('.');
   const tld = labels[labels.length - 1] ?? '';
   if (/^[+-]?\d+$/.test(tld))
-    return `domain name "${rest}" invalid (top level domain "${tld}" cannot be all-numeric)`;
+    return `domain name ${quote(rest)} invalid (top level domain ${quote(tld)} cannot be all-numeric)`;
   for (const [i, label] of labels.entries()) {
     if (i === labels.length - 1 && label === '') return null; // a trailing dot is allowed
-    if (!isDNS1123Label(label)) return `domain name "${rest}" invalid (label "${label}" invalid)`;
+    if (!isDNS1123Label(label))
+      return `domain name ${quote(rest)} invalid (label ${quote(label)} invalid)`;
   }
   return null;
 }
@@ -124,12 +156,12 @@ export function checkLabels(
 ): void {
   for (const [k, v] of Object.entries(labels ?? {})) {
     const m = TAG_KEY.exec(k);
-    const q = JSON.stringify(k);
+    const q = quote(k);
     if (!m) r.add(`${path}.${k}`, `invalid tag key: ${q}`);
     else if ((m[1]?.length ?? 0) - 1 > 253)
       r.add(`${path}.${k}`, `invalid tag key: ${q} (DNS prefix is too long)`);
     else if ((m[2]?.length ?? 0) > 63)
       r.add(`${path}.${k}`, `invalid tag key: ${q} (name is too long)`);
-    if (!TAG_VALUE.test(v)) r.add(`${path}.${k}`, `invalid tag value: ${JSON.stringify(v)}`);
+    if (!TAG_VALUE.test(v)) r.add(`${path}.${k}`, `invalid tag value: ${quote(String(v))}`);
   }
 }

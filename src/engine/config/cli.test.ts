@@ -1,6 +1,9 @@
 import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const fixture = (name: string): string => `src/engine/config/fixtures/${name}`;
@@ -30,10 +33,29 @@ describe('npm run validate (scripts/validate.ts)', () => {
   let valid: Run;
   let invalid: Run;
   let unreadable: Run;
+  let hostile: Run;
+  let dir: string;
 
   // The three runs start together: each is a node process that loads tsx (about a second).
   beforeAll(async () => {
-    [valid, invalid, unreadable] = await Promise.all([
+    dir = mkdtempSync(join(tmpdir(), 'validate-cli-'));
+    const vs = 'apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata: {name: p}\n';
+    const files: Record<string, string> = {
+      'bomb.yaml': `a: &a [x, x, x, x, x, x, x, x]\nb: &b [${'*a, '.repeat(8)}]\nc: &c [${'*b, '.repeat(8)}]\nd: [${'*c, '.repeat(8)}]\n`,
+      'nospec.yaml': vs,
+      'proto.yaml': `${vs}spec: {hosts: [p], __proto__: {x: 1}, constructor: 1, http: [{route: [{destination: {host: p, valueOf: 2}}]}]}\n`,
+      'kind.yaml': 'apiVersion: networking.istio.io/v1\nkind: toString\nmetadata: {name: p}\n',
+      'deep.yaml': `a: ${'['.repeat(50_000)}`,
+      'nan.yaml': `${vs}spec: {hosts: [p], http: [{route: [{destination: {host: p}, weight: .nan}]}]}\n`,
+      'cr.yaml':
+        `# old Mac\n${vs}spec: {hosts: [p], http: [{route: [{destination: {host: p}}]}]}\n`.replace(
+          /\n/g,
+          '\r',
+        ),
+      'binary.yaml': '\u0000\u0001\ufffe: [\u0007',
+    };
+    for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+    [valid, invalid, unreadable, hostile] = await Promise.all([
       run(fixture('valid-canary.yaml'), fixture('valid-policies.yaml'), fixture('envoy-nack.yaml')),
       run(
         fixture('valid-canary.yaml'),
@@ -41,8 +63,11 @@ describe('npm run validate (scripts/validate.ts)', () => {
         fixture('malformed-yaml.txt'),
       ),
       run(fixture('valid-canary.yaml'), fixture('does-not-exist.yaml')),
+      run(...Object.keys(files).map((f) => join(dir, f)), fixture('valid-canary.yaml')),
     ]);
   }, 20_000);
+
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('exits 0 and prints OK per document for valid files, NACK notes for Envoy-only rejections', () => {
     expect(valid.code).toBe(0);
@@ -71,4 +96,27 @@ describe('npm run validate (scripts/validate.ts)', () => {
     expect(unreadable.code).toBe(2);
     expect(unreadable.err).toContain('does-not-exist.yaml: cannot read');
   });
+
+  it('exits 1 for hostile input, reports each file, never prints a stack trace, and goes on', () => {
+    expect(hostile.code).toBe(1);
+    expect(hostile.err).toBe('');
+    expect(`${hostile.out}${hostile.err}`).not.toMatch(/^\s+at /m);
+    const out = hostile.out;
+    expect(out).toContain('YAML error: too many alias expansions');
+    expect(out).toContain('spec: required');
+    expect(out).toContain('unknown field "__proto__" in v1alpha3.VirtualService');
+    expect(out).toContain('unknown field "valueOf" in v1alpha3.Destination');
+    expect(out).toContain('unknown kind "toString"');
+    expect(out).toContain('YAML error: too deeply nested');
+    expect(out).toContain('expected a finite number, got .nan');
+    expect(out).toMatch(/cr\.yaml\n {2}OK {4}VirtualService shop\/p \(document 1\)/);
+    expect(out).toContain('OK    VirtualService shop/payments (document 1)');
+  });
+
+  it('exits 2 (not a crash) when an argument is a directory', async () => {
+    const r = await run(dir);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('cannot read');
+    expect(r.err).not.toMatch(/^\s+at /m);
+  }, 20_000);
 });

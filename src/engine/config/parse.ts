@@ -2,10 +2,21 @@
  * YAML text → typed Istio objects. Malformed YAML yields the YAML error with its line and column;
  * unknown apiVersion/kind, wrong field types and unknown fields yield errors naming the field path.
  */
-import { LineCounter, isMap, isScalar, isSeq, parseAllDocuments, type Node } from 'yaml';
+import { LineCounter, parseAllDocuments } from 'yaml';
 import type { ConfigError, IstioKind, IstioObject, SourceInfo } from './istio';
+import { clip, MAX_ERRORS, MAX_MESSAGE, quote } from './checks';
 import type { DecodeContext } from './schema';
 import { KINDS, UNMODELLED_KINDS } from './specs';
+import {
+  collectLines,
+  DEEP,
+  depthOf,
+  MAX_ALIAS_COUNT,
+  MAX_DEPTH,
+  MAX_FILE_BYTES,
+} from './yamlTree';
+
+export { MAX_ALIAS_COUNT, MAX_DEPTH, MAX_FILE_BYTES } from './yamlTree';
 
 /** Options for {@link parseMeshYaml}. */
 export interface ParseOptions {
@@ -17,31 +28,6 @@ export interface ParseOptions {
 export interface ParseResult {
   docs: IstioObject[];
   errors: ConfigError[];
-}
-
-/** Records the 1-based line of every field path under `node`. */
-function collectLines(
-  node: unknown,
-  path: string,
-  lc: LineCounter,
-  out: Record<string, number>,
-): void {
-  if (isMap(node)) {
-    for (const pair of node.items) {
-      const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
-      const p = path === '' ? key : `${path}.${key}`;
-      const start = (pair.key as Node | null)?.range?.[0];
-      if (start !== undefined) out[p] = lc.linePos(start).line;
-      collectLines(pair.value, p, lc, out);
-    }
-  } else if (isSeq(node)) {
-    node.items.forEach((item, i) => {
-      const p = `${path}[${i}]`;
-      const start = (item as Node | null)?.range?.[0];
-      if (start !== undefined) out[p] = lc.linePos(start).line;
-      collectLines(item, p, lc, out);
-    });
-  }
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {
@@ -56,8 +42,14 @@ function decodeDoc(
   errors: ConfigError[],
 ): IstioObject | null {
   const at = (path: string, message: string): void => {
-    const line = source.lines[path] ?? source.line;
-    errors.push({ path, message, doc: source.doc, line });
+    const line =
+      (Object.hasOwn(source.lines, path) ? source.lines[path] : undefined) ?? source.line;
+    errors.push({
+      path: clip(path, 200),
+      message: clip(message, MAX_MESSAGE),
+      doc: source.doc,
+      line,
+    });
   };
   if (!isRecord(value)) {
     at('', 'document is not a YAML mapping (expected apiVersion, kind, metadata, spec)');
@@ -73,21 +65,23 @@ function decodeDoc(
     return null;
   }
   const [group = '', version = ''] = apiVersion.split('/');
-  const known = (KINDS as Record<string, (typeof KINDS)[IstioKind] | undefined>)[kind];
+  const known = Object.hasOwn(KINDS, kind)
+    ? (KINDS as Record<string, (typeof KINDS)[IstioKind] | undefined>)[kind]
+    : undefined;
   if (!known) {
-    const unmodelled = UNMODELLED_KINDS[kind];
+    const unmodelled = Object.hasOwn(UNMODELLED_KINDS, kind) ? UNMODELLED_KINDS[kind] : undefined;
     at(
       'kind',
       unmodelled
         ? `${kind} (${unmodelled}) is a real Istio kind that this simulator does not model; supported kinds: ${Object.keys(KINDS).join(', ')}`
-        : `unknown kind "${kind}" for apiVersion ${apiVersion}; supported kinds: ${Object.keys(KINDS).join(', ')}`,
+        : `unknown kind ${quote(kind)} for apiVersion ${clip(apiVersion)}; supported kinds: ${Object.keys(KINDS).join(', ')}`,
     );
     return null;
   }
   if (group !== known.group || !known.versions.includes(version)) {
     at(
       'apiVersion',
-      `unknown apiVersion "${apiVersion}" for kind ${kind}; use ${known.versions.map((v) => `${known.group}/${v}`).join(', ')}`,
+      `unknown apiVersion ${quote(apiVersion)} for kind ${kind}; use ${known.versions.map((v) => `${known.group}/${v}`).join(', ')}`,
     );
     return null;
   }
@@ -95,7 +89,7 @@ function decodeDoc(
     (k) => !['apiVersion', 'kind', 'metadata', 'spec', 'status'].includes(k),
   );
   for (const k of stray)
-    at(k, `unknown field "${k}" (a document has apiVersion, kind, metadata and spec)`);
+    at(k, `unknown field ${quote(k)} (a document has apiVersion, kind, metadata and spec)`);
   if (stray.length > 0) return null;
   const meta = isRecord(value.metadata) ? value.metadata : {};
   const name = meta.name;
@@ -106,9 +100,28 @@ function decodeDoc(
   const ns =
     typeof meta.namespace === 'string' && meta.namespace !== '' ? meta.namespace : namespace;
   const labels = isRecord(meta.labels) ? (meta.labels as Record<string, string>) : undefined;
+  if ((kind === 'VirtualService' || kind === 'DestinationRule') && value.spec == null) {
+    errors.push({
+      path: '',
+      message: 'spec: required',
+      doc: source.doc,
+      line: source.line,
+      object: `${kind}/${ns}/${name}`,
+    });
+    return null;
+  }
   const ctx: DecodeContext = { errors: [], lines: source.lines, doc: source.doc };
   const spec = known.spec(value.spec ?? {}, 'spec', ctx);
-  for (const e of ctx.errors) errors.push({ ...e, object: `${kind}/${ns}/${name}` });
+  const object = `${kind}/${ns}/${name}`;
+  for (const e of ctx.errors.slice(0, MAX_ERRORS)) errors.push({ ...e, object });
+  if (ctx.errors.length > MAX_ERRORS)
+    errors.push({
+      path: '',
+      message: `… and ${ctx.errors.length - MAX_ERRORS} more errors`,
+      doc: source.doc,
+      line: source.line,
+      object,
+    });
   if (spec === undefined || ctx.errors.length > 0) return null;
   const withDefaults =
     kind === 'VirtualService'
@@ -130,35 +143,89 @@ function decodeDoc(
  * A document with any error is left out of `docs`; empty documents are skipped.
  */
 export function parseMeshYaml(text: string, options: ParseOptions = {}): ParseResult {
-  const namespace = options.namespace ?? 'shop';
-  const lineCounter = new LineCounter();
-  const parsed = parseAllDocuments(text, { lineCounter, prettyErrors: true });
   const docs: IstioObject[] = [];
   const errors: ConfigError[] = [];
-  if (!Array.isArray(parsed)) return { docs, errors }; // empty stream
+  if (text.length > MAX_FILE_BYTES) {
+    const mb = (text.length / 1024 / 1024).toFixed(1);
+    errors.push({
+      path: '',
+      message: `file too large (${mb} MB; at most 1 MB is accepted)`,
+      doc: 0,
+    });
+    return { docs, errors };
+  }
+  // Old-Mac (CR only) and Windows line endings: YAML would see one long line or a stray \r.
+  const normalised = text.replace(/\r\n?/g, '\n');
+  try {
+    parseDocuments(normalised, options.namespace ?? 'shop', docs, errors);
+  } catch (e) {
+    // Not expected: the yaml package's own errors are collected per document below.
+    const msg = e instanceof Error ? e.message : String(e);
+    errors.push({
+      path: '',
+      message: `YAML error: ${/call stack/i.test(msg) ? DEEP : clip(msg, 200)}`,
+      doc: 0,
+    });
+  }
+  return { docs, errors };
+}
+
+function parseDocuments(
+  text: string,
+  namespace: string,
+  docs: IstioObject[],
+  errors: ConfigError[],
+): void {
+  const lineCounter = new LineCounter();
+  const parsed = parseAllDocuments(text, { lineCounter, prettyErrors: true });
+  if (!Array.isArray(parsed)) return; // empty stream
   parsed.forEach((d, index) => {
+    const yamlError = (message: string, pos?: { line: number; col: number }): void => {
+      const text = /call stack/i.test(message) ? DEEP : message;
+      const firstLine = (text.split('\n')[0] ?? text)
+        .replace(/:$/, '')
+        .replace(/ at line \d+, column \d+$/, '');
+      errors.push({
+        path: '',
+        message: `YAML error: ${clip(firstLine, 200)}`,
+        doc: index,
+        ...(pos ? { line: pos.line, column: pos.col } : {}),
+      });
+    };
     if (d.errors.length > 0) {
-      for (const e of d.errors) {
-        const pos = e.linePos?.[0];
-        const firstLine = (e.message.split('\n')[0] ?? e.message)
-          .replace(/:$/, '')
-          .replace(/ at line \d+, column \d+$/, '');
-        errors.push({
-          path: '',
-          message: `YAML error: ${firstLine}`,
-          doc: index,
-          ...(pos ? { line: pos.line, column: pos.col } : {}),
-        });
-      }
+      // A stack overflow inside the yaml parser comes back as one error per open bracket.
+      const deep = d.errors.find((e) => /call stack/i.test(e.message));
+      const shown = deep ? [deep] : d.errors.slice(0, MAX_ERRORS);
+      for (const e of shown) yamlError(e.message, e.linePos?.[0]);
+      if (!deep && d.errors.length > MAX_ERRORS)
+        yamlError(`… and ${d.errors.length - MAX_ERRORS} more errors`);
       return;
     }
-    if (d.contents === null || d.toJS() == null) return; // an empty document (`---` alone)
-    const lines: Record<string, number> = {};
-    collectLines(d.contents, '', lineCounter, lines);
+    if (d.contents === null) return; // an empty document (`---` alone)
     const start = d.contents.range?.[0] ?? 0;
-    const source: SourceInfo = { doc: index, line: lineCounter.linePos(start).line, lines };
-    const obj = decodeDoc(d.toJS(), source, namespace, errors);
+    const startLine = lineCounter.linePos(start).line;
+    if (depthOf(d.contents, MAX_DEPTH) > MAX_DEPTH) {
+      yamlError(DEEP, { line: startLine, col: 1 });
+      return;
+    }
+    let value: unknown;
+    try {
+      value = d.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch (e) {
+      const msg = e instanceof Error ? e.message : String(e);
+      yamlError(
+        /alias count/i.test(msg)
+          ? `too many alias expansions (more than ${MAX_ALIAS_COUNT}; a "billion laughs" document?)`
+          : msg,
+        { line: startLine, col: 1 },
+      );
+      return;
+    }
+    if (value == null) return; // an empty document
+    const lines: Record<string, number> = Object.create(null) as Record<string, number>;
+    collectLines(d.contents, '', lineCounter, lines);
+    const source: SourceInfo = { doc: index, line: startLine, lines };
+    const obj = decodeDoc(value, source, namespace, errors);
     if (obj) docs.push(obj);
   });
-  return { docs, errors };
 }

@@ -3,7 +3,7 @@
  * Decoding errors (YAML, unknown kind, wrong types, unknown fields) come from `parseMeshYaml`;
  * this runs the semantic rules. What Envoy would still reject is `envoyRejects`' job.
  */
-import type { Reporter } from './checks';
+import { quote, type Reporter } from './checks';
 import type { ConfigError, IstioObject } from './istio';
 import { validateDestinationRule } from './validateDestinationRule';
 import { validateAuthorizationPolicy, validatePeerAuthentication } from './validateSecurity';
@@ -27,12 +27,12 @@ function metadataErrors(o: IstioObject): ConfigError[] {
   if (name.length > 253 || !DNS1123_SUBDOMAIN.test(name))
     at(
       'metadata.name',
-      `invalid name ${JSON.stringify(name)}: a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character`,
+      `invalid name ${quote(name)}: a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character`,
     );
   if (namespace.length > 63 || !/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(namespace))
     at(
       'metadata.namespace',
-      `invalid namespace ${JSON.stringify(namespace)}: must be a lowercase RFC 1123 label`,
+      `invalid namespace ${quote(namespace)}: must be a lowercase RFC 1123 label`,
     );
   return out;
 }
@@ -52,7 +52,7 @@ function check(o: IstioObject): Reporter {
 
 /** Every rule violation in `docs`, in document order. An empty list means Istiod accepts them. */
 export function validateIstio(docs: readonly IstioObject[]): ConfigError[] {
-  return docs.flatMap((o) => [...metadataErrors(o), ...check(o).errors]);
+  return docs.flatMap((o) => [...metadataErrors(o), ...check(o).allErrors()]);
 }
 
 /**

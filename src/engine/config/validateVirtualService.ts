@@ -6,6 +6,7 @@
 import {
   Reporter,
   checkLabels,
+  clip,
   isDNS1123Label,
   validateFractionalPercentage,
   validateHTTPStatus,
@@ -13,7 +14,6 @@ import {
   validateWildcardDomain,
 } from './checks';
 import type { HTTPRoute, StringMatch, VirtualService } from './istio';
-import { hostMatches } from './lookup';
 import { goRegexpError } from './goRegexp';
 import { GO_STATUS_TEXT } from './statusText';
 import { analyzeUnreachableRules } from './unreachable';
@@ -179,17 +179,43 @@ export function validateVirtualService(vs: VirtualService): Reporter {
       allHostsValid = false;
     }
   });
-  if (allHostsValid) {
-    spec.hosts.forEach((a, i) =>
-      spec.hosts.slice(i + 1).forEach((b) => {
-        if (hostMatches(a, b) || hostMatches(b, a))
-          r.add('spec.hosts', `duplicate hosts in virtual service: ${a} & ${b}`);
-      }),
-    );
-  }
+  if (allHostsValid) duplicateHosts(r, spec.hosts);
   const http = spec.http ?? [];
   if (http.length === 0) r.add('spec', 'http, tcp or tls must be provided in virtual service');
   http.forEach((route, i) => checkRoute(r, `spec.http[${i}]`, route));
   analyzeUnreachableRules(r, http);
   return r;
+}
+
+/**
+ * Istio's duplicate-host check, at most one error per duplicated host (not one per matching
+ * pair): exact duplicates, then each host covered by another host's wildcard (`*.shop…` covers
+ * `a.shop…` and `*.a.shop…`), found through the host's own dot suffixes rather than by comparing
+ * every pair, so thousands of hosts stay fast.
+ */
+function duplicateHosts(r: Reporter, hosts: readonly string[]): void {
+  const first = new Map<string, number>();
+  const reported = new Set<string>();
+  const report = (x: string, y: string): void => {
+    const [a, b] = (first.get(x) ?? 0) <= (first.get(y) ?? 0) ? [x, y] : [y, x];
+    r.add('spec.hosts', `duplicate hosts in virtual service: ${clip(a)} & ${clip(b)}`);
+  };
+  hosts.forEach((h, i) => {
+    if (!first.has(h)) first.set(h, i);
+    else if (!reported.has(h)) {
+      reported.add(h);
+      report(h, h);
+    }
+  });
+  for (const x of first.keys()) {
+    if (reported.has(x)) continue;
+    let cover = x !== '*' && first.has('*') ? '*' : undefined;
+    for (let dot = x.indexOf('.'); cover === undefined && dot >= 0; dot = x.indexOf('.', dot + 1)) {
+      const w = `*${x.slice(dot)}`;
+      if (w !== x && first.has(w)) cover = w;
+    }
+    if (cover === undefined) continue;
+    reported.add(x);
+    report(cover, x);
+  }
 }
