@@ -1,7 +1,8 @@
 import { CAST, type MeshTrace } from '../../src/engine/mesh/contract';
 import { meshSceneModel } from '../../src/engine/mesh/sceneModel';
-import { canaryPercent, picks, sidecarViews, type MeshSource } from '../../src/engine/mesh/views';
+import { picks, sidecarViews, type MeshSource } from '../../src/engine/mesh/views';
 import { defineScene } from '../../src/scene/types';
+import { canarySlider } from '../../src/ui/mesh/canarySlider';
 import { matchMachine, pickMachine } from './machines';
 import { meta } from './meta';
 import matchSrc from './snippets/match.py?raw';
@@ -127,22 +128,9 @@ export const scene5 = defineScene(meshSceneModel)({
       perActor: true,
       command: (pod) => send(pod, 1000),
     },
-    {
-      kind: 'slider',
-      id: 'canary',
-      label: 'Canary weight (payments v2)',
-      help: 'Changes the payments VirtualService; the table and the draws change once the caller’s Envoy has applied the new routes (Istiod must be up).',
-      param: 'canary',
-      min: 0,
-      max: 100,
-      step: 10,
-      initial: 10,
-      format: (v) => `v1 ${100 - v} / v2 ${v}`,
-      command: (v) => ({ kind: 'canary.weights', v1: 100 - v, v2: v }),
-      value: (sim) => canaryPercent(sim),
-      fromCommand: (c) =>
-        c.kind === 'canary.weights' ? Math.round((100 * c.v2) / Math.max(1, c.v1 + c.v2)) : null,
-    },
+    canarySlider(
+      'Changes the payments VirtualService; the table and the draws change once the caller’s Envoy has applied the new routes (Istiod must be up).',
+    ),
   ],
   simplified: [
     'no background traffic in this scene: only the requests you send (and the steps send) are drawn.',

@@ -1,8 +1,9 @@
 import { CAST, type MeshTrace, type XdsType } from '../../src/engine/mesh/contract';
 import { meshSceneModel } from '../../src/engine/mesh/sceneModel';
 import type { MeshSim } from '../../src/engine/mesh/types';
-import { canaryPercent, istiodView, sidecarViews } from '../../src/engine/mesh/views';
+import { istiodView, sidecarViews } from '../../src/engine/mesh/views';
 import { defineScene } from '../../src/scene/types';
+import { canarySlider } from '../../src/ui/mesh/canarySlider';
 import { onYamlChange, subscribeXds, whenControlPlaneDies } from './machines';
 import { meta } from './meta';
 import onYamlChangeSrc from './snippets/onYamlChange.py?raw';
@@ -138,22 +139,9 @@ export const scene11 = defineScene(meshSceneModel)({
       on: () => ({ kind: 'istiod.kill' }),
       off: { kind: 'istiod.restore' },
     },
-    {
-      kind: 'slider',
-      id: 'canary',
-      label: 'Canary weight (payments v2)',
-      help: 'Changes the payments VirtualService; Istiod pushes the new routes (while it is up).',
-      param: 'canary',
-      min: 0,
-      max: 100,
-      step: 10,
-      initial: 10,
-      format: (v) => `v1 ${100 - v} / v2 ${v}`,
-      command: (v) => ({ kind: 'canary.weights', v1: 100 - v, v2: v }),
-      value: (sim) => canaryPercent(sim),
-      fromCommand: (c) =>
-        c.kind === 'canary.weights' ? Math.round((100 * c.v2) / Math.max(1, c.v1 + c.v2)) : null,
-    },
+    canarySlider(
+      'Changes the payments VirtualService; Istiod pushes the new routes (while it is up).',
+    ),
     {
       kind: 'toggle',
       id: 'bad',

@@ -20,10 +20,9 @@ import {
   type CastLayout,
 } from '../layout/castLayout';
 import { columnLayout } from '../layout/columnLayout';
-import { fitLabels } from '../layout/fitLabels';
 import { narrowWidth, useElementWidth } from '../layout/useElementWidth';
 import { Diagram } from '../parts/Diagram';
-import { RegionLabels, type RegionLabel } from '../parts/RegionLabels';
+import type { RegionLabel } from '../parts/RegionLabels';
 import { Dot, Stalled, stalledGroups } from './DirectMarks';
 
 const CARD = { w: 220, h: 150 };
@@ -71,67 +70,61 @@ export function DirectDiagram({
           }),
     [def.cast, names, narrow],
   );
-  const shown = useMemo(
-    () => (labels ? (l.mode === 'columns' ? fitLabels(labels(l), l) : labels(l)) : null),
-    [labels, l],
-  );
   const onSelect = useCallback((n: string) => select(ui, n), [ui]);
   return (
-    <div ref={fitRef} className={`diagram-fit ${l.mode}`} data-layout={l.mode}>
-      <Diagram
-        width={l.width}
-        height={l.height}
-        title={title}
-        movingLabel="Calls in flight"
-        still={
-          <>
-            {shown && <RegionLabels labels={shown} />}
-            {cs.map((c) => {
-              const b = l.nodes[c.name];
-              return b ? (
-                <AppCard
-                  key={c.name}
-                  c={c}
-                  b={b}
-                  selected={c.name === selected}
-                  onSelect={onSelect}
-                />
-              ) : null;
-            })}
-            {ps.map((p) => {
-              const b = l.nodes[p.name];
-              return b ? <PodCard key={p.name} p={p} b={b} /> : null;
-            })}
-          </>
-        }
-        moving={
-          <g aria-hidden="true">
-            {done.map((o, i) => {
-              if (!o.pod || now - o.t > TRAIL_US) return null;
-              const arc = arcBetween(l, o.caller, o.pod);
-              const op = fadeLevel(1 - fadeAge(now, o.t) / TRAIL_US);
-              const d = `M${arc.p0.x},${arc.p0.y} Q${arc.c.x},${arc.c.y} ${arc.p1.x},${arc.p1.y}`;
-              return (
-                <path
-                  key={`${o.id}-${o.attempt}-${i}`}
-                  d={d}
-                  className={o.ok ? 'req-path' : 'req-path failed'}
-                  opacity={op}
-                />
-              );
-            })}
-            {fly
-              .filter((f) => !f.stalled)
-              .map((f) => (
-                <Dot key={`${f.id}-${f.attempt}`} f={f} l={l} now={now} />
-              ))}
-            {stalledGroups(fly, now).map((g, i) => (
-              <Stalled key={g.key} g={g} l={l} line={i} />
+    <Diagram
+      l={l}
+      fitRef={fitRef}
+      labels={labels}
+      title={title}
+      movingLabel="Calls in flight"
+      still={
+        <>
+          {cs.map((c) => {
+            const b = l.nodes[c.name];
+            return b ? (
+              <AppCard
+                key={c.name}
+                c={c}
+                b={b}
+                selected={c.name === selected}
+                onSelect={onSelect}
+              />
+            ) : null;
+          })}
+          {ps.map((p) => {
+            const b = l.nodes[p.name];
+            return b ? <PodCard key={p.name} p={p} b={b} /> : null;
+          })}
+        </>
+      }
+      moving={
+        <g aria-hidden="true">
+          {done.map((o, i) => {
+            if (!o.pod || now - o.t > TRAIL_US) return null;
+            const arc = arcBetween(l, o.caller, o.pod);
+            const op = fadeLevel(1 - fadeAge(now, o.t) / TRAIL_US);
+            const d = `M${arc.p0.x},${arc.p0.y} Q${arc.c.x},${arc.c.y} ${arc.p1.x},${arc.p1.y}`;
+            return (
+              <path
+                key={`${o.id}-${o.attempt}-${i}`}
+                d={d}
+                className={o.ok ? 'req-path' : 'req-path failed'}
+                opacity={op}
+              />
+            );
+          })}
+          {fly
+            .filter((f) => !f.stalled)
+            .map((f) => (
+              <Dot key={`${f.id}-${f.attempt}`} f={f} l={l} now={now} />
             ))}
-          </g>
-        }
-      />
-    </div>
+          {stalledGroups(fly, now).map((g, i) => (
+            <Stalled key={g.key} g={g} l={l} line={i} />
+          ))}
+        </g>
+      }
+    />
   );
 }
 

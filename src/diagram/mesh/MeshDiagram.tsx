@@ -11,10 +11,9 @@ import { usePlayer, useRuntime, useSelect } from '../../runtime/context';
 import { select, useUi } from '../../store/uiStore';
 import { castLayout, type CastLayout } from '../layout/castLayout';
 import { columnLayout } from '../layout/columnLayout';
-import { fitLabels } from '../layout/fitLabels';
 import { narrowWidth, useElementWidth } from '../layout/useElementWidth';
 import { Diagram } from '../parts/Diagram';
-import { RegionLabels, type RegionLabel } from '../parts/RegionLabels';
+import type { RegionLabel } from '../parts/RegionLabels';
 import { StreamLines, streamState, XdsTokens } from './AdsStreams';
 import { IstiodNode } from './IstiodNode';
 import { CONFIG_ROWS, SidecarCard } from './SidecarCard';
@@ -65,10 +64,6 @@ export function MeshDiagram({
         : castLayout(def.cast, key.split(',')),
     [def.cast, key, narrow, cardH],
   );
-  const shown = useMemo(
-    () => (labels ? (l.mode === 'columns' ? fitLabels(labels(l), l) : labels(l)) : null),
-    [labels, l],
-  );
   const onSelect = useCallback((p: string) => select(ui, p), [ui]);
   const onPick = useCallback(
     (msg: XdsMessageView) => (onPickMessage ? onPickMessage(msg) : select(ui, msg.pod)),
@@ -76,56 +71,49 @@ export function MeshDiagram({
   );
   const cp = l.controlPlane;
   return (
-    <div ref={fitRef} className={`diagram-fit ${l.mode}`} data-layout={l.mode}>
-      <Diagram
-        width={l.width}
-        height={l.height}
-        title={title}
-        movingLabel="Messages and requests in motion"
-        still={
-          <>
-            {shown && <RegionLabels labels={shown} />}
-            {streams && cp && <StreamLines l={l} up={streamState(sidecars)} />}
-            {cp && (
-              <IstiodNode
-                b={cp}
-                istiod={istiod}
-                rejects={istiod.rejects}
-                proxies={sidecars.length}
+    <Diagram
+      l={l}
+      fitRef={fitRef}
+      labels={labels}
+      title={title}
+      movingLabel="Messages and requests in motion"
+      still={
+        <>
+          {streams && cp && <StreamLines l={l} up={streamState(sidecars)} />}
+          {cp && (
+            <IstiodNode b={cp} istiod={istiod} rejects={istiod.rejects} proxies={sidecars.length} />
+          )}
+          {sidecars.map((s) => {
+            const box = l.nodes[s.pod];
+            return box ? (
+              <SidecarCard
+                key={s.pod}
+                s={s}
+                box={box}
+                rows={rows}
+                selected={s.pod === selected}
+                onSelect={onSelect}
               />
-            )}
-            {sidecars.map((s) => {
-              const box = l.nodes[s.pod];
-              return box ? (
-                <SidecarCard
-                  key={s.pod}
-                  s={s}
-                  box={box}
-                  rows={rows}
-                  selected={s.pod === selected}
-                  onSelect={onSelect}
-                />
-              ) : null;
-            })}
-          </>
-        }
-        moving={
-          <>
-            <TrafficLayer l={l} requests={requests} sidecars={sidecars} now={now} />
-            {streams && cp && (
-              <XdsTokens
-                l={l}
-                messages={inFlight}
-                recent={recent}
-                now={now}
-                selected={selected}
-                onPick={onPick}
-              />
-            )}
-          </>
-        }
-      />
-    </div>
+            ) : null;
+          })}
+        </>
+      }
+      moving={
+        <>
+          <TrafficLayer l={l} requests={requests} sidecars={sidecars} now={now} />
+          {streams && cp && (
+            <XdsTokens
+              l={l}
+              messages={inFlight}
+              recent={recent}
+              now={now}
+              selected={selected}
+              onPick={onPick}
+            />
+          )}
+        </>
+      }
+    />
   );
 }
 
