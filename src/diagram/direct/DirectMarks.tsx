@@ -32,7 +32,7 @@ export function Stalled({ g, l, line }: { g: StalledGroup; l: CastLayout; line: 
   const target = l.nodes[g.pod];
   if (!target || !l.nodes[g.from]) return null;
   const p = onArc(arcBetween(l, g.from, g.pod), 0.82);
-  const who = `⏳ ${g.from} → ${g.pod}: ${g.n} connect${g.n === 1 ? '' : 's'} unanswered`;
+  const who = `${g.from} → ${g.pod}: ${g.n} connect${g.n === 1 ? '' : 's'} unanswered`;
   const when =
     g.left !== null
       ? `next gives up in ${(g.left / 1e6).toFixed(1)} s`
