@@ -2,11 +2,13 @@ import { defineConfig, devices } from '@playwright/test';
 
 // scripts/e2e.mjs picks the browser and passes it in PW_EXECUTABLE_PATH (empty: Playwright's own).
 const executablePath = process.env.PW_EXECUTABLE_PATH || process.env.CHROMIUM_PATH || undefined;
-const PORT = 4173;
+// E2E_PORT / E2E_OUT let several checkouts (or people) run the suite side by side.
+const PORT = Number(process.env.E2E_PORT) || 4173;
+const OUT = process.env.E2E_OUT || 'dist';
 
 export default defineConfig({
   testDir: 'e2e',
-  outputDir: 'test-results',
+  outputDir: process.env.E2E_RESULTS || 'test-results',
   fullyParallel: true,
   workers: 2,
   retries: process.env.CI ? 1 : 0,
@@ -33,7 +35,7 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `npx vite build && npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
+    command: `npx vite build --outDir ${OUT} --emptyOutDir && npx vite preview --outDir ${OUT} --host 127.0.0.1 --port ${PORT} --strictPort`,
     url: `http://127.0.0.1:${PORT}`,
     reuseExistingServer: !process.env.CI,
     timeout: 120_000,
