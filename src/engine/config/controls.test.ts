@@ -121,7 +121,9 @@ describe('security on the inbound side', () => {
     const inbound = buildProxyResources(strict, { pod: 'payments-v1-a' }).listeners.find(
       (l) => l.name === 'virtualInbound',
     );
+    // The 15006 blackhole chain (no transport match), then the workload port's mTLS chain only.
     expect(inbound?.filter_chains.map((c) => c.filter_chain_match?.transport_protocol)).toEqual([
+      undefined,
       'tls',
     ]);
   });
@@ -139,7 +141,7 @@ spec:
     const m = applyDocs(castMesh(), docs);
     const filters = (pod: string) =>
       (buildProxyResources(m, { pod }).listeners.find((l) => l.name === 'virtualInbound')
-        ?.filter_chains[0]?.filters[0]?.typed_config.http_filters ?? []) as {
+        ?.filter_chains[1]?.filters[0]?.typed_config.http_filters ?? []) as {
         name: string;
         typed_config: Record<string, unknown>;
       }[];

@@ -1,8 +1,13 @@
 /**
- * LDS: `virtualOutbound` (0.0.0.0:15001, original-destination handoff), one `0.0.0.0_<port>`
- * listener per outbound HTTP port (RDS route config named by port), and `virtualInbound`
- * (0.0.0.0:15006) with filter chains for the workload's ports, shaped by its mTLS mode and
- * AuthorizationPolicies. Simplified: only the filters the simulator uses are listed.
+ * LDS as Istio builds it for a sidecar (docs/fidelity.md §4.1, §4.8): `virtualOutbound`
+ * (0.0.0.0:15001, `use_original_dst`: hands each connection to the listener of its original
+ * destination port), one `0.0.0.0_<port>` listener per outbound HTTP port (listener filters
+ * tls_inspector + http_inspector, a plaintext HTTP filter chain with the RDS route config named by
+ * port, a passthrough default chain), and `virtualInbound` (0.0.0.0:15006) with an mTLS and a
+ * plaintext chain per workload port, shaped by its mTLS mode and AuthorizationPolicies. The HTTP
+ * filters are Istio's, in Istio's order (`buildHTTPConnectionManager` in
+ * pilot/pkg/networking/core/listener.go). Simplified: typed configs carry only the fields the
+ * simulator reads; access logs, tracing and stats settings are left out.
  */
 import { ads } from './clusters';
 import type { FilterChain, Listener, NetworkFilter, TypedConfig } from './envoy';
@@ -33,16 +38,71 @@ const router = (): NetworkFilter =>
   filter('envoy.filters.http.router', 'envoy.extensions.filters.http.router.v3.Router');
 const fault = (): NetworkFilter =>
   filter('envoy.filters.http.fault', 'envoy.extensions.filters.http.fault.v3.HTTPFault');
+const cors = (): NetworkFilter =>
+  filter('envoy.filters.http.cors', 'envoy.extensions.filters.http.cors.v3.Cors');
+const grpcStats = (): NetworkFilter =>
+  filter(
+    'envoy.filters.http.grpc_stats',
+    'envoy.extensions.filters.http.grpc_stats.v3.FilterConfig',
+    {
+      emit_filter_state: true,
+      stats_for_all_methods: false,
+    },
+  );
+/** Istio's peer metadata filter: learns who is on the other side (for metrics and logs). */
+const metadataExchange = (side: 'upstream' | 'downstream'): NetworkFilter => ({
+  name: 'istio.metadata_exchange',
+  typed_config: {
+    '@type': 'type.googleapis.com/udpa.type.v1.TypedStruct',
+    type_url: 'type.googleapis.com/io.istio.http.peer_metadata.Config',
+    value: {
+      [`${side}_discovery`]: [{ istio_headers: {} }, { workload_discovery: {} }],
+      [`${side}_propagation`]: [{ istio_headers: {} }],
+    },
+  },
+});
+/** Outbound only: offers `istio-http/1.1` etc. as ALPN so the server's mTLS chain matches. */
+const alpn = (): NetworkFilter =>
+  filter('istio.alpn', 'istio.envoy.config.filter.http.alpn.v2alpha1.FilterConfig', {
+    alpn_override: [
+      { upstream_protocol: 'HTTP10', alpn_override: ['istio-http/1.0', 'istio', 'http/1.0'] },
+      { alpn_override: ['istio-http/1.1', 'istio', 'http/1.1'] },
+      { upstream_protocol: 'HTTP2', alpn_override: ['istio-h2', 'istio', 'h2'] },
+    ],
+  });
+/** Istio's telemetry filter (`istio_requests_total` and friends), `reporter` per side. */
+const stats = (reporter: 'SOURCE' | 'DESTINATION'): NetworkFilter =>
+  filter('istio.stats', 'stats.PluginConfig', reporter === 'SOURCE' ? {} : { reporter });
+const inspectors = () => [
+  filter(
+    'envoy.filters.listener.tls_inspector',
+    'envoy.extensions.filters.listener.tls_inspector.v3.TlsInspector',
+  ),
+  filter(
+    'envoy.filters.listener.http_inspector',
+    'envoy.extensions.filters.listener.http_inspector.v3.HttpInspector',
+  ),
+];
+/** The ALPN values Istio's inbound mTLS HTTP chain matches (what `istio.alpn` offers). */
+export const MTLS_HTTP_ALPN = ['istio-http/1.0', 'istio-http/1.1', 'istio-h2'];
 
-function outboundPortListener(port: number): Listener {
+/** Where traffic to an unknown destination goes (meshConfig.outboundTrafficPolicy.mode). */
+const unknownCluster = (config: MeshConfig): string =>
+  config.outboundTrafficPolicy === 'REGISTRY_ONLY' ? 'BlackHoleCluster' : 'PassthroughCluster';
+
+function outboundPortListener(config: MeshConfig, port: number): Listener {
   return {
     name: `0.0.0.0_${port}`,
     address: { socket_address: { address: '0.0.0.0', port_value: port } },
     bind_to_port: false,
     traffic_direction: 'OUTBOUND',
+    listener_filters: inspectors(),
     filter_chains: [
       {
-        filter_chain_match: { application_protocols: ['http/1.1', 'h2c'] },
+        filter_chain_match: {
+          transport_protocol: 'raw_buffer',
+          application_protocols: ['http/1.1', 'h2c'],
+        },
         filters: [
           {
             name: 'envoy.filters.network.http_connection_manager',
@@ -50,7 +110,15 @@ function outboundPortListener(port: number): Listener {
               '@type': HCM,
               stat_prefix: `outbound_0.0.0.0_${port}`,
               rds: { route_config_name: String(port), config_source: ads() },
-              http_filters: [fault(), router()],
+              http_filters: [
+                metadataExchange('upstream'),
+                grpcStats(),
+                alpn(),
+                fault(),
+                cors(),
+                stats('SOURCE'),
+                router(),
+              ],
             },
           },
         ],
@@ -58,7 +126,7 @@ function outboundPortListener(port: number): Listener {
     ],
     default_filter_chain: {
       name: 'PassthroughFilterChain',
-      filters: [tcpProxy('PassthroughCluster')],
+      filters: [tcpProxy(unknownCluster(config))],
     },
   };
 }
@@ -93,7 +161,15 @@ function inboundChains(config: MeshConfig, pod: MeshPod, port: number): FilterCh
           },
         ],
       },
-      http_filters: [...rbacFilters(config, pod), router()],
+      http_filters: [
+        metadataExchange('downstream'),
+        ...rbacFilters(config, pod),
+        grpcStats(),
+        fault(),
+        cors(),
+        stats('DESTINATION'),
+        router(),
+      ],
       forward_client_cert_details: 'APPEND_FORWARD',
     },
   });
@@ -104,7 +180,11 @@ function inboundChains(config: MeshConfig, pod: MeshPod, port: number): FilterCh
   if (mode !== 'DISABLE')
     chains.push({
       name: `0.0.0.0_${port}`,
-      filter_chain_match: { destination_port: port, transport_protocol: 'tls' },
+      filter_chain_match: {
+        destination_port: port,
+        transport_protocol: 'tls',
+        application_protocols: MTLS_HTTP_ALPN,
+      },
       filters: [hcm()],
     });
   if (mode !== 'STRICT')
@@ -130,7 +210,7 @@ export function listenersFor(
   );
   const mode = effectiveMtlsMode(config, pod);
   return [
-    ...outboundPorts.map(outboundPortListener),
+    ...outboundPorts.map((p) => outboundPortListener(config, p)),
     {
       name: 'virtualInbound',
       address: { socket_address: { address: '0.0.0.0', port_value: 15006 } },
@@ -140,12 +220,17 @@ export function listenersFor(
           'envoy.filters.listener.original_dst',
           'envoy.extensions.filters.listener.original_dst.v3.OriginalDst',
         ),
-        filter(
-          'envoy.filters.listener.tls_inspector',
-          'envoy.extensions.filters.listener.tls_inspector.v3.TlsInspector',
-        ),
+        ...inspectors(),
       ],
-      filter_chains: inboundPorts.flatMap((p) => inboundChains(config, pod, p)),
+      filter_chains: [
+        // A connection addressed to 15006 itself would loop: Istio drops it.
+        {
+          name: 'virtualInbound-blackhole',
+          filter_chain_match: { destination_port: 15006 },
+          filters: [tcpProxy('BlackHoleCluster')],
+        },
+        ...inboundPorts.flatMap((p) => inboundChains(config, pod, p)),
+      ],
       // Ports the workload's services do not declare: passed through (inbound policy PASSTHROUGH),
       // unless STRICT mTLS, which rejects plaintext.
       default_filter_chain: {
@@ -159,7 +244,14 @@ export function listenersFor(
       use_original_dst: true,
       traffic_direction: 'OUTBOUND',
       filter_chains: [
-        { name: 'virtualOutbound-catchall-tcp', filters: [tcpProxy('PassthroughCluster')] },
+        // Sent to 15001 itself: a loop, dropped.
+        {
+          name: 'virtualOutbound-blackhole',
+          filter_chain_match: { destination_port: 15001 },
+          filters: [tcpProxy('BlackHoleCluster')],
+        },
+        // No listener for the original destination port: ALLOW_ANY passes it through.
+        { name: 'virtualOutbound-catchall-tcp', filters: [tcpProxy(unknownCluster(config))] },
       ],
     },
   ];

@@ -56,6 +56,11 @@ export interface MeshConfig {
   destinationRules: DestinationRule[];
   peerAuthentications: PeerAuthentication[];
   authorizationPolicies: AuthorizationPolicy[];
+  /**
+   * meshConfig.outboundTrafficPolicy.mode (default ALLOW_ANY): where a call to a destination the
+   * registry does not know goes — PassthroughCluster, or BlackHoleCluster under REGISTRY_ONLY.
+   */
+  outboundTrafficPolicy?: 'ALLOW_ANY' | 'REGISTRY_ONLY';
 }
 
 function upsert<T extends IstioObject>(list: readonly T[], o: T): T[] {

@@ -112,9 +112,9 @@ export function compactListener(l: Listener): EnvoyListener {
         : protos.has('tls')
           ? 'STRICT'
           : 'DISABLE';
-    const hcm = l.filter_chains[0]?.filters.find(
-      (f) => f.name === 'envoy.filters.network.http_connection_manager',
-    );
+    const hcm = l.filter_chains
+      .flatMap((fc) => fc.filters)
+      .find((f) => f.name === 'envoy.filters.network.http_connection_manager');
     const httpFilters = (hcm?.typed_config['http_filters'] ?? []) as {
       name: string;
       typed_config: Record<string, unknown>;
