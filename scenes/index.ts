@@ -1,5 +1,8 @@
 import type { SceneEntry } from '../src/scene/types';
 import { meta as scene1 } from './01-services-talking-directly/meta';
+import { meta as scene2 } from './02-the-sidecar/meta';
+import { meta as scene3 } from './03-service-discovery/meta';
+import { meta as scene4 } from './04-listeners-and-filter-chains/meta';
 import { meta as scene5 } from './05-routes-and-clusters/meta';
 import { meta as scene11 } from './11-control-plane-and-data-plane/meta';
 
@@ -10,6 +13,9 @@ import { meta as scene11 } from './11-control-plane-and-data-plane/meta';
  */
 export const scenes: SceneEntry[] = [
   { meta: scene1, load: () => import('./01-services-talking-directly') },
+  { meta: scene2, load: () => import('./02-the-sidecar') },
+  { meta: scene3, load: () => import('./03-service-discovery') },
+  { meta: scene4, load: () => import('./04-listeners-and-filter-chains') },
   { meta: scene5, load: () => import('./05-routes-and-clusters') },
   { meta: scene11, load: () => import('./11-control-plane-and-data-plane') },
 ];

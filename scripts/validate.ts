@@ -22,7 +22,7 @@ import {
   type ProxyResources,
 } from '../src/engine/config/index';
 
-/** Bigger files are not even read (parseMeshYaml itself refuses more than 1 MB per file). */
+/** Bigger files are not even read (parseMeshYaml itself refuses more than 256 KB per file). */
 const MAX_READ_BYTES = 16 * 1024 * 1024;
 
 const XDS: [keyof ProxyResources, string][] = [

@@ -24,6 +24,7 @@ export function createRuntime(
   player.onStepEnter = (step) => {
     if (step.select) select(ui, step.select);
   };
+  player.onRefused = (text) => addNotice(ui, text);
   const rt: SceneRuntime = { def, player, ui, idPrefix };
   if (p.log && openLinkedRun(rt, p, notices)) return finish(rt, p, notices);
   player.goToStep(p.step, p.seed);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { testScene } from '../test/testScene';
-import type { FakeSim } from '../test/fakeModel';
+import { Simulation } from '../engine/core/simulation';
+import { fakeModel, type FakeCommand, type FakeSim } from '../test/fakeModel';
 import { Player } from './player';
 
 const make = () => new Player(testScene, 7);
@@ -127,5 +128,75 @@ describe('runs are never lost', () => {
     expect(p.stepIndex).toBe(0);
     expect(p.runs.list).toHaveLength(1);
     expect(p.runs.list[0]!.step).toBe(1);
+  });
+});
+
+describe('a command the model refuses', () => {
+  // The toy model, except that breaking client "zeta" throws half-way through the handler.
+  const throwing: typeof fakeModel = {
+    ...fakeModel,
+    create: (o) => {
+      const { def, options } = fakeModel.create(o);
+      return new Simulation(
+        {
+          ...def,
+          applyCommand(sim, c) {
+            if (c.kind === 'client.break' && c.client === 'zeta') {
+              sim.state.up = false;
+              throw new Error('no client zeta');
+            }
+            def.applyCommand(sim, c);
+          },
+        },
+        options,
+      );
+    },
+  };
+  const scene = { ...testScene, model: throwing };
+  const bad: FakeCommand = { kind: 'client.break', client: 'zeta' };
+
+  it('changes nothing, is not recorded, and is reported in words', () => {
+    const p = new Player(scene, 7);
+    const told: string[] = [];
+    p.onRefused = (t) => told.push(t);
+    p.goToStep(1);
+    p.command({ kind: 'client.break', client: 'alpha' });
+    const hash = p.sim.stateHash();
+    const log = JSON.stringify(p.sim.inputLog);
+    p.command(bad);
+    expect(p.sim.stateHash()).toBe(hash);
+    expect(JSON.stringify(p.sim.inputLog)).toBe(log);
+    expect(p.learnerChanges).toBe(1);
+    expect(p.refused).toMatch(
+      /^Not applied: “client\.break” failed in the model \(no client zeta\)/,
+    );
+    expect(told).toEqual([p.refused]);
+    // Seeks across that point still work, and a later command clears the notice state.
+    p.play();
+    p.advance(30_000);
+    const t = p.sim.now;
+    const later = p.sim.stateHash();
+    p.seek(0);
+    p.seek(t);
+    expect(p.sim.stateHash()).toBe(later);
+    p.command({ kind: 'server.start' });
+    expect(p.refused).toBeNull();
+  });
+
+  it('refused in the past, it neither forks nor drops the recorded future', () => {
+    const p = new Player(scene, 7);
+    p.goToStep(0);
+    p.play();
+    p.advance(20_000);
+    p.command({ kind: 'client.break', client: 'alpha' });
+    p.advance(30_000);
+    const end = p.sim.now;
+    const hash = p.sim.stateHash();
+    p.seek(5_000);
+    p.command(bad);
+    expect(p.runs.list).toHaveLength(0);
+    expect(p.sim.inputLog).toHaveLength(1);
+    p.seek(end);
+    expect(p.sim.stateHash()).toBe(hash);
   });
 });

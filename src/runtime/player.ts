@@ -1,5 +1,5 @@
 import type { EngineSim } from '../engine/core/sceneModel';
-import type { InputLogEntry } from '../engine/core/simulation';
+import { CommandRefused, type InputLogEntry } from '../engine/core/simulation';
 import { RunKeeper } from './runs';
 import type { TraceEntry } from '../engine/core/trace';
 import { panelFold, type PanelFold, type PanelFoldState } from '../machines/panelFold';
@@ -65,6 +65,10 @@ export class Player<C, T extends TraceEntry, S extends EngineSim<C, T>, O> {
   private unsubTrace: () => void = () => {};
   private listeners = new Set<() => void>();
   private version = 0;
+  /** The last command the model refused, in words (null once one is applied). */
+  refused: string | null = null;
+  /** Called when the model refuses a command (the app shows a notice). */
+  onRefused: (text: string) => void = () => {};
   /** Called when a step starts (the app selects the step's actor). */
   onStepEnter: (step: SceneStep<C, T, S>, index: number) => void = () => {};
 
@@ -205,16 +209,34 @@ export class Player<C, T extends TraceEntry, S extends EngineSim<C, T>, O> {
 
   /**
    * A learner's input ("Try this"): recorded in the engine's input log. Given in the past (after a
-   * seek or a step back), it starts a new branch: the run it leaves is kept in `runs` first.
+   * seek or a step back), it starts a new branch: the run it leaves is kept in `runs` first. One
+   * the model refuses changes nothing (`refused` and `onRefused` say so).
    */
   command(c: C): void {
-    if (this.sim.logPosition < this.sim.inputLog.length) {
-      this.keepCurrent(true);
-      this.highWater = this.sim.now;
+    const left = this.sim.logPosition < this.sim.inputLog.length ? this.currentRun() : null;
+    if (this.send(c)) {
+      if (left) {
+        this.runs.keep(left);
+        this.highWater = this.sim.now;
+      }
+      this.changes++;
     }
-    this.sim.command(c);
-    this.changes++;
     this.touch();
+  }
+
+  /** A command to the engine; one the model refuses (the run left as it was) becomes a notice. */
+  private send(c: C): boolean {
+    try {
+      this.sim.command(c);
+      this.refused = null;
+      return true;
+    } catch (e) {
+      if (!(e instanceof CommandRefused)) throw e;
+      const kind = (c as { kind?: unknown } | null)?.kind ?? 'command';
+      this.refused = `Not applied: “${String(kind)}” failed in the model (${e.reason.slice(0, 120)}). The run is unchanged.`;
+      this.onRefused(this.refused);
+      return false;
+    }
   }
 
   /** Reopens a kept run exactly where it ended (the current one is kept in its place). */
@@ -256,16 +278,19 @@ export class Player<C, T extends TraceEntry, S extends EngineSim<C, T>, O> {
     return this.changes;
   }
 
-  /** Keeps the current run if it holds the learner's commands (or always, when forking). */
-  private keepCurrent(always = false): void {
-    if (!this.sim || (this.changes === 0 && !always)) return;
-    this.runs.keep({
+  /** Keeps the current run if it holds the learner's commands. */
+  private keepCurrent(): void {
+    if (this.sim && this.changes > 0) this.runs.keep(this.currentRun());
+  }
+
+  private currentRun() {
+    return {
       seed: this.seed,
-      log: this.sim.inputLog,
+      log: this.sim.inputLog.slice(),
       end: Math.max(this.highWater, this.sim.now),
       step: this.stepIndex,
       changes: this.changes,
-    });
+    };
   }
 
   /**
@@ -328,7 +353,7 @@ export class Player<C, T extends TraceEntry, S extends EngineSim<C, T>, O> {
       traceReducers: [this.fold],
     });
     if (log) sim.loadInputLog(log);
-    else for (const c of setup.commands ?? []) sim.command(c);
+    else for (const c of setup.commands ?? []) sim.command(c); // the scene's own: must apply
     this.unsubTrace = sim.trace.subscribe((e) => {
       const w = this.wait;
       if (w && !w.hit && w.match && matchesWait(w.match, e)) w.candidate = true;
@@ -346,8 +371,8 @@ export class Player<C, T extends TraceEntry, S extends EngineSim<C, T>, O> {
       hit: false,
       candidate: false,
     };
-    for (const c of step.ensure?.(this.sim) ?? []) this.sim.command(c);
-    for (const c of step.commands ?? []) this.sim.command(c);
+    for (const c of step.ensure?.(this.sim) ?? []) this.send(c);
+    for (const c of step.commands ?? []) this.send(c);
     this.settle(this.wait);
     this.onStepEnter(step, this.stepIndex);
   }

@@ -110,7 +110,7 @@ function SidecarCardView({ s, box, rows, selected, onSelect }: Props) {
           y={y + box.h - 6}
         />
       )}
-      {s.staleSince === null && !s.connected && (
+      {s.podUp && s.staleSince === null && !s.connected && (
         <text x={x + 8} y={y + box.h - 6} className="tiny">
           connecting…
         </text>

@@ -60,9 +60,10 @@ export class Reporter {
     if (value === undefined) return;
     let err = validateDuration(value);
     if (err) {
-      const q = JSON.stringify(value);
-      if (value.length > 80) err = err.split(q).join(quote(value));
-      this.add(path, err.includes(q) ? err : `${err} (got ${q})`);
+      // The value once, shortened (it used to come back whole after "got" when over 80 chars).
+      const shown = quote(value);
+      err = err.split(JSON.stringify(value)).join(shown);
+      this.add(path, err.includes(shown) ? err : `${err} (got ${shown})`);
     }
   }
 }

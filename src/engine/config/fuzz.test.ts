@@ -1,209 +1,28 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
-import { formatError, istioWarnings, parseMeshYaml, validateIstio } from './index';
+import { describe, expect, it, vi } from 'vitest';
+import { generatedFile } from './fuzzInputs';
+import { mutatedFile, unclearReason } from './fuzzMutate';
+import {
+  castConfigYaml,
+  formatError,
+  istioWarnings,
+  parseMeshYaml,
+  PRESETS,
+  validateIstio,
+} from './index';
 
-// Keys: real Istio field names (so generated documents get past the kind check and into the
-// decoders and validators), Object.prototype names, and random words.
-const KEYS = [
-  'apiVersion',
-  'kind',
-  'metadata',
-  'name',
-  'namespace',
-  'labels',
-  'spec',
-  'hosts',
-  'host',
-  'http',
-  'route',
-  'destination',
-  'subset',
-  'weight',
-  'match',
-  'uri',
-  'prefix',
-  'regex',
-  'headers',
-  'retries',
-  'attempts',
-  'retryOn',
-  'fault',
-  'abort',
-  'httpStatus',
-  'percentage',
-  'value',
-  'subsets',
-  'trafficPolicy',
-  'connectionPool',
-  'selector',
-  'matchLabels',
-  'rules',
-  'from',
-  'source',
-  'principals',
-  'mtls',
-  'mode',
-  '__proto__',
-  'constructor',
-  'valueOf',
-  'toString',
-  'isPrototypeOf',
-  'hasOwnProperty',
-  'prototype',
-];
-
-const SCALARS = [
-  '.nan',
-  '.inf',
-  '-.inf',
-  '~',
-  'null',
-  'true',
-  '0',
-  '-1',
-  '2147483648',
-  '1e400',
-  '0x1F',
-  '"*"',
-  '"*.shop"',
-  'payments',
-  "''",
-  '"5 s"',
-  '"1s"',
-  '"[a-"',
-  'VirtualService',
-  'DestinationRule',
-  'AuthorizationPolicy',
-  'PeerAuthentication',
-  'networking.istio.io/v1',
-  'security.istio.io/v1',
-  '__proto__',
-  'constructor',
-  '*anchor',
-  '*nowhere',
-];
-
-const key = fc.oneof(fc.constantFrom(...KEYS), fc.string({ maxLength: 8 }));
-const scalar = fc.oneof(
-  fc.constantFrom(...SCALARS),
-  fc.integer().map(String),
-  fc.double().map(String),
-  fc.string({ maxLength: 12 }).map((s) => JSON.stringify(s)),
-  fc.string({ maxLength: 300 }).map((s) => JSON.stringify(s)),
-);
-
-/** A YAML flow value: scalars, flow maps and sequences, sometimes anchored. */
-const value = fc.letrec((tie) => ({
-  node: fc.oneof(
-    { depthSize: 'small', withCrossShrink: true },
-    scalar,
-    tie('map'),
-    tie('seq'),
-    tie('anchored'),
-  ),
-  map: fc
-    .array(fc.tuple(key, tie('node')), { maxLength: 5 })
-    .map((pairs) => `{${pairs.map(([k, v]) => `${JSON.stringify(k)}: ${String(v)}`).join(', ')}}`),
-  seq: fc.array(tie('node'), { maxLength: 5 }).map((items) => `[${items.join(', ')}]`),
-  anchored: tie('node').map((v) => `&anchor ${String(v)}`),
-})).node;
-
-/** Sometimes one extra `key: value` pair (a prototype name, a typo, a random word). */
-const extra = fc.oneof(
-  { weight: 12, arbitrary: fc.constant('') },
-  { weight: 1, arbitrary: fc.tuple(key, value).map(([k, v]) => `, ${JSON.stringify(k)}: ${v}`) },
-);
-const host = fc.oneof(
-  {
-    weight: 8,
-    arbitrary: fc.constantFrom(
-      'payments',
-      '"*.shop"',
-      'a.shop',
-      '"*"',
-      'pay_ments',
-      '"*.a.shop"',
-      '""',
-    ),
-  },
-  { weight: 1, arbitrary: scalar },
-);
-const num = fc.oneof(
-  { weight: 8, arbitrary: fc.integer({ min: -5, max: 700 }) },
-  { weight: 1, arbitrary: fc.constantFrom('.nan', '.inf', '1.5') },
-);
-const text = fc.oneof(
-  {
-    weight: 4,
-    arbitrary: fc.constantFrom('"/a"', '""', '"[a-"', '"^x{2000}$"', 'cancelled', '503'),
-  },
-  { weight: 1, arbitrary: scalar },
-);
-const words = (arb: fc.Arbitrary<string>): fc.Arbitrary<string> =>
-  fc.array(arb, { maxLength: 4 }).map((xs) => `[${xs.join(', ')}]`);
-const routeDest = fc
-  .tuple(host, fc.constantFrom('', ', subset: v1', ', subset: "bad subset"'), num, extra)
-  .map(([h, sub, w, x]) => `{destination: {host: ${h}${sub}}, weight: ${w}${x}}`);
-const match = fc
-  .tuple(key, text, fc.constantFrom('prefix', 'exact', 'regex'), extra)
-  .map(
-    ([k, v, how, x]) => `{uri: {${how}: ${v}}, headers: {${JSON.stringify(k)}: {exact: a}}${x}}`,
-  );
-const httpRoute = fc
-  .tuple(words(routeDest), words(match), num, text, num, extra)
-  .map(
-    ([route, m, attempts, retryOn, status, x]) =>
-      `{route: ${route}, match: ${m}, retries: {attempts: ${attempts}, retryOn: ${retryOn}}, ` +
-      `fault: {abort: {httpStatus: ${status}, percentage: {value: ${status}}}}${x}}`,
-  );
-const specs = {
-  VirtualService: fc
-    .tuple(words(host), words(httpRoute), extra)
-    .map(([h, http, x]) => `{hosts: ${h}, http: ${http}${x}}`),
-  DestinationRule: fc
-    .tuple(host, words(key), num, extra)
-    .map(
-      ([h, names, n, x]) =>
-        `{host: ${h}, subsets: [${names}], trafficPolicy: {connectionPool: {tcp: {maxConnections: ${n}}}}${x}}`,
-    ),
-  AuthorizationPolicy: fc
-    .tuple(fc.constantFrom('ALLOW', 'DENY', 'CUSTOM', 'constructor'), words(scalar), extra)
-    .map(([a, p, x]) => `{action: ${a}, rules: [{from: [{source: {principals: ${p}}}]}]${x}}`),
-  PeerAuthentication: fc
-    .tuple(fc.constantFrom('STRICT', 'PERMISSIVE', 'toString'), extra)
-    .map(([m, x]) => `{mtls: {mode: ${m}}${x}}`),
-};
-
-/** A document that is (nearly) an Istio object, so the decoders and validators run too. */
-const istioDoc = fc.constantFrom(...(Object.keys(specs) as (keyof typeof specs)[])).chain((kind) =>
-  fc
-    .tuple(
-      specs[kind],
-      fc.oneof({ weight: 8, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: value }),
-    )
-    .map(([spec, bad]) => {
-      const api = kind.endsWith('Rule') || kind === 'VirtualService' ? 'networking' : 'security';
-      const body = bad === undefined ? spec : bad;
-      return `apiVersion: ${api}.istio.io/v1\nkind: ${kind}\nmetadata: {name: x}\nspec: ${body}\n`;
-    }),
-);
-
-const file = fc
-  .array(
-    fc.oneof(
-      { weight: 3, arbitrary: istioDoc },
-      { weight: 1, arbitrary: value.map((v) => `x: ${v}\n`) },
-    ),
-    { minLength: 1, maxLength: 3 },
-  )
-  .chain((docs) =>
-    fc.constantFrom('\n', '\r\n', '\r').map((eol) => docs.join('---\n').replace(/\n/g, eol)),
-  );
+/** Parse + validate + warnings: every message as printed. */
+function messages(text: string): string[] {
+  const { docs, errors } = parseMeshYaml(text);
+  return [...errors, ...validateIstio(docs), ...istioWarnings(docs)].map(formatError);
+}
 
 describe('property: parseMeshYaml + validateIstio on generated YAML', () => {
   it('always returns, quickly, with short non-empty messages', () => {
     fc.assert(
-      fc.property(file, (text) => {
+      fc.property(generatedFile, (text) => {
         const t = performance.now();
         const { docs, errors } = parseMeshYaml(text);
         const all = [...errors, ...validateIstio(docs), ...istioWarnings(docs)];
@@ -217,5 +36,71 @@ describe('property: parseMeshYaml + validateIstio on generated YAML', () => {
       }),
       { seed: 42, numRuns: 300 },
     );
+  });
+});
+
+describe('property: mutated real files', () => {
+  const dir = join(import.meta.dirname, 'fixtures');
+  const corpus = [
+    ...readdirSync(dir).map((f) => readFileSync(join(dir, f), 'utf8')),
+    ...Object.values(PRESETS),
+    castConfigYaml,
+  ];
+
+  it('never throw, stay under 2 s, and every message is clear', () => {
+    fc.assert(
+      fc.property(mutatedFile(corpus), (text) => {
+        const t = performance.now();
+        const all = messages(text);
+        expect(performance.now() - t).toBeLessThan(2000);
+        for (const m of all) expect(unclearReason(m), m).toBeNull();
+      }),
+      { seed: 42, numRuns: 200 },
+    );
+  });
+});
+
+describe('unclearReason (the rule npm run fuzz:validate counts by)', () => {
+  it.each([
+    ['spec.http[0].weight: must be an integer, got number null', '"null"'],
+    ['YAML error: Maximum call stack size exceeded', 'a JavaScript error: "Maximum call stack"'],
+    [
+      "TypeError: Cannot read properties of undefined (reading 'x')",
+      'a JavaScript error: "TypeError"',
+    ],
+    ['host [object Object] is invalid', '"[object"'],
+    ['weight undefined < 0', '"undefined"'],
+    ['percentage NaN is not in range', '"NaN"'],
+    ['x'.repeat(301), 'longer than 300 characters (301)'],
+    [' ', 'empty'],
+  ])('calls %j unclear', (message, reason) => {
+    expect(unclearReason(message)).toBe(reason);
+  });
+  it.each([
+    'spec.hosts: must be a list, got null',
+    'unknown field "undefined" in v1alpha3.VirtualService',
+    'The VirtualServices a.shop, b.shop associated with mesh gateway define the same host a which can lead to undefined behavior.',
+    'time: invalid duration "NaN"',
+  ])('calls %j clear', (message) => {
+    expect(unclearReason(message)).toBeNull();
+  });
+});
+
+describe('fixed by the fuzzer', () => {
+  it('echoes a long invalid duration once, shortened', () => {
+    const dr = `apiVersion: networking.istio.io/v1\nkind: DestinationRule\nmetadata: {name: p}\nspec:\n  host: p\n  trafficPolicy: {connectionPool: {tcp: {connectTimeout: ${'x'.repeat(500)}}}}\n`;
+    const all = messages(dr);
+    expect(all).toHaveLength(1);
+    expect(all[0]).toMatch(/time: invalid duration "x{79}…"$/);
+  });
+  it('prints no warning for a map used as a key (an unknown field, like any other)', () => {
+    const warn = vi.spyOn(process, 'emitWarning');
+    const all = messages(
+      'apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata: {name: p}\nspec:\n  hosts: [p]\n  ? {a: 1}\n  : 2\n',
+    );
+    const warnings = warn.mock.calls;
+    warn.mockRestore();
+    expect(warnings).toEqual([]);
+    expect(all.some((m) => m.includes('unknown field'))).toBe(true);
   });
 });

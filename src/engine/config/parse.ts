@@ -2,7 +2,7 @@
  * YAML text → typed Istio objects. Malformed YAML yields the YAML error with its line and column;
  * unknown apiVersion/kind, wrong field types and unknown fields yield errors naming the field path.
  */
-import { LineCounter, parseAllDocuments } from 'yaml';
+import { Composer, LineCounter, Parser, type YAMLError } from 'yaml';
 import type { ConfigError, IstioKind, IstioObject, SourceInfo } from './istio';
 import { clip, MAX_ERRORS, MAX_MESSAGE, quote } from './checks';
 import type { DecodeContext } from './schema';
@@ -13,10 +13,12 @@ import {
   depthOf,
   MAX_ALIAS_COUNT,
   MAX_DEPTH,
+  MAX_DOCUMENTS,
   MAX_FILE_BYTES,
 } from './yamlTree';
+import { deepPoint } from './yamlDepth';
 
-export { MAX_ALIAS_COUNT, MAX_DEPTH, MAX_FILE_BYTES } from './yamlTree';
+export { MAX_ALIAS_COUNT, MAX_DEPTH, MAX_DOCUMENTS, MAX_FILE_BYTES } from './yamlTree';
 
 /** Options for {@link parseMeshYaml}. */
 export interface ParseOptions {
@@ -146,16 +148,22 @@ export function parseMeshYaml(text: string, options: ParseOptions = {}): ParseRe
   const docs: IstioObject[] = [];
   const errors: ConfigError[] = [];
   if (text.length > MAX_FILE_BYTES) {
-    const mb = (text.length / 1024 / 1024).toFixed(1);
+    const kb = Math.ceil(text.length / 1024);
     errors.push({
       path: '',
-      message: `file too large (${mb} MB; at most 1 MB is accepted)`,
+      message: `file too large (${kb} KB; at most ${MAX_FILE_BYTES / 1024} KB is accepted)`,
       doc: 0,
     });
     return { docs, errors };
   }
   // Old-Mac (CR only) and Windows line endings: YAML would see one long line or a stray \r.
   const normalised = text.replace(/\r\n?/g, '\n');
+  // Far too deep for the parsed-tree check to be cheap (the yaml parser is slow there) [1].
+  const deep = deepPoint(normalised, MAX_DEPTH + DEPTH_MARGIN);
+  if (deep) {
+    errors.push({ path: '', message: `YAML error: ${DEEP}`, doc: deep.doc, line: deep.line });
+    return { docs, errors };
+  }
   try {
     parseDocuments(normalised, options.namespace ?? 'shop', docs, errors);
   } catch (e) {
@@ -170,6 +178,9 @@ export function parseMeshYaml(text: string, options: ParseOptions = {}): ParseRe
   return { docs, errors };
 }
 
+/** How far the text's depth estimate may pass MAX_DEPTH before parsing is not even tried. */
+const DEPTH_MARGIN = 16;
+
 function parseDocuments(
   text: string,
   namespace: string,
@@ -177,9 +188,22 @@ function parseDocuments(
   errors: ConfigError[],
 ): void {
   const lineCounter = new LineCounter();
-  const parsed = parseAllDocuments(text, { lineCounter, prettyErrors: true });
-  if (!Array.isArray(parsed)) return; // empty stream
-  parsed.forEach((d, index) => {
+  // Documents are parsed one at a time, as they are read: past MAX_DOCUMENTS the rest is not.
+  // logLevel 'error': no console warning (e.g. for a map used as a key; it becomes an unknown field).
+  const composer = new Composer({ logLevel: 'error' });
+  let index = -1;
+  for (const d of composer.compose(new Parser(lineCounter.addNewLine).parse(text))) {
+    index++;
+    if (index === MAX_DOCUMENTS) {
+      const line = lineCounter.linePos(d.contents?.range?.[0] ?? d.range[0]).line;
+      errors.push({
+        path: '',
+        message: `more than ${MAX_DOCUMENTS} documents: the rest of the file was not read`,
+        doc: index,
+        line,
+      });
+      return;
+    }
     const yamlError = (message: string, pos?: { line: number; col: number }): void => {
       const text = /call stack/i.test(message) ? DEEP : message;
       const firstLine = (text.split('\n')[0] ?? text)
@@ -192,21 +216,22 @@ function parseDocuments(
         ...(pos ? { line: pos.line, column: pos.col } : {}),
       });
     };
+    const posOf = (e: YAMLError) => e.linePos?.[0] ?? lineCounter.linePos(e.pos[0]);
     if (d.errors.length > 0) {
       // A stack overflow inside the yaml parser comes back as one error per open bracket.
       const deep = d.errors.find((e) => /call stack/i.test(e.message));
       const shown = deep ? [deep] : d.errors.slice(0, MAX_ERRORS);
-      for (const e of shown) yamlError(e.message, e.linePos?.[0]);
+      for (const e of shown) yamlError(e.message, posOf(e));
       if (!deep && d.errors.length > MAX_ERRORS)
         yamlError(`… and ${d.errors.length - MAX_ERRORS} more errors`);
-      return;
+      continue;
     }
-    if (d.contents === null) return; // an empty document (`---` alone)
+    if (d.contents === null) continue; // an empty document (`---` alone)
     const start = d.contents.range?.[0] ?? 0;
     const startLine = lineCounter.linePos(start).line;
     if (depthOf(d.contents, MAX_DEPTH) > MAX_DEPTH) {
       yamlError(DEEP, { line: startLine, col: 1 });
-      return;
+      continue;
     }
     let value: unknown;
     try {
@@ -219,13 +244,19 @@ function parseDocuments(
           : msg,
         { line: startLine, col: 1 },
       );
-      return;
+      continue;
     }
-    if (value == null) return; // an empty document
+    if (value == null) continue; // an empty document
     const lines: Record<string, number> = Object.create(null) as Record<string, number>;
     collectLines(d.contents, '', lineCounter, lines);
     const source: SourceInfo = { doc: index, line: startLine, lines };
     const obj = decodeDoc(value, source, namespace, errors);
     if (obj) docs.push(obj);
-  });
+  }
 }
+
+// [1] The yaml package parses a document nested thousands of levels deep (`[[[[…`, `- - - …`) in
+//     20–250 ms, and records an error per level of some invalid ones: a file of such documents
+//     took seconds. `deepPoint` estimates the depth in one pass over the text (within a level or
+//     two of the real one on real files); well past the limit the file is refused before it is
+//     parsed, and the exact check on the parsed tree stays.

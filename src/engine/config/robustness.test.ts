@@ -157,8 +157,8 @@ describe('robustness: YAML aliases, line endings, numbers, nesting, size', () =>
       `: YAML error: too deeply nested (more than ${MAX_DEPTH} levels)`,
     ]);
   });
-  it('refuses a file over 1 MB with a clear message', () => {
+  it('refuses a file over 256 KB with a clear message', () => {
     const e = errs(`# ${'x'.repeat(MAX_FILE_BYTES)}\n${head()}`);
-    expect(e).toEqual([': file too large (1.0 MB; at most 1 MB is accepted)']);
+    expect(e).toEqual([': file too large (257 KB; at most 256 KB is accepted)']);
   });
 });

@@ -4,8 +4,15 @@
  */
 import { isMap, isScalar, isSeq, type LineCounter, type Node } from 'yaml';
 
-/** A file larger than this is refused (Kubernetes' own request limit is about 1.5 MB). */
-export const MAX_FILE_BYTES = 1024 * 1024;
+/**
+ * A file larger than this is refused: 256 KB, the most `kubectl apply` takes for one object (it
+ * keeps the whole object in its last-applied-configuration annotation, and Kubernetes caps an
+ * object's annotations at 256 KB: TotalAnnotationSizeLimitB in apimachinery's objectmeta.go).
+ * No Istio config comes close; the yaml parser needs up to ~2 s for 1 MB of hostile text.
+ */
+export const MAX_FILE_BYTES = 256 * 1024;
+/** Documents read from one file; past this the rest is reported as not read. */
+export const MAX_DOCUMENTS = 500;
 /** Documents nested deeper than this are refused (before anything recurses into them). */
 export const MAX_DEPTH = 64;
 export const DEEP = `too deeply nested (more than ${MAX_DEPTH} levels)`;

@@ -60,6 +60,15 @@ export class CheckpointStore<S> {
     return best;
   }
 
+  /** The latest checkpoint at or before a point (events processed, then log entries applied). */
+  latestAtOrBeforePoint(processed: number, logCursor: number): Checkpoint<S> | undefined {
+    let best: Checkpoint<S> | undefined;
+    for (const c of this.items)
+      if (c.processed < processed || (c.processed === processed && c.logCursor <= logCursor))
+        best = c;
+    return best;
+  }
+
   /** Drops checkpoints that lie after a point (the future of an abandoned timeline). */
   dropAfter(processed: number, logCursor: number): void {
     this.items = this.items.filter(

@@ -42,6 +42,11 @@ export class EventQueue<E> {
     return this.live;
   }
 
+  /** Entries in the heap, cancelled ones not yet dropped included (tells whether a peek dropped any). */
+  get heapSize(): number {
+    return this.size;
+  }
+
   /** Adds an event; `seq` must increase with every call. */
   push(time: SimTime, seq: number, payload: E): EventId {
     let slot: number;

@@ -161,8 +161,38 @@ export class Simulation<M, E extends SimEvent, C, T extends TraceEntry = TraceEn
     this.trace.emit(entry);
   }
 
-  /** Applies an external command now and records it in the input log. */
+  /**
+   * Applies an external command now and, once it has succeeded, records it in the input log. A
+   * command whose handler throws is refused [2]: the state (model, queue, RNG, clock, trace) is put
+   * back as it was, the input log and the checkpoints are unchanged, and a {@link CommandRefused}
+   * is thrown, so seeks and replays across that point keep working.
+   */
   command(command: C): void {
+    const point = {
+      now: this.now,
+      processed: this.processed,
+      logCursor: this.logCursor,
+      heap: this.queue.heapSize,
+    };
+    const nextCheckpointAt = this.nextCheckpointAt;
+    // Without checkpoints there is nothing to replay from: keep a copy (only then).
+    const copy = this.checkpoints.interval > 0 ? null : this.save();
+    // [1] The queue drops cancelled entries when its head is read: read it before every command,
+    //     live or replayed, so both see the same queue (and reuse the same slots).
+    this.queue.peekTime();
+    this.trace.hold();
+    try {
+      this.def.applyCommand(this, command);
+    } catch (cause) {
+      this.trace.release(false);
+      if (copy) this.restore(copy, point.logCursor);
+      else this.rewindTo(point);
+      this.now = point.now;
+      this.nextCheckpointAt = nextCheckpointAt;
+      this.revision++;
+      throw new CommandRefused(command, cause);
+    }
+    this.trace.release(true);
     if (this.logCursor < this.log.length) {
       // A command after stepping back starts a new timeline: the old future is dropped.
       this.log.length = this.logCursor;
@@ -170,10 +200,6 @@ export class Simulation<M, E extends SimEvent, C, T extends TraceEntry = TraceEn
     }
     this.log.push({ at: this.now, after: this.processed, command });
     this.logCursor++;
-    // [1] The queue drops cancelled entries when its head is read: read it before every command,
-    //     live or replayed, so both see the same queue (and reuse the same slots).
-    this.queue.peekTime();
-    this.def.applyCommand(this, command);
     this.revision++;
   }
 
@@ -273,6 +299,36 @@ export class Simulation<M, E extends SimEvent, C, T extends TraceEntry = TraceEn
     }
   }
 
+  /**
+   * Puts the run back to a point it passed (events processed, log entries applied): restores the
+   * latest checkpoint at or before it and replays exactly to it, trace listeners muted (they saw
+   * those entries already).
+   */
+  private rewindTo(point: { processed: number; logCursor: number; heap: number }): void {
+    const cp = this.checkpoints.latestAtOrBeforePoint(point.processed, point.logCursor);
+    if (!cp) throw new Error('rewind: no checkpoint');
+    this.restore(cp.state, cp.logCursor);
+    this.trace.muted = true;
+    try {
+      for (;;) {
+        while (this.logCursor < point.logCursor) {
+          const entry = this.log[this.logCursor] as InputLogEntry<C>;
+          if (entry.after !== this.processed) break;
+          if (entry.at > this.now) this.now = entry.at;
+          this.logCursor++;
+          this.queue.peekTime(); // [1]
+          this.def.applyCommand(this, entry.command);
+        }
+        if (this.processed >= point.processed) break;
+        this.processNext(this.queue.peekTime());
+      }
+    } finally {
+      this.trace.muted = false;
+    }
+    // The run had read its queue's head since its last event (cancelled heads dropped) [1].
+    if (this.queue.heapSize !== point.heap) this.queue.peekTime();
+  }
+
   private takeCheckpoint(): void {
     const every = this.checkpoints.interval;
     this.nextCheckpointAt = (Math.floor(this.now / every) + 1) * every;
@@ -281,8 +337,12 @@ export class Simulation<M, E extends SimEvent, C, T extends TraceEntry = TraceEn
       processed: this.processed,
       logCursor: this.logCursor,
       now: this.now,
-      state: { engine: this.saveEngine(true), trace: this.trace.snapshot() },
+      state: this.save(),
     });
+  }
+
+  private save(): Saved<M, E, T> {
+    return { engine: this.saveEngine(true), trace: this.trace.snapshot() };
   }
 
   private saveEngine(clone: boolean): EngineState<M, E> {
@@ -312,6 +372,23 @@ export class Simulation<M, E extends SimEvent, C, T extends TraceEntry = TraceEn
   }
 }
 
+/** A command the model could not apply (its handler threw): the run is as it was before it. */
+export class CommandRefused extends Error {
+  /** What went wrong, in the handler's words. */
+  readonly reason: string;
+  constructor(
+    readonly command: unknown,
+    cause: unknown,
+  ) {
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    super(`command refused: ${reason}`, { cause });
+    this.name = 'CommandRefused';
+    this.reason = reason;
+  }
+}
+
 // [1] Without it a seek replayed a command before the lazy drop of cancelled heads that a live
 //     run had already done, so a model whose commands cancel and reschedule events stored
 //     different event ids after a seek than in a fresh run (same trace, different stateHash).
+// [2] A command used to be recorded before it was applied, so a handler that threw left it in the
+//     log and every later seek or replay across it threw again: the run past it was lost.

@@ -42,6 +42,10 @@ export class Trace<T extends TraceEntry> {
   private hash: HashState = newHash();
   private listeners = new Set<(entry: T) => void>();
   private folds: unknown[];
+  /** While true, subscribers are not told of new entries (the engine replaying what they saw). */
+  muted = false;
+  /** Entries held back from subscribers until `release` (see `hold`). */
+  private held: T[] | null = null;
 
   /**
    * @param capacity how many recent entries to keep.
@@ -69,7 +73,9 @@ export class Trace<T extends TraceEntry> {
     hashString(this.hash, JSON.stringify(entry));
     for (let i = 0; i < this.reducers.length; i++)
       this.folds[i] = (this.reducers[i] as TraceReducer<T>).reduce(this.folds[i], entry);
-    for (const l of this.listeners) l(entry);
+    if (this.muted) return;
+    if (this.held) this.held.push(entry);
+    else for (const l of this.listeners) l(entry);
   }
 
   /** Entries ever emitted. */
@@ -107,6 +113,21 @@ export class Trace<T extends TraceEntry> {
   subscribe(listener: (entry: T) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /**
+   * Holds new entries back from subscribers until `release`: they hear of what a command emitted
+   * only once it is accepted (`release(true)`), never of a refused one's (`release(false)`).
+   */
+  hold(): void {
+    this.held ??= [];
+  }
+
+  /** Ends `hold`: tells subscribers of the held entries, or forgets them. */
+  release(deliver: boolean): void {
+    const held = this.held;
+    this.held = null;
+    if (deliver && held) for (const e of held) for (const l of this.listeners) l(e);
   }
 
   /** Copies the trace. */

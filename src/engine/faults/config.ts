@@ -38,7 +38,7 @@ function commit(sim: MeshSim, next: MeshConfig, keys: string[]): boolean {
   s.config = next;
   configChanged(s);
   if (configKey(s) === before) {
-    logLine(sim, 'config', `${keys.join(', ')} unchanged: no push`);
+    logLine(sim, 'config', `${named(keys)} unchanged: no push`);
     return false;
   }
   if (refusedConfig(sim)) {
@@ -59,6 +59,12 @@ function commit(sim: MeshSim, next: MeshConfig, keys: string[]): boolean {
   }
   onConfigEvent(sim, { full: true, configs: keys, services: [], forced: false, reason: keys });
   return true;
+}
+
+/** Object names for a log line: at most three, then "and N more". */
+function named(keys: readonly string[]): string {
+  const shown = keys.slice(0, 3).join(', ');
+  return keys.length > 3 ? `${shown} and ${keys.length - 3} more` : shown;
 }
 
 /** Validation failed: nothing changed. */
@@ -84,8 +90,10 @@ export function applyYaml(sim: MeshSim, yaml: string): void {
     rejectInvalid(sim, invalid.map(formatError));
     return;
   }
-  if (!commit(sim, applyDocs(sim.state.config, docs), docs.map(objectKey))) return;
-  logLine(sim, 'config', `Applied ${docs.map(objectKey).join(', ')}`);
+  // A file may hold one object several times (kubectl applies each in turn; the last one wins).
+  const keys = [...new Set(docs.map(objectKey))];
+  if (!commit(sim, applyDocs(sim.state.config, docs), keys)) return;
+  logLine(sim, 'config', `Applied ${named(keys)}`);
 }
 
 /** The canary slider: payments v1/v2 weights (relative). */

@@ -5,7 +5,11 @@ import { dropOldRoots, rotateRoot, setCaStopped } from './ca';
 import { applyYaml, pushBad, revertBad, setCanary } from './config';
 import { killIstiod, restoreIstiod } from './istiod';
 import { failPod, injectPod, killPod, restorePod, slowPod } from './pods';
+import { setReadiness } from './readiness';
 import { scaleService } from './scale';
+import { failService, loadStart, loadStop, markWindow, setUsers } from './service';
+import { startWalk } from '../mesh/walk';
+import { setOutboundPolicy } from './meshConfig';
 import { cutSidecar, uncutSidecar } from './sidecarCut';
 import { sendRequests, setTracing, setTrafficRate } from './traffic';
 
@@ -49,11 +53,27 @@ export function applyMeshCommand(sim: MeshSim, c: MeshCommand): void {
       return setTrafficRate(sim, c.perEdgeRps);
     case 'tracing.set':
       return setTracing(sim, c.forwardHeaders, c.samplingPercent);
+    case 'pod.readiness':
+      return setReadiness(sim, c.pod, c.ready);
     case 'pod.inject':
       return injectPod(sim, c.pod, c.injected);
     case 'service.scale':
       return scaleService(sim, c.service, c.replicas);
     case 'traffic.send':
       return sendRequests(sim, c.from, c.service, c.count);
+    case 'service.fail':
+      return failService(sim, c.service, c.share);
+    case 'traffic.users':
+      return setUsers(sim, c.rps);
+    case 'load.start':
+      return loadStart(sim, c.from, c.service, c.connections, c.qps, c.requests);
+    case 'load.stop':
+      return loadStop(sim);
+    case 'traffic.mark':
+      return markWindow(sim, c.label);
+    case 'request.walk':
+      return startWalk(sim, c.from, c.to, c.port, c.detail);
+    case 'mesh.outboundTrafficPolicy':
+      return setOutboundPolicy(sim, c.mode);
   }
 }

@@ -29,6 +29,7 @@ const SCHEMA: CommandSchema = {
     'samplingPercent?': { type: 'number', min: 0, max: 100 },
   },
   'pod.inject': { ...pod, injected: { type: 'boolean' } },
+  'pod.readiness': { ...pod, ready: { type: 'boolean' } },
   'service.scale': {
     service: nameRule,
     replicas: { type: 'number', min: 0, max: 50, integer: true },
@@ -37,6 +38,26 @@ const SCHEMA: CommandSchema = {
     from: nameRule,
     service: nameRule,
     count: { type: 'number', min: 0, max: 100_000, integer: true },
+  },
+  'service.fail': { service: nameRule, share: { type: 'number', min: 0, max: 1 } },
+  'traffic.users': { rps: { type: 'number', min: 0, max: 2000 } },
+  'load.start': {
+    from: nameRule,
+    service: nameRule,
+    connections: { type: 'number', min: 1, max: 64, integer: true },
+    qps: { type: 'number', min: 0, max: 5000 },
+    requests: { type: 'number', min: 0, max: 1_000_000, integer: true },
+  },
+  'load.stop': {},
+  'traffic.mark': { 'label?': { type: 'string', max: 80 } },
+  'request.walk': {
+    from: nameRule,
+    to: nameRule,
+    port: { type: 'number', min: 1, max: 65_535, integer: true },
+    detail: { type: 'string', max: 6, pattern: /^(hops|stages)$/ },
+  },
+  'mesh.outboundTrafficPolicy': {
+    mode: { type: 'string', max: 13, pattern: /^(ALLOW_ANY|REGISTRY_ONLY)$/ },
   },
 };
 

@@ -5,6 +5,10 @@
  */
 import type { SimTime } from '../core/time';
 import type { TraceReducer } from '../core/trace';
+import type { GraphCommand, GraphTrace, GraphTrafficOptions } from './contractGraph';
+
+export type { BreakerLimit, GraphCommand, GraphTrace, GraphTrafficOptions } from './contractGraph';
+import type { IptSocket, WalkDetail, WalkSide, WalkStage } from './walk/types';
 
 /** The xDS types a sidecar subscribes to on its ADS stream (push order CDS → EDS → LDS → RDS). */
 export type XdsType = 'CDS' | 'EDS' | 'LDS' | 'RDS';
@@ -48,6 +52,11 @@ export type MeshCommand =
   | { kind: 'pod.restore'; pod: PodName }
   | { kind: 'pod.slow'; pod: PodName; extraMs: number }
   | { kind: 'pod.fail'; pod: PodName; share: number }
+  /**
+   * The kubelet's readiness probe of `pod`'s app fails (`ready: false`) or passes again: the
+   * container keeps running, only the pod's Ready condition (and its EndpointSlice entry) changes.
+   */
+  | { kind: 'pod.readiness'; pod: PodName; ready: boolean }
   | { kind: 'sidecar.cut'; pod: PodName }
   | { kind: 'sidecar.uncut'; pod: PodName }
   | { kind: 'ca.stop' }
@@ -70,6 +79,14 @@ export type MeshCommand =
   | { kind: 'tracing.set'; forwardHeaders?: boolean; samplingPercent?: number }
   /** Restart a pod with or without an Envoy sidecar (injection on/off; scene 2 and STRICT mTLS). */
   | { kind: 'pod.inject'; pod: PodName; injected: boolean }
+  /**
+   * Follow one connection hop by hop (scenes 2 and 4): the app of `from` calls `to` (a service,
+   * `istiod` for the istio-agent's own xDS connection, or `external`, a host outside the
+   * registry) on `port`; `detail` `stages` shows every listener stage, `hops` one hop per place.
+   */
+  | { kind: 'request.walk'; from: PodName; to: string; port: number; detail: WalkDetail }
+  /** meshConfig.outboundTrafficPolicy.mode (the `istio` ConfigMap): a full push when it changes. */
+  | { kind: 'mesh.outboundTrafficPolicy'; mode: 'ALLOW_ANY' | 'REGISTRY_ONLY' }
   /** Scale a service's deployment to `replicas` pods (new pods copy the first pod's labels). */
   | { kind: 'service.scale'; service: string; replicas: number }
   /**
@@ -77,7 +94,9 @@ export type MeshCommand =
    * simulated time starting now, each through its sidecar like generator traffic (none while the
    * pod is down: those are counted as not sent).
    */
-  | { kind: 'traffic.send'; from: PodName; service: string; count: number };
+  | { kind: 'traffic.send'; from: PodName; service: string; count: number }
+  /** The call-graph model's commands (contractGraph.ts). */
+  | GraphCommand;
 
 /** A finished span (client or server side) of a sampled request. */
 export interface TraceSpan {
@@ -202,6 +221,33 @@ export type MeshTrace =
       version: string;
       roots: string[];
     }
+  /**
+   * One hop of a `request.walk` (n of `of`) in `pod` (null: the node or the wire): its stage, a
+   * short title, the HTTP filter (for `http.filter`), and for iptables hops the verdict, the
+   * socket owner's UID and the deciding rule. The hop's full detail is in `state.walk` (views: `walkView`).
+   */
+  | {
+      t: SimTime;
+      type: 'walk.hop';
+      walk: number;
+      n: number;
+      of: number;
+      from: PodName;
+      pod: PodName | null;
+      side: WalkSide;
+      stage: WalkStage;
+      title: string;
+      filter?: string;
+      verdict?: string;
+      uid?: number;
+      socket?: IptSocket;
+      /** iptables hops: the rule that decided (`ISTIO_OUTPUT 4`), absent when none matched. */
+      rule?: string;
+      /** Listener hops: the listener; `filterChain.match`: the chain, and whether it is the default. */
+      listener?: string;
+      chain?: string;
+      defaultChain?: boolean;
+    }
   /** A new mTLS connection from `from`'s sidecar to `to`'s failed its handshake. */
   | { t: SimTime; type: 'tls.handshakeFailed'; from: PodName; to: PodName; reason: string }
   /** `pod`'s sidecar ejected `host` from `cluster` (outlier detection). */
@@ -213,8 +259,27 @@ export type MeshTrace =
       host: PodName;
       ejections: number;
       untilMs: number;
+      /** Envoy's ejection-time multiplier after this ejection (ejection lasts base × it). */
+      multiplier?: number;
     }
   | { t: SimTime; type: 'outlier.returned'; pod: PodName; cluster: string; host: PodName }
+  /** The call-graph model's entries (contractGraph.ts). */
+  | GraphTrace
+  /**
+   * The registry's endpoint event: `pod`'s entry in the EndpointSlice of `service` was `added`
+   * (a new pod, not ready yet), `updated` (its Ready condition changed to `ready`) or `removed`
+   * (the pod was deleted). Istiod hears of it (an EDS update) while it is up.
+   */
+  | {
+      t: SimTime;
+      type: 'endpoints.changed';
+      service: string;
+      namespace: string;
+      pod: PodName;
+      ip: string;
+      ready: boolean;
+      change: 'added' | 'updated' | 'removed';
+    }
   /**
    * The caller's sidecar (`pod`) matched a route with weighted clusters and drew one:
    * `drawn` = random % `total`, which falls in the chosen candidate's band.
@@ -354,4 +419,6 @@ export interface MeshOptions {
   certTtl?: SimTime;
   /** Folds over every trace entry, checkpointed with the trace (`sim.trace.fold(i)`). */
   traceReducers?: readonly TraceReducer<MeshTrace>[];
+  /** Traffic model (contractGraph.ts): absent = per-edge generators; `graph` = the call graph. */
+  traffic?: GraphTrafficOptions;
 }

@@ -30,6 +30,8 @@ export interface EnvoyCluster {
   lb_policy: 'LEAST_REQUEST' | 'ROUND_ROBIN' | 'RING_HASH' | 'RANDOM' | 'CLUSTER_PROVIDED';
   connect_timeout_ms: number;
   circuit_breakers: Thresholds;
+  /** DR `maxRequestsPerConnection` (absent: unlimited): a connection closes after that many. */
+  max_requests_per_connection?: number;
   outlier_detection?: OutlierDetectionConfig;
   /** Istio auto-mTLS: the cluster uses `ISTIO_MUTUAL` towards sidecar endpoints. */
   tls: 'ISTIO_MUTUAL' | 'DISABLE' | 'SIMPLE' | 'MUTUAL';

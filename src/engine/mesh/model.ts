@@ -9,7 +9,8 @@ import { applyMeshCommand } from '../faults';
 import { onAttemptEnd } from '../traffic/attempt';
 import { onBurstTick } from '../traffic/burst';
 import { onGenTick } from '../traffic/generators';
-import { onUneject } from '../traffic/outlier';
+import { onOutlierTick } from '../traffic/outlier';
+import { initGraph, onGraphEvent } from '../traffic/graph';
 import { onRetry, onTimeout } from '../traffic/request';
 import { DEFAULT_EDGES, DEFAULT_RPS, newTrafficState } from '../traffic/state';
 import { onIssued, onRotate } from './ca/agent';
@@ -25,6 +26,7 @@ import { newIstiod } from './istiod/state';
 import { holdIfCut, takeDelivered } from './network';
 import { newSidecar } from './registry';
 import { onDownMessage } from './sidecar/ads';
+import { onWalkHop } from './walk';
 import { connect, onKeepaliveTimeout, onStreamFailed } from './sidecar/stream';
 import type { MeshEvent, MeshSim, MeshState, PodState, SidecarState } from './types';
 
@@ -57,10 +59,13 @@ export function meshModel(
         });
       }
       const rps = opts.perEdgeRps ?? DEFAULT_RPS;
+      const graph = opts.traffic?.mode === 'graph' && !opts.topology;
       const traffic = newTrafficState(
-        opts.topology ? [] : DEFAULT_EDGES.map((e) => ({ ...e })),
+        opts.topology || graph ? [] : DEFAULT_EDGES.map((e) => ({ ...e })),
         rps,
       );
+      // Call-graph mode: user requests at web-1 instead of one generator per edge.
+      if (graph && opts.traffic) initGraph(sim, traffic, opts.traffic, APPS_START);
       // Apps start calling 1 s in: by then every sidecar has its config and every endpoint is
       // in EDS (a cold start's UH/NR noise is not what the scenes teach).
       if (rps > 0)
@@ -136,13 +141,17 @@ function dispatch(sim: MeshSim, ev: MeshEvent): void {
       return onGenTick(sim, ev.edge);
     case 'traffic.burst':
       return onBurstTick(sim, ev.id);
+    case 'walk.hop':
+      return onWalkHop(sim, ev.id, ev.n);
     case 'rq.attemptEnd':
       return onAttemptEnd(sim, ev.id, ev.attempt);
     case 'rq.retry':
       return onRetry(sim, ev.id);
     case 'rq.timeout':
       return onTimeout(sim, ev.id);
-    case 'outlier.uneject':
-      return onUneject(sim, ev.pod, ev.cluster, ev.host, ev.count);
+    case 'outlier.tick':
+      return onOutlierTick(sim, ev.pod, ev.cluster, ev.epoch);
+    default:
+      return onGraphEvent(sim, ev);
   }
 }

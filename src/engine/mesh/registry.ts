@@ -46,10 +46,34 @@ export function newSidecar(pod: PodName): SidecarState {
   };
 }
 
-/** Sets a pod's readiness; on change, tells Istiod (EDS for its service). */
-export function setReady(sim: MeshSim, p: PodState, ready: boolean): void {
+/**
+ * The registry's endpoint event (`endpoints.changed`): a trace entry, and the last few kept in
+ * the state for the views (a long run's trace ring may have dropped them).
+ */
+function endpointEvent(sim: MeshSim, p: PodState, change: 'added' | 'updated' | 'removed'): void {
+  const e = {
+    t: sim.now,
+    type: 'endpoints.changed' as const,
+    service: p.service,
+    namespace: p.namespace,
+    pod: p.name,
+    ip: p.ip,
+    ready: change !== 'removed' && p.ready,
+    change,
+  };
+  sim.emit(e);
+  sim.state.endpointEvents = [...(sim.state.endpointEvents ?? []).slice(-15), e];
+}
+
+/**
+ * Sets a pod's readiness; on change, tells Istiod (EDS for its service). While the app's
+ * readiness probe fails (`pod.readiness`) the pod cannot become ready.
+ */
+export function setReady(sim: MeshSim, p: PodState, want: boolean): void {
+  const ready = want && !p.probeFailing;
   if (p.ready === ready) return;
   p.ready = ready;
+  endpointEvent(sim, p, 'updated');
   // Readiness changes EDS only: the config key (clusters, listeners, routes) stays.
   sim.state.config = setPodReady(sim.state.config, p.name, ready);
   sim.state.readyKey = null;
@@ -87,6 +111,8 @@ export function addPod(sim: MeshSim, p: PodState, mp: MeshPod): void {
   s.sidecars[p.name] = newSidecar(p.name);
   s.config = { ...s.config, pods: [...s.config.pods, { ...mp, ready: false }] };
   configChanged(s);
+  // A new endpoint that is not ready: Istio does not push it (endpointUpdateRequiresPush).
+  endpointEvent(sim, p, 'added');
   if (isNewService)
     onConfigEvent(sim, {
       full: true,
@@ -107,6 +133,7 @@ export function removePod(sim: MeshSim, name: PodName): void {
   s.order = s.order.filter((n) => n !== name);
   s.config = { ...s.config, pods: s.config.pods.filter((x) => x.name !== name) };
   configChanged(s);
+  endpointEvent(sim, p, 'removed');
   onConfigEvent(sim, {
     full: false,
     configs: [],

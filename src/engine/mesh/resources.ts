@@ -85,6 +85,8 @@ export function configKey(s: MeshState): string {
       c.services,
       objs,
       c.pods.map((p) => [p.name, p.namespace, p.ip, p.serviceAccount, p.labels]),
+      // meshConfig (only when set, so the default keeps its key).
+      ...(c.outboundTrafficPolicy ? [c.outboundTrafficPolicy] : []),
     ]);
   }
   return s.configKey;

@@ -14,7 +14,7 @@ const ALL: MeshTrace[] = Object.values(SAMPLES).flat();
 
 describe('meshSceneModel', () => {
   it('describes every trace entry type in one sentence', () => {
-    expect(Object.keys(SAMPLES)).toHaveLength(23);
+    expect(Object.keys(SAMPLES)).toHaveLength(32);
     for (const e of ALL) {
       const text = meshSceneModel.describe(e);
       expect(text, e.type).toBeTypeOf('string');
@@ -72,7 +72,16 @@ describe('meshSceneModel', () => {
       'tls.handshakeFailed': ['web-1'],
       'outlier.ejected': ['checkout-1'],
       'outlier.returned': ['checkout-1'],
+      'outlier.response': ['checkout-1'],
+      'outlier.decremented': ['checkout-1'],
+      'lb.pick': ['checkout-1'],
+      'pool.admit': ['web-1'],
+      'pool.overflow': ['web-1'],
+      'attempt.done': ['checkout-1'],
+      'load.done': ['web-1'],
+      'endpoints.changed': ['payments-scaled-4'],
       'route.pick': ['checkout-1'],
+      'walk.hop': ['checkout-1'],
       span: ['checkout-1'],
       'request.done': ['checkout-1'],
       command: null,

@@ -11,6 +11,7 @@ import type { MeshCommand, MeshOptions, MeshTrace } from './contract';
 import { createMesh } from './create';
 import type { MeshSim } from './types';
 import { logLines } from './views';
+import { describeGraphEntry, graphCommandText } from './views/graphText';
 
 /** What a scene's setup may set (the platform supplies seed, checkpoints and reducers). */
 export type MeshSceneOptions = Omit<MeshOptions, 'seed' | 'checkpointEvery' | 'traceReducers'>;
@@ -64,13 +65,38 @@ export function commandText(c: MeshCommand): string {
       if (c.samplingPercent !== undefined) parts.push(`sampling ${c.samplingPercent}%`);
       return `tracing: ${parts.join(', ') || 'unchanged'}`;
     }
+    case 'pod.readiness':
+      return c.ready
+        ? `let ${c.pod}’s readiness probe pass again`
+        : `make ${c.pod}’s readiness probe fail`;
     case 'pod.inject':
       return `restart ${c.pod} ${c.injected ? 'with' : 'without'} a sidecar`;
     case 'service.scale':
       return `scale ${c.service} to ${plural(c.replicas, 'replica')}`;
     case 'traffic.send':
       return `${c.from} sends ${plural(c.count, 'request')} to ${c.service}`;
+    case 'service.fail':
+    case 'traffic.users':
+    case 'load.start':
+    case 'load.stop':
+    case 'traffic.mark':
+      return graphCommandText(c);
+    case 'request.walk':
+      return `follow one connection from ${c.from} to ${c.to === 'external' ? 'a host outside the mesh' : c.to}:${c.port}`;
+    case 'mesh.outboundTrafficPolicy':
+      return `set meshConfig outboundTrafficPolicy to ${c.mode}`;
   }
+}
+
+/** The registry's endpoint event in words. */
+function endpointsChangedText(e: Extract<MeshTrace, { type: 'endpoints.changed' }>): string {
+  const who = `${e.pod} (${e.ip})`;
+  const slice = `the EndpointSlice of ${e.service}`;
+  if (e.change === 'added')
+    return `${who} joins ${slice}, not ready yet: Istio pushes nothing for an endpoint that has never been ready`;
+  if (e.change === 'removed')
+    return `${who} is deleted: its endpoint leaves ${slice} (an endpoint update for Istiod)`;
+  return `${who} is ${e.ready ? 'ready' : 'not ready'}: its endpoint in ${slice} turns ${e.ready ? 'ready' : 'not ready'} (an endpoint update for Istiod)`;
 }
 
 /** One sentence for one trace entry. */
@@ -120,12 +146,24 @@ export function describeMeshEntry(e: MeshTrace): string {
       return `${e.pod}’s Envoy ejects ${e.host} from ${e.cluster} (ejection #${e.ejections})`;
     case 'outlier.returned':
       return `${e.host} returns to ${e.pod}’s load-balancing set for ${e.cluster}`;
+    case 'outlier.response':
+    case 'outlier.decremented':
+    case 'lb.pick':
+    case 'pool.admit':
+    case 'pool.overflow':
+    case 'attempt.done':
+    case 'load.done':
+      return describeGraphEntry(e);
+    case 'endpoints.changed':
+      return endpointsChangedText(e);
     case 'route.pick':
       return `${e.pod}’s Envoy sends request #${e.id} to ${subsetOf(e.cluster)}: random % ${e.total} = ${e.drawn} (weights ${e.candidates.map((c) => `${subsetOf(c.cluster)} ${c.weight}`).join(' / ')})`;
     case 'span':
       return `${e.kind === 'client' ? 'Client' : 'Server'} span ${e.spanId} of trace ${e.traceId} in ${e.pod}: ${e.name} → ${e.code}`;
     case 'request.done':
       return `Request #${e.id} ${e.from} → ${e.to}: ${e.code === 0 ? 'no response' : e.code}${e.flags !== '-' ? ` ${e.flags}` : ''}`;
+    case 'walk.hop':
+      return `Hop ${e.n} of ${e.of}${e.pod ? ` in ${e.pod}` : ''}: ${e.title}`;
     case 'command':
       return `Operator: ${commandText(e.command)}`;
   }
@@ -133,6 +171,8 @@ export function describeMeshEntry(e: MeshTrace): string {
 
 /** The pods an entry concerns: its `pod`, else its `from` (the caller); null = the whole mesh. */
 export function meshActorsOf(e: MeshTrace): readonly string[] | null {
+  // A hop outside the pods (the node, the wire) concerns the walk's caller.
+  if (e.type === 'walk.hop') return [e.pod ?? e.from];
   if ('pod' in e) return [e.pod];
   if ('from' in e) return [e.from];
   return null;

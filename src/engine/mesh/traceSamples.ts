@@ -3,6 +3,7 @@
  * type: the scene model's sentences and actors, trace renderers). Not used by the model itself.
  */
 import type { MeshTraceOf, MeshTraceType } from './contract';
+import { GRAPH_SAMPLES } from './views/graphSamples';
 
 const V1 = 'outbound|8080|v1|payments.shop.svc.cluster.local';
 
@@ -11,6 +12,34 @@ const V1 = 'outbound|8080|v1|payments.shop.svc.cluster.local';
  * error, so tests that must cover every type (sentences, actors, UI renderers) iterate these.
  */
 export const TRACE_SAMPLES: { [K in MeshTraceType]: readonly MeshTraceOf<K>[] } = {
+  'walk.hop': [
+    {
+      t: 1,
+      type: 'walk.hop',
+      walk: 1,
+      n: 2,
+      of: 20,
+      from: 'checkout-1',
+      pod: 'checkout-1',
+      side: 'kernel',
+      stage: 'iptables',
+      title: 'iptables OUTPUT: REDIRECT --to-ports 15001',
+      verdict: 'REDIRECT --to-ports 15001',
+      uid: 1000,
+    },
+    {
+      t: 2,
+      type: 'walk.hop',
+      walk: 1,
+      n: 9,
+      of: 20,
+      from: 'checkout-1',
+      pod: null,
+      side: 'network',
+      stage: 'network',
+      title: 'pod network → 10.244.2.21:8080',
+    },
+  ],
   'config.accepted': [
     { t: 1, type: 'config.accepted', kind: 'VirtualService', name: 'payments', version: '2' },
   ],
@@ -179,6 +208,39 @@ export const TRACE_SAMPLES: { [K in MeshTraceType]: readonly MeshTraceOf<K>[] } 
   ],
   'outlier.returned': [
     { t: 1, type: 'outlier.returned', pod: 'checkout-1', cluster: V1, host: 'payments-v1-a' },
+  ],
+  ...GRAPH_SAMPLES,
+  'endpoints.changed': [
+    {
+      t: 1,
+      type: 'endpoints.changed',
+      service: 'payments',
+      namespace: 'shop',
+      pod: 'payments-scaled-4',
+      ip: '10.244.9.10',
+      ready: true,
+      change: 'updated',
+    },
+    {
+      t: 1,
+      type: 'endpoints.changed',
+      service: 'payments',
+      namespace: 'shop',
+      pod: 'payments-scaled-4',
+      ip: '10.244.9.10',
+      ready: false,
+      change: 'added',
+    },
+    {
+      t: 1,
+      type: 'endpoints.changed',
+      service: 'payments',
+      namespace: 'shop',
+      pod: 'payments-scaled-4',
+      ip: '10.244.9.10',
+      ready: false,
+      change: 'removed',
+    },
   ],
   'route.pick': [
     {

@@ -2,13 +2,15 @@
  * The mesh model's state (plain JSON-serialisable data) and its event union. One file so that the
  * actors (istiod/, sidecar/, ca/, traffic/) share one vocabulary.
  */
+import type { WalkState } from './walk/types';
 import type { EventId } from '../core/queue';
 import type { Simulation } from '../core/simulation';
 import type { SimTime } from '../core/time';
-import type { MeshCommand, MeshTrace, PodName, XdsType } from './contract';
+import type { MeshCommand, MeshTrace, MeshTraceOf, PodName, XdsType } from './contract';
 import type { XdsMessage } from './wire';
 import type { CaState, CertState, WorkloadCert } from './ca/types';
 import type { TrafficState, SidecarTraffic } from '../traffic/types';
+import type { GraphEvent } from '../traffic/graph/types';
 import type { IstiodState, PushRequest } from './istiod/types';
 import type { MeshConfig } from '../config';
 
@@ -38,6 +40,8 @@ export interface PodState {
   injected: boolean;
   /** Namespaces whose services this sidecar's scope imports ('*' = all, the default). */
   egress: string[];
+  /** The app's readiness probe fails (`pod.readiness`): the pod stays not ready while running. */
+  probeFailing?: boolean;
 }
 
 /** Per-type bookkeeping in the sidecar's ADS client. */
@@ -118,6 +122,10 @@ export interface MeshState {
   };
   log: LogLine[];
   logTotal: number;
+  /** The last `request.walk` (scenes 2 and 4), hop by hop. */
+  walk?: WalkState | null;
+  /** The registry's last endpoint events (`endpoints.changed`), newest last, at most 16. */
+  endpointEvents?: MeshTraceOf<'endpoints.changed'>[];
 }
 
 /** Engine events of the mesh model (dotted names). */
@@ -135,11 +143,13 @@ export type MeshEvent =
   | { type: 'ca.issued'; pod: PodName; gen: number; serial: number; cert: WorkloadCert }
   | { type: 'ca.rotate'; pod: PodName; gen: number; serial: number }
   | { type: 'gen.tick'; edge: number }
+  | { type: 'walk.hop'; id: number; n: number }
   | { type: 'traffic.burst'; id: number }
   | { type: 'rq.attemptEnd'; id: number; attempt: number }
   | { type: 'rq.retry'; id: number }
   | { type: 'rq.timeout'; id: number }
-  | { type: 'outlier.uneject'; pod: PodName; cluster: string; host: string; count: number };
+  | { type: 'outlier.tick'; pod: PodName; cluster: string; epoch: number }
+  | GraphEvent;
 
 /** The simulation type of the mesh model. */
 export type MeshSim = Simulation<MeshState, MeshEvent, MeshCommand, MeshTrace>;

@@ -13,8 +13,11 @@ import { pickHost } from './loadBalancing';
 import { handshake, inboundCheck } from './inbound';
 import { finishRequest, updateView } from './finish';
 import { recordOutcome } from './outlier';
-import { retryBackoff } from './retryPolicy';
+import { retriable, retryBackoff } from './retryPolicy';
+import { dispatchGraphAttempt, onGraphAttemptEnd } from './graph/attempt';
+import { releaseGraphAttempt } from './graph/pool';
 import { clusterRuntime } from './state';
+import { failShare } from './failShare';
 import type { Request } from './types';
 
 const NET = ms(0.4);
@@ -22,6 +25,7 @@ const NET = ms(0.4);
 /** Sends the next attempt of `rq`. */
 export function dispatchAttempt(sim: MeshSim, rq: Request): void {
   const s = sim.state;
+  if (s.traffic.graph) return dispatchGraphAttempt(sim, rq);
   const sc = s.sidecars[rq.from];
   const c = sc ? active(sc, 'CDS', rq.cluster) : undefined;
   if (!sc || !c) {
@@ -76,7 +80,8 @@ export function dispatchAttempt(sim: MeshSim, rq: Request): void {
         rq.outcome = { code: inb, flags: '-', retriable: null };
         end = sim.now + 2 * NET;
       } else {
-        const fail = target.failShare > 0 && sim.rng.float() < target.failShare;
+        const share = failShare(s.traffic, target);
+        const fail = share > 0 && sim.rng.float() < share;
         rq.outcome = { code: fail ? 503 : 200, flags: '-', retriable: fail ? 'status' : null };
         end = sim.now + 2 * NET + sim.rng.exp(target.serviceTimeUs) + ms(target.extraMs);
         if (rq.traceId !== null)
@@ -87,7 +92,7 @@ export function dispatchAttempt(sim: MeshSim, rq: Request): void {
   const perTry = retry?.perTryMs ?? 0;
   if (perTry > 0 && end - sim.now > ms(perTry)) {
     end = sim.now + ms(perTry);
-    rq.outcome = { code: 504, flags: 'UT', retriable: 'status' };
+    rq.outcome = { code: 504, flags: 'UT', retriable: 'timeout' };
   }
   updateView(sim, rq, host, end);
   rq.attemptTimer = sim.scheduleAt(end, { type: 'rq.attemptEnd', id: rq.id, attempt: rq.attempt });
@@ -95,6 +100,8 @@ export function dispatchAttempt(sim: MeshSim, rq: Request): void {
 
 /** Releases the counters and the connection held by the current attempt. */
 export function releaseAttempt(sim: MeshSim, rq: Request): void {
+  // Call-graph mode: the stream is reset (its HTTP/1.1 connection closes).
+  if (sim.state.traffic.graph) return releaseGraphAttempt(sim, rq, true);
   const host = rq.host;
   if (host === null) return;
   const sc = sim.state.sidecars[rq.from];
@@ -114,21 +121,9 @@ export function releaseAttempt(sim: MeshSim, rq: Request): void {
   rq.connId = 0;
 }
 
-function retriable(rq: Request, ignoreBudget = false): boolean {
-  const r = rq.retry;
-  const o = rq.outcome;
-  if (!r || !o || (r.left <= 0 && !ignoreBudget) || o.retriable === null) return false;
-  if (o.retriable === 'connect')
-    return r.onConnectFailure || r.on5xx || r.onGatewayError || r.onReset;
-  if (o.retriable === 'reset') return r.onReset || r.on5xx;
-  if (o.retriable === 'refused') return r.onRefusedStream || r.on5xx;
-  return (
-    r.on5xx || (r.onGatewayError && o.code >= 502 && o.code <= 504) || r.codes.includes(o.code)
-  );
-}
-
 /** The current attempt finished: count it for outlier detection, then retry or complete. */
 export function onAttemptEnd(sim: MeshSim, id: number, attempt: number): void {
+  if (sim.state.traffic.graph) return onGraphAttemptEnd(sim, id, attempt);
   const rq = sim.state.traffic.requests[id];
   if (!rq || rq.attempt !== attempt || !rq.outcome) return;
   rq.attemptTimer = null;

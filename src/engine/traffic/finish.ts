@@ -6,6 +6,7 @@
  */
 import type { MeshTraceOf } from '../mesh/contract';
 import type { MeshSim } from '../mesh/types';
+import { onRequestFinished } from './graph/finishHook';
 import { REC_FIELDS, RECENT_REQUESTS } from './state';
 import type { Request, Span } from './types';
 
@@ -66,6 +67,7 @@ export function finishRequest(sim: MeshSim, rq: Request, code: number, flags0: s
   delete t.requests[rq.id];
   if (rq.timeoutTimer !== null) sim.cancel(rq.timeoutTimer);
   if (rq.attemptTimer !== null) sim.cancel(rq.attemptTimer);
+  if (t.graph) onRequestFinished(sim, rq, code);
   const flags =
     rq.extraFlags && flags0 === '-'
       ? rq.extraFlags

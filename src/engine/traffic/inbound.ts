@@ -40,6 +40,28 @@ export function handshake(
     rq.connId = c.id;
     return null;
   }
+  const err = connectCheck(sim, sc, tsc, host, tls, rq.from);
+  if (err !== null) return err;
+  const id = t.nextConnId++;
+  pool.push({ id, busy: true, establishedAt: sim.now, lastUsed: sim.now });
+  rq.connId = id;
+  return null;
+}
+
+/**
+ * A new connection from `sc` (the sidecar of `from`) to `host`: the mTLS handshake (certificates
+ * of both ends against each other's trust bundle) or, towards a STRICT inbound, a refused
+ * plaintext connection. Counts the handshake; returns the error text, or null when it succeeded.
+ */
+export function connectCheck(
+  sim: MeshSim,
+  sc: SidecarState,
+  tsc: SidecarState,
+  host: string,
+  tls: EnvoyCluster['tls'],
+  from: string,
+): string | null {
+  const t = sim.state.traffic;
   const target = sim.state.pods[host];
   if (tls === 'ISTIO_MUTUAL' && target?.injected) {
     const err =
@@ -48,8 +70,8 @@ export function handshake(
     if (err) {
       t.handshakes.failed++;
       if (t.handshakes.failed === 1 || t.handshakes.failed % 1000 === 0)
-        logLine(sim, 'cert', `mTLS handshake ${rq.from} → ${host} failed: ${err}`);
-      sim.emit({ t: sim.now, type: 'tls.handshakeFailed', from: rq.from, to: host, reason: err });
+        logLine(sim, 'cert', `mTLS handshake ${from} → ${host} failed: ${err}`);
+      sim.emit({ t: sim.now, type: 'tls.handshakeFailed', from, to: host, reason: err });
       return `TLS error: ${err}`;
     }
   } else if (active(tsc, 'LDS', 'virtualInbound')?.mtls_mode === 'STRICT') {
@@ -57,9 +79,6 @@ export function handshake(
     return 'connection reset (STRICT mTLS: plaintext refused)';
   }
   t.handshakes.ok++;
-  const id = t.nextConnId++;
-  pool.push({ id, busy: true, establishedAt: sim.now, lastUsed: sim.now });
-  rq.connId = id;
   return null;
 }
 

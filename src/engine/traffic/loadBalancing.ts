@@ -21,12 +21,20 @@ function healthy(endpoints: readonly LbEndpoint[], rt: ClusterRuntime): LbEndpoi
   return out;
 }
 
+/** What a pick did, for the `lb.pick` entry: LEAST_REQUEST's two random choices, re-picks. */
+export interface PickInfo {
+  hosts: readonly LbEndpoint[];
+  sampled: string[];
+  avoided: string[];
+}
+
 function pickOnce(
   sim: MeshSim,
   c: EnvoyCluster,
   hosts: readonly LbEndpoint[],
   rt: ClusterRuntime,
   key: string,
+  info: PickInfo | null,
 ): LbEndpoint {
   const n = hosts.length;
   if (n === 1) return hosts[0] as LbEndpoint;
@@ -54,6 +62,7 @@ function pickOnce(
     default: {
       const a = hosts[sim.rng.int(n)] as LbEndpoint;
       const b = hosts[sim.rng.int(n)] as LbEndpoint;
+      if (info) info.sampled = [a.pod, b.pod];
       return (rt.hostActive[b.pod] ?? 0) < (rt.hostActive[a.pod] ?? 0) ? b : a;
     }
   }
@@ -68,13 +77,17 @@ export function pickHost(
   key: string,
   avoid: readonly string[] | null,
   maxAttempts: number,
+  info: PickInfo | null = null,
 ): LbEndpoint | null {
   const hosts = healthy(endpoints, rt);
+  if (info) info.hosts = hosts;
   if (hosts.length === 0) return null;
-  let h = pickOnce(sim, c, hosts, rt, key);
+  let h = pickOnce(sim, c, hosts, rt, key, info);
   if (avoid && avoid.length) {
-    for (let i = 1; i < maxAttempts && avoid.includes(h.pod); i++)
-      h = pickOnce(sim, c, hosts, rt, key);
+    for (let i = 1; i < maxAttempts && avoid.includes(h.pod); i++) {
+      if (info) info.avoided.push(h.pod);
+      h = pickOnce(sim, c, hosts, rt, key, info);
+    }
   }
   return h;
 }

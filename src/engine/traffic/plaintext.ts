@@ -10,6 +10,7 @@ import { active } from '../mesh/blobs';
 import type { MeshSim } from '../mesh/types';
 import { finishRequest, updateView } from './finish';
 import { inboundCheck } from './inbound';
+import { failShare } from './failShare';
 import type { Request } from './types';
 
 /** Sends `rq` straight to an endpoint of its service. */
@@ -38,7 +39,8 @@ export function startPlaintext(sim: MeshSim, rq: Request): void {
     const denied = target.injected ? inboundCheck(sim, null, tsc) : null;
     if (denied !== null) rq.outcome = { code: denied, flags: '-', retriable: null };
     else {
-      const fail = target.failShare > 0 && sim.rng.float() < target.failShare;
+      const share = failShare(s.traffic, target);
+      const fail = share > 0 && sim.rng.float() < share;
       rq.outcome = { code: fail ? 503 : 200, flags: '-', retriable: null };
       end = sim.now + ms(0.8) + sim.rng.exp(target.serviceTimeUs) + ms(target.extraMs);
     }

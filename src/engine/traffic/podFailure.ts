@@ -6,9 +6,11 @@
 import type { MeshSim } from '../mesh/types';
 import { releaseAttempt } from './attempt';
 import { finishRequest } from './finish';
+import { onPodDiedGraph } from './graph/podDied';
 
 /** Ends or resets every request involving `pod`. */
 export function onPodDied(sim: MeshSim, pod: string): void {
+  if (sim.state.traffic.graph) return onPodDiedGraph(sim, pod);
   const t = sim.state.traffic;
   for (const key of Object.keys(t.requests)) {
     const rq = t.requests[Number(key)];

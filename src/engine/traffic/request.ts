@@ -7,21 +7,32 @@
 import { ms } from '../core/time';
 import type { MeshSim } from '../mesh/types';
 import { dispatchAttempt, releaseAttempt } from './attempt';
+import { noteRouteTimeout } from './graph/attempt';
 import { finishRequest, recordView } from './finish';
 import { startPlaintext } from './plaintext';
 import { retryOf } from './retryPolicy';
 import { routeRequest } from './routing';
 import type { Request } from './types';
 
+/** Call-graph mode: who is calling (an app job or a load-generator loop) and its context. */
+export interface CallContext {
+  job?: number;
+  /** `x-user` forwarded from the user request. */
+  user?: string;
+  traceId?: number | null;
+  parentSpan?: number | null;
+  load?: { run: number; loop: number };
+}
+
 /** The app of `from` calls `service`: the request enters `from`'s sidecar now. */
-export function startRequest(sim: MeshSim, from: string, service: string): void {
+export function startRequest(sim: MeshSim, from: string, service: string, ctx?: CallContext): void {
   const s = sim.state;
   const t = s.traffic;
   const sc = s.sidecars[from];
   if (!sc) return;
   const id = t.nextId++;
   t.counters.issued++;
-  const user = `user-${sim.rng.int(100)}`;
+  const user = ctx?.user ?? `user-${sim.rng.int(100)}`;
   const rq: Request = {
     id,
     from,
@@ -48,10 +59,19 @@ export function startRequest(sim: MeshSim, from: string, service: string): void 
     spanId: 2 * t.nextSpanId++,
     parentSpan: null,
   };
-  const ctx = t.serving[from];
-  if (t.forwardHeaders && ctx && ctx.until > sim.now) {
-    rq.traceId = ctx.traceId;
-    rq.parentSpan = ctx.spanId;
+  if (ctx?.load) rq.load = ctx.load;
+  const serving = t.serving[from];
+  if (ctx?.job !== undefined) {
+    // A call made while serving a request: with forwarded headers it joins that trace (and its
+    // sampling decision); without them this hop samples on its own.
+    rq.job = ctx.job;
+    if (t.forwardHeaders) {
+      rq.traceId = ctx.traceId ?? null;
+      rq.parentSpan = ctx.parentSpan ?? null;
+    } else if (t.samplingPercent > 0 && sim.rng.float() * 100 < t.samplingPercent) rq.traceId = id;
+  } else if (t.forwardHeaders && serving && serving.until > sim.now) {
+    rq.traceId = serving.traceId;
+    rq.parentSpan = serving.spanId;
   } else if (t.samplingPercent > 0 && sim.rng.float() * 100 < t.samplingPercent) rq.traceId = id;
   t.requests[id] = rq;
   recordView(sim, rq, service);
@@ -105,6 +125,7 @@ export function onTimeout(sim: MeshSim, id: number): void {
   if (!rq) return;
   rq.timeoutTimer = null;
   if (rq.attemptTimer !== null) sim.cancel(rq.attemptTimer);
+  if (sim.state.traffic.graph) noteRouteTimeout(sim, rq);
   releaseAttempt(sim, rq);
   finishRequest(sim, rq, 504, 'UT');
 }

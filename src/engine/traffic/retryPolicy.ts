@@ -4,7 +4,7 @@
  */
 import type { RetryPolicyConfig } from '../mesh/envoy';
 import type { MeshSim } from '../mesh/types';
-import type { RqRetry } from './types';
+import type { Request, RqRetry } from './types';
 
 const parsed = new WeakMap<RetryPolicyConfig, RqRetry>();
 
@@ -39,4 +39,23 @@ function parseRetry(p: RetryPolicyConfig): RqRetry {
 export function retryBackoff(sim: MeshSim, n: number, baseMs: number): number {
   const ceil = Math.min((2 ** n - 1) * baseMs, baseMs * 10) * 1000;
   return sim.rng.int(Math.max(1, ceil));
+}
+
+/**
+ * Would Envoy retry this attempt's outcome (`RetryStateImpl`)? `ignoreBudget` asks whether it is
+ * retriable at all, whatever retries are left. A per-try timeout resets the stream: retried on
+ * 5xx, gateway-error or reset like any upstream reset (never by retriable-status-codes).
+ */
+export function retriable(rq: Request, ignoreBudget = false): boolean {
+  const r = rq.retry;
+  const o = rq.outcome;
+  if (!r || !o || (r.left <= 0 && !ignoreBudget) || o.retriable === null) return false;
+  if (o.retriable === 'connect')
+    return r.onConnectFailure || r.on5xx || r.onGatewayError || r.onReset;
+  if (o.retriable === 'reset' || o.retriable === 'timeout')
+    return r.onReset || r.on5xx || r.onGatewayError;
+  if (o.retriable === 'refused') return r.onRefusedStream || r.on5xx;
+  return (
+    r.on5xx || (r.onGatewayError && o.code >= 502 && o.code <= 504) || r.codes.includes(o.code)
+  );
 }

@@ -1,6 +1,7 @@
 /** Data-plane state: generators, requests in flight, per-sidecar LB/outlier/pool state, metrics. */
 import type { SimTime } from '../core/time';
-import type { PodName, TraceSpan } from '../mesh/contract';
+import type { BreakerLimit, PodName, TraceSpan } from '../mesh/contract';
+import type { GraphState, HostPool } from './graph/types';
 
 /** A traffic edge: the app in `from` calls service `to` (short name) at `rps`. */
 export interface Edge {
@@ -39,7 +40,8 @@ export interface Request {
   outcome: {
     code: number;
     flags: string;
-    retriable: 'connect' | 'refused' | 'reset' | 'status' | null;
+    /** How Envoy's retry policy classifies the outcome ('timeout': a per-try timeout). */
+    retriable: 'connect' | 'refused' | 'reset' | 'status' | 'timeout' | null;
   } | null;
   attemptSentAt: SimTime;
   timeoutAt: SimTime | null;
@@ -59,6 +61,16 @@ export interface Request {
   traceId: number | null;
   spanId: number;
   parentSpan: number | null;
+  /** Call-graph mode: the app job waiting for this call. */
+  job?: number;
+  /** Call-graph mode: the load-generator run and loop that sent this call. */
+  load?: { run: number; loop: number };
+  /** Call-graph mode: the current attempt waits in the pool since then (pending). */
+  queuedAt?: SimTime;
+  /** Call-graph mode: this request holds one of the cluster's active retries (max_retries). */
+  retryHeld?: boolean;
+  /** Call-graph mode: the current attempt's per-try timer. */
+  perTryTimer?: number | null;
 }
 
 /** Per-host outlier state inside one client cluster. */
@@ -66,7 +78,11 @@ export interface HostOutlier {
   consecutive5xx: number;
   ejections: number;
   ejected: boolean;
+  /** Earliest return: last ejection + min(base × multiplier, max); Envoy checks at interval ticks. */
   ejectedUntil: SimTime;
+  ejectedAt: SimTime;
+  /** Envoy's eject_time_backoff: +1 per ejection, −1 per clean interval tick. */
+  multiplier: number;
 }
 
 /** Per-cluster runtime state inside one client sidecar. */
@@ -78,6 +94,14 @@ export interface ClusterRuntime {
   hostActive: Record<string, number>;
   outlier: Record<string, HostOutlier>;
   ejectedCount: number;
+  /** The outlier detector's interval timer is armed (its epoch; absent: not armed). */
+  odEpoch?: number;
+  /** Call-graph mode: connection pools per host, pending and open connections of the cluster. */
+  pools?: Record<string, HostPool>;
+  pending?: number;
+  connections?: number;
+  /** Call-graph mode: Envoy's overflow counters by limit (upstream_rq_pending_overflow, …). */
+  overflow?: Partial<Record<BreakerLimit, number>>;
 }
 
 /** An upstream connection from one sidecar to one host. */
@@ -165,6 +189,10 @@ export interface TrafficState {
   /** `traffic.send` bursts in progress, by id. */
   bursts: Record<number, Burst>;
   nextBurstId: number;
+  /** Service-level failure share (`service.fail`; absent until first set). */
+  serviceFail?: Record<string, number>;
+  /** The call-graph mode's state (absent in the default per-edge mode). */
+  graph?: GraphState;
 }
 
 /** A `traffic.send` burst: the app of `from` sends `count` requests to `service`, one per ms. */

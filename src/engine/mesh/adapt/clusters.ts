@@ -34,6 +34,11 @@ export function compactCluster(c: Cluster): EnvoyCluster {
     service: meta?.services?.[0]?.host ?? '',
     subset: meta?.subset ? meta.subset : null,
   };
+  const http = c.typed_extension_protocol_options?.[
+    'envoy.extensions.upstreams.http.v3.HttpProtocolOptions'
+  ] as { common_http_protocol_options?: { max_requests_per_connection?: number } } | undefined;
+  const mrpc = http?.common_http_protocol_options?.max_requests_per_connection;
+  if (mrpc !== undefined && mrpc > 0) out.max_requests_per_connection = mrpc;
   const od = c.outlier_detection;
   if (od && od.enforcing_consecutive_5xx > 0) {
     out.outlier_detection = {

@@ -21,6 +21,47 @@ export {
 export { canaryPercent } from './canary';
 export { picks, type PicksView, type PickRow } from './picks';
 export {
+  serviceLatency,
+  windowSummary,
+  windowHistory,
+  poolView,
+  loadView,
+  summarize,
+  type Percentiles,
+  type HostLatencyRow,
+  type ServiceLatencyView,
+  type WindowSummary,
+  type PoolView,
+  type PoolHostRow,
+  type LoadView,
+} from './graph';
+export {
+  walkView,
+  iptablesView,
+  listenerJson,
+  listenerNames,
+  healthyEndpoints,
+  listenerDump,
+  outboundTrafficPolicy,
+  type ListenerDump,
+  type WalkView,
+  type IptablesView,
+} from './walk';
+export {
+  endpointSlice,
+  sidecarEds,
+  edsSync,
+  probeFailing,
+  replicasOf,
+  type EndpointSliceView,
+  type SliceEndpoint,
+  type ClaView,
+  type ClaEndpoint,
+  type EdsSyncView,
+  type EdsSyncRow,
+  type EdsSyncState,
+} from './endpoints';
+export {
   proxyStatus,
   type ProxyStatusView,
   type ProxyStatusState,
