@@ -159,6 +159,9 @@ export function WalkDiagram({ detail }: { detail: WalkDetail }) {
   const sides = hopSides(walk?.hops ?? []);
   const points = shown.map((h, i) => hopPoint(l, h, sides[i] ?? 'caller', walk?.to ?? '', detail));
   const cur = points[points.length - 1];
+  const prev = points[points.length - 2];
+  // The answer travelling back is drawn dashed: it retraces the same connections.
+  const replied = shown[shown.length - 1]?.stage === 'done' && points.length > 1;
   const litCols = (side: 'caller' | 'callee') =>
     new Set(
       shown.flatMap((h, i) =>
@@ -224,7 +227,16 @@ export function WalkDiagram({ detail }: { detail: WalkDetail }) {
           pod network
         </text>
         {points.length > 1 && (
-          <polyline className="walk-path" points={points.map((p) => `${p.x},${p.y}`).join(' ')} />
+          <polyline
+            className="walk-path"
+            points={points
+              .slice(0, replied ? -1 : undefined)
+              .map((p) => `${p.x},${p.y}`)
+              .join(' ')}
+          />
+        )}
+        {replied && prev && cur && (
+          <line className="walk-path reply" x1={prev.x} y1={prev.y} x2={cur.x} y2={cur.y} />
         )}
         {cur && <circle className="walk-dot" cx={cur.x} cy={cur.y} r={7} data-testid="walk-dot" />}
       </svg>
