@@ -5,7 +5,7 @@
  * entry as an Istio engineer would say it.
  */
 import type { SceneModel } from '../core/sceneModel';
-import { shortestXdsFlight } from './slowMotion';
+import { shortestFlight } from './slowMotion';
 import { parseMeshCommand } from './commands';
 import type { MeshCommand, MeshOptions, MeshTrace } from './contract';
 import { createMesh } from './create';
@@ -186,6 +186,6 @@ export const meshSceneModel: SceneModel<MeshCommand, MeshTrace, MeshSim, MeshSce
   actors: (sim) => sim.state.order,
   log: (sim) => logLines(sim),
   describe: describeMeshEntry,
-  slowMotion: shortestXdsFlight,
+  slowMotion: shortestFlight,
   parseCommand: parseMeshCommand,
 };

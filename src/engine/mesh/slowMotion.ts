@@ -18,3 +18,27 @@ export function shortestXdsFlight(sim: { now: SimTime; state: MeshState }): SimT
   }
   return best;
 }
+
+/**
+ * While a `request.walk` is between two hops: the time from the hop just shown to the next one
+ * (each hop then takes about half a second in slow motion), else null.
+ */
+export function walkHopSpan(sim: { now: SimTime; state: MeshState }): SimTime | null {
+  const hops = sim.state.walk?.hops;
+  if (!hops || hops.length === 0) return null;
+  const last = hops[hops.length - 1]!;
+  if (sim.now >= last.at || sim.now < hops[0]!.at) return null;
+  for (let i = 1; i < hops.length; i++) {
+    const h = hops[i]!;
+    if (h.at > sim.now) return Math.max(1, h.at - hops[i - 1]!.at);
+  }
+  return null;
+}
+
+/** What the learner must see move: xDS messages in flight, or a followed request between hops. */
+export function shortestFlight(sim: { now: SimTime; state: MeshState }): SimTime | null {
+  const xds = shortestXdsFlight(sim);
+  const walk = walkHopSpan(sim);
+  if (xds === null) return walk;
+  return walk === null ? xds : Math.min(xds, walk);
+}

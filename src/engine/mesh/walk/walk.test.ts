@@ -5,6 +5,7 @@ import type { MeshTrace } from '../contract';
 import type { MeshSim } from '../types';
 import { iptablesView, walkView } from '../views';
 import { iptablesSave } from './iptables';
+import { HOP_US } from './walker';
 
 /** A quiet mesh (no background traffic) after every sidecar has its config. */
 function mesh(): MeshSim {
@@ -163,7 +164,7 @@ describe('request.walk: one connection hop by hop', () => {
       port: 8080,
       detail: 'hops',
     });
-    sim.advanceTo(sim.now + 7); // the app's SYN has met ISTIO_OUTPUT
+    sim.advanceTo(sim.now + HOP_US.kernel); // the app's SYN has met ISTIO_OUTPUT
     const v = iptablesView(sim, 'checkout-1');
     expect(v.lines.filter((l) => l.state === 'matched').map((l) => l.text)).toEqual([
       '-A OUTPUT -p tcp -j ISTIO_OUTPUT',

@@ -9,8 +9,12 @@ import type { MeshSim, SidecarState } from '../types';
 import { PROXY_UID, traverse, type Packet } from './iptables';
 import type { IptSocket, WalkDetail, WalkHop } from './types';
 
-/** Simulated time a hop takes (µs): kernel work is quick, the wire and the app are not. */
-export const HOP_US = { kernel: 5, envoy: 15, filter: 3, wire: 120, app: 400 } as const;
+/**
+ * Simulated time between hops (µs). Illustrative, in the right order of magnitude: tens of µs in
+ * the kernel and per Envoy stage, more on the wire and in the app. At 1× with slow motion each
+ * hop then shows for a third to a half of a second.
+ */
+export const HOP_US = { kernel: 30, envoy: 30, filter: 15, wire: 120, app: 400 } as const;
 
 /** Outside the mesh: a host the registry does not know (documentation address, RFC 5737). */
 export const EXTERNAL = { host: 'api.partner.example', ip: '203.0.113.10' } as const;
