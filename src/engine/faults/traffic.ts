@@ -6,6 +6,10 @@ import { setRate } from '../traffic/generators';
 
 /** Sets requests per second per edge. */
 export function setTrafficRate(sim: MeshSim, perEdgeRps: number): void {
+  if (sim.state.traffic.graph) {
+    logLine(sim, 'traffic', 'The call-graph model has no per-edge rate: use traffic.users');
+    return;
+  }
   setRate(sim, perEdgeRps);
   logLine(sim, 'traffic', `Traffic rate set to ${perEdgeRps} requests/s per edge`);
 }

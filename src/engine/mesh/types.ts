@@ -80,6 +80,8 @@ export interface SidecarState {
   active: Record<XdsType, Record<string, string>>;
   /** Per resource: `version_info@arrival` of the response that last changed it (config_dump). */
   stamps: Record<XdsType, Record<string, string>>;
+  /** Per route configuration: the content hash of the one it last replaced (absent before any). */
+  replacedRoutes?: Record<string, string>;
   /** Added or updated clusters waiting for EDS; listeners waiting for RDS (name → hash). */
   warmingClusters: Record<string, string>;
   warmingListeners: Record<string, string>;

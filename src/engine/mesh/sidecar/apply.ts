@@ -125,7 +125,12 @@ function applyLds(sc: SidecarState, msg: XdsMessage): null {
 function applyRds(sc: SidecarState, msg: XdsMessage): null {
   for (const h of msg.resources ?? []) {
     const name = mustResource(h).name;
-    if (sc.active.RDS[name] !== h) stamp(sc, 'RDS', name, msg);
+    const old = sc.active.RDS[name];
+    if (old !== h) {
+      stamp(sc, 'RDS', name, msg);
+      // The route configuration this one replaces: what "before → after" compares (scene 10).
+      if (old !== undefined) (sc.replacedRoutes ??= {})[name] = old;
+    }
     sc.active.RDS[name] = h;
     for (const [ln, lh] of Object.entries(sc.warmingListeners)) {
       if (mustResource<'LDS'>(lh).body.rds_route_config_name === name) {
