@@ -86,7 +86,12 @@ export default defineConfig({
             { name: 'yaml', test: /node_modules[\\/]yaml[\\/]/ },
             { name: 'model-mesh', test: /src[\\/]engine[\\/](mesh|traffic|faults|config)[\\/]/ },
             { name: 'model-direct', test: /src[\\/]engine[\\/]direct[\\/]/ },
-            { name: 'views-mesh', test: /src[\\/](diagram|ui)[\\/]mesh[\\/]/ },
+            { name: 'views-mesh', test: /src[\\/](diagram|ui)[\\/](mesh|walk)[\\/]/ },
+            // The YAML editor: loaded only when a scene opens it (scene 10).
+            {
+              name: 'editor',
+              test: /node_modules[\\/](@codemirror|codemirror|@lezer|crelt|style-mod|w3c-keyname|@marijn)[\\/]/,
+            },
             {
               name: 'diagram',
               test: /src[\\/]diagram[\\/](parts|layout)[\\/]|node_modules[\\/](motion|framer-motion|motion-dom|motion-utils|d3|d3-[a-z-]+|internmap)[\\/]/,

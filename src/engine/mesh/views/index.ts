@@ -78,3 +78,11 @@ export {
 export function deltaMode(sim: MeshSource): boolean {
   return sim.state.options.delta;
 }
+export {
+  routeChanges,
+  paymentsVhostJson,
+  paymentsOutcomes,
+  ROUTES_8080,
+  type RouteChangeRow,
+  type OutcomeRow,
+} from './policy';
