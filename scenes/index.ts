@@ -4,6 +4,7 @@ import { meta as scene2 } from './02-the-sidecar/meta';
 import { meta as scene3 } from './03-service-discovery/meta';
 import { meta as scene4 } from './04-listeners-and-filter-chains/meta';
 import { meta as scene5 } from './05-routes-and-clusters/meta';
+import { meta as scene9 } from './09-identity-and-mtls/meta';
 import { meta as scene10 } from './10-traffic-policy/meta';
 import { meta as scene11 } from './11-control-plane-and-data-plane/meta';
 
@@ -18,6 +19,7 @@ export const scenes: SceneEntry[] = [
   { meta: scene3, load: () => import('./03-service-discovery') },
   { meta: scene4, load: () => import('./04-listeners-and-filter-chains') },
   { meta: scene5, load: () => import('./05-routes-and-clusters') },
+  { meta: scene9, load: () => import('./09-identity-and-mtls') },
   { meta: scene10, load: () => import('./10-traffic-policy') },
   { meta: scene11, load: () => import('./11-control-plane-and-data-plane') },
 ];

@@ -248,6 +248,37 @@ export type MeshTrace =
       chain?: string;
       defaultChain?: boolean;
     }
+  /**
+   * (With `traceSecurity`.) A new mTLS connection from `from`'s sidecar to `to`'s: the client
+   * offers ALPN `istio-http/1.1`; the server's certificate carries SAN `server`, verified against
+   * the client's ROOTCA; secure naming: `server` is among `expected`, the identities the client's
+   * cluster accepts (its endpoints' service accounts); the server verifies the client's
+   * certificate (SAN `client`) the same way.
+   */
+  | {
+      t: SimTime;
+      type: 'tls.handshake';
+      from: PodName;
+      to: PodName;
+      client: string;
+      server: string;
+      expected: string[];
+    }
+  /**
+   * (With `traceSecurity`.) `pod`'s inbound RBAC filters decided a request from `from` (null: a
+   * caller without a sidecar, so no principal): DENY policies first, then ALLOW; `policy` is the
+   * RBAC policy that matched (null: none did), `action` the filter that decided.
+   */
+  | {
+      t: SimTime;
+      type: 'rbac.decision';
+      pod: PodName;
+      from: PodName | null;
+      principal: string;
+      action: 'DENY' | 'ALLOW';
+      policy: string | null;
+      allowed: boolean;
+    }
   /** A new mTLS connection from `from`'s sidecar to `to`'s failed its handshake. */
   | { t: SimTime; type: 'tls.handshakeFailed'; from: PodName; to: PodName; reason: string }
   /** `pod`'s sidecar ejected `host` from `cluster` (outlier detection). */
@@ -419,6 +450,8 @@ export interface MeshOptions {
   certTtl?: SimTime;
   /** Folds over every trace entry, checkpointed with the trace (`sim.trace.fold(i)`). */
   traceReducers?: readonly TraceReducer<MeshTrace>[];
+  /** Trace every successful mTLS handshake and every RBAC decision (scene 9); default off. */
+  traceSecurity?: boolean;
   /** Traffic model (contractGraph.ts): absent = per-edge generators; `graph` = the call graph. */
   traffic?: GraphTrafficOptions;
 }

@@ -110,6 +110,8 @@ export interface PrincipalMatcher {
 
 /** One RBAC policy (Istio: one per AuthorizationPolicy rule); null fields match anything. */
 export interface AuthzRule {
+  /** The RBAC policy's name (`ns[shop]-policy[payments]-rule[0]`). */
+  policy?: string;
   principals: PrincipalMatcher[] | null;
   paths: string[] | null;
   methods: string[] | null;

@@ -80,7 +80,12 @@ export function meshModel(
       istiod.versionNum = 1;
       istiod.pushVersion = pushVersion(0, 1);
       return {
-        options: { delta: opts.delta ?? false, cores: opts.cores ?? 2, perEdgeRps: rps },
+        options: {
+          delta: opts.delta ?? false,
+          cores: opts.cores ?? 2,
+          perEdgeRps: rps,
+          ...(opts.traceSecurity ? { traceSecurity: true } : {}),
+        },
         pods,
         order,
         config,

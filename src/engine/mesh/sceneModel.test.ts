@@ -14,7 +14,7 @@ const ALL: MeshTrace[] = Object.values(SAMPLES).flat();
 
 describe('meshSceneModel', () => {
   it('describes every trace entry type in one sentence', () => {
-    expect(Object.keys(SAMPLES)).toHaveLength(32);
+    expect(Object.keys(SAMPLES)).toHaveLength(34);
     for (const e of ALL) {
       const text = meshSceneModel.describe(e);
       expect(text, e.type).toBeTypeOf('string');
@@ -82,6 +82,8 @@ describe('meshSceneModel', () => {
       'endpoints.changed': ['payments-scaled-4'],
       'route.pick': ['checkout-1'],
       'walk.hop': ['checkout-1'],
+      'tls.handshake': ['checkout-1', 'payments-v1-a'],
+      'rbac.decision': ['payments-v1-a', 'web-1'],
       span: ['checkout-1'],
       'request.done': ['checkout-1'],
       command: null,

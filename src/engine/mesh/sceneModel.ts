@@ -164,6 +164,10 @@ export function describeMeshEntry(e: MeshTrace): string {
       return `Request #${e.id} ${e.from} → ${e.to}: ${e.code === 0 ? 'no response' : e.code}${e.flags !== '-' ? ` ${e.flags}` : ''}`;
     case 'walk.hop':
       return `Hop ${e.n} of ${e.of}${e.pod ? ` in ${e.pod}` : ''}: ${e.title}`;
+    case 'tls.handshake':
+      return `mTLS handshake ${e.from} → ${e.to}: the server presents ${e.server}, verified against ROOTCA and among the names the client accepts; the client presents ${e.client}`;
+    case 'rbac.decision':
+      return `${e.pod}’s RBAC ${e.allowed ? 'allows' : 'denies'} a request from ${e.from ?? 'a caller without a sidecar'} (${e.principal || 'no principal'}): ${e.policy ? `${e.action} policy ${e.policy} matched` : e.action === 'ALLOW' ? 'no ALLOW policy matched' : 'no DENY policy matched'}`;
     case 'command':
       return `Operator: ${commandText(e.command)}`;
   }
@@ -173,6 +177,9 @@ export function describeMeshEntry(e: MeshTrace): string {
 export function meshActorsOf(e: MeshTrace): readonly string[] | null {
   // A hop outside the pods (the node, the wire) concerns the walk's caller.
   if (e.type === 'walk.hop') return [e.pod ?? e.from];
+  // Both ends of a handshake and of an authorization decision see it.
+  if (e.type === 'tls.handshake') return [e.from, e.to];
+  if (e.type === 'rbac.decision') return e.from ? [e.pod, e.from] : [e.pod];
   if ('pod' in e) return [e.pod];
   if ('from' in e) return [e.from];
   return null;

@@ -12,6 +12,29 @@ const V1 = 'outbound|8080|v1|payments.shop.svc.cluster.local';
  * error, so tests that must cover every type (sentences, actors, UI renderers) iterate these.
  */
 export const TRACE_SAMPLES: { [K in MeshTraceType]: readonly MeshTraceOf<K>[] } = {
+  'tls.handshake': [
+    {
+      t: 1,
+      type: 'tls.handshake',
+      from: 'checkout-1',
+      to: 'payments-v1-a',
+      client: 'spiffe://cluster.local/ns/shop/sa/checkout',
+      server: 'spiffe://cluster.local/ns/shop/sa/payments',
+      expected: ['spiffe://cluster.local/ns/shop/sa/payments'],
+    },
+  ],
+  'rbac.decision': [
+    {
+      t: 1,
+      type: 'rbac.decision',
+      pod: 'payments-v1-a',
+      from: 'web-1',
+      principal: 'spiffe://cluster.local/ns/shop/sa/web',
+      action: 'ALLOW',
+      policy: null,
+      allowed: false,
+    },
+  ],
   'walk.hop': [
     {
       t: 1,

@@ -98,7 +98,7 @@ export interface LogLine {
 
 /** The whole model state. */
 export interface MeshState {
-  options: { delta: boolean; cores: number; perEdgeRps: number };
+  options: { delta: boolean; cores: number; perEdgeRps: number; traceSecurity?: boolean };
   pods: Record<PodName, PodState>;
   /** Pod names in display order. */
   order: PodName[];

@@ -79,7 +79,35 @@ export function connectCheck(
     return 'connection reset (STRICT mTLS: plaintext refused)';
   }
   t.handshakes.ok++;
+  if (sim.state.options.traceSecurity && tls === 'ISTIO_MUTUAL' && target?.injected)
+    traceHandshake(sim, from, host);
   return null;
+}
+
+const spiffe = (sim: MeshSim, pod: string | null): string => {
+  const p = pod === null ? undefined : sim.state.pods[pod];
+  return p
+    ? `spiffe://${sim.state.config.trustDomain}/ns/${p.namespace}/sa/${p.serviceAccount}`
+    : '';
+};
+
+/** Scene 9: the successful handshake's facts (identities, and the secure-naming list). */
+function traceHandshake(sim: MeshSim, from: string, host: string): void {
+  const s = sim.state;
+  const service = s.pods[host]?.service;
+  // Istio's cluster accepts the identities of the service's workloads (subjectAltNames).
+  const expected = [
+    ...new Set(s.order.filter((n) => s.pods[n]?.service === service).map((n) => spiffe(sim, n))),
+  ].sort();
+  sim.emit({
+    t: sim.now,
+    type: 'tls.handshake',
+    from,
+    to: host,
+    client: spiffe(sim, from),
+    server: spiffe(sim, host),
+    expected,
+  });
 }
 
 const regexCache = new Map<string, RegExp>();
@@ -118,7 +146,19 @@ export function inboundCheck(sim: MeshSim, from: string | null, tsc: SidecarStat
   const p = from === null ? undefined : sim.state.pods[from];
   // Plaintext (no client certificate): no principal; rules that need one do not match.
   const principal = p ? `spiffe://cluster.local/ns/${p.namespace}/sa/${p.serviceAccount}` : '';
-  if (authz.deny.some((r) => ruleMatches(r, principal))) return 403;
-  if (authz.allowPolicies > 0 && !authz.allow.some((r) => ruleMatches(r, principal))) return 403;
-  return null;
+  const denied = authz.deny.find((r) => ruleMatches(r, principal));
+  const allowed = denied ? undefined : authz.allow.find((r) => ruleMatches(r, principal));
+  const ok = !denied && (authz.allowPolicies === 0 || allowed !== undefined);
+  if (sim.state.options.traceSecurity)
+    sim.emit({
+      t: sim.now,
+      type: 'rbac.decision',
+      pod: tsc.pod,
+      from,
+      principal,
+      action: denied || authz.allowPolicies === 0 ? 'DENY' : 'ALLOW',
+      policy: (denied ?? allowed)?.policy ?? null,
+      allowed: ok,
+    });
+  return ok ? null : 403;
 }

@@ -76,7 +76,8 @@ function rbacOf(
     const rules = f.typed_config['rules'] as
       { action: string; policies: Record<string, RbacPolicy> } | undefined;
     if (!rules) continue;
-    const compiled: AuthzRule[] = Object.values(rules.policies).map((p) => ({
+    const compiled: AuthzRule[] = Object.entries(rules.policies).map(([policy, p]) => ({
+      policy,
       principals: principalsOf(p.principals),
       ...permissionsOf(p.permissions),
     }));

@@ -86,3 +86,4 @@ export {
   type RouteChangeRow,
   type OutcomeRow,
 } from './policy';
+export { mtlsMode, callsTo, authzRules } from './security';
