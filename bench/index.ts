@@ -3,6 +3,7 @@
  * figure. Other benchmark modules add their keys here.
  */
 import { benchCore } from './core';
+import { benchMemory } from './memory';
 import { benchMesh } from './mesh';
 
 const fmt = (n: number): string => n.toLocaleString('en-US');
@@ -33,5 +34,9 @@ log(
   `engine retained heap growth with 100k pending: ${core.engine_heap_growth_mb_100k} MB (target < 20)`,
 );
 
-const result: Record<string, number> = { ...core, ...(log(''), benchMesh(log)) };
+const result: Record<string, number> = {
+  ...core,
+  ...(log(''), benchMesh(log)),
+  ...(log(''), benchMemory(log)),
+};
 console.log(JSON.stringify(result));

@@ -30,6 +30,11 @@ export class CheckpointStore<S> {
     return this.items.length;
   }
 
+  /** Every checkpoint held, oldest first (read-only). */
+  all(): readonly Checkpoint<S>[] {
+    return this.items;
+  }
+
   /** True when a checkpoint for exactly this point exists. */
   has(processed: number, logCursor: number): boolean {
     return this.items.some((c) => c.processed === processed && c.logCursor === logCursor);

@@ -47,6 +47,11 @@ export class EventQueue<E> {
     return this.size;
   }
 
+  /** The payload slots (pending events, cancelled markers, holes), read-only. */
+  payloadList(): readonly unknown[] {
+    return this.payloads;
+  }
+
   /** Adds an event; `seq` must increase with every call. */
   push(time: SimTime, seq: number, payload: E): EventId {
     let slot: number;

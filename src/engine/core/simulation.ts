@@ -1,9 +1,12 @@
-import { CheckpointStore } from './checkpoints';
+import { CheckpointStore, type Checkpoint } from './checkpoints';
 import { hashValue } from './hash';
 import { EventQueue, type EventId, type QueueSnapshot } from './queue';
 import { Rng, seedRng, type RngState } from './rng';
 import { SECOND, type SimTime } from './time';
 import { Trace, type TraceEntry, type TraceReducer, type TraceSnapshot } from './trace';
+
+/** Checkpoints that keep a copy of the trace ring: the newest few (and always the first) [3]. */
+const RINGS_KEPT = 4;
 
 /** Every engine event is plain data with a dotted `type`. Payloads must not be mutated. */
 export interface SimEvent {
@@ -40,6 +43,11 @@ export interface SimOptions {
   traceCapacity?: number;
   /** Folds over every trace entry, checkpointed with the trace (see {@link TraceReducer}). */
   traceReducers?: readonly TraceReducer<never>[];
+  /**
+   * Upkeep the engine runs between events, never inside one (at each checkpoint and after each
+   * command): a model's caches may drop what nothing refers to. It must not change the run.
+   */
+  upkeep?: () => void;
 }
 
 interface EngineState<M, E> {
@@ -201,6 +209,7 @@ export class Simulation<M, E extends SimEvent, C, T extends TraceEntry = TraceEn
     this.log.push({ at: this.now, after: this.processed, command });
     this.logCursor++;
     this.revision++;
+    this.options.upkeep?.();
   }
 
   /** Processes exactly one event. Returns false when the queue is empty. */
@@ -257,7 +266,7 @@ export class Simulation<M, E extends SimEvent, C, T extends TraceEntry = TraceEn
   seek(t: SimTime): void {
     const cp = this.checkpoints.latestAtOrBefore(t);
     if (!cp) throw new Error('seek: no checkpoint (checkpoints are disabled)');
-    this.restore(cp.state, cp.logCursor);
+    this.restoreFrom(cp);
     this.advanceTo(t);
   }
 
@@ -265,7 +274,7 @@ export class Simulation<M, E extends SimEvent, C, T extends TraceEntry = TraceEn
   seekToEvent(processed: number): void {
     const cp = this.checkpoints.latestAtOrBeforeEvent(Math.max(0, processed));
     if (!cp) throw new Error('seekToEvent: no checkpoint (checkpoints are disabled)');
-    this.restore(cp.state, cp.logCursor);
+    this.restoreFrom(cp);
     while (this.processed < processed && this.step());
     this.revision++;
   }
@@ -273,6 +282,19 @@ export class Simulation<M, E extends SimEvent, C, T extends TraceEntry = TraceEn
   /** A stable hash of the whole engine state (clock, queue, RNG, model, trace). */
   stateHash(): string {
     return hashValue({ engine: this.saveEngine(false), trace: this.trace.digest() });
+  }
+
+  /**
+   * Everything the run keeps that may refer to a model's outside data (content-addressed blobs):
+   * the live state and pending events, and the state and pending events of every checkpoint.
+   */
+  *retained(): Generator<unknown> {
+    yield this.state;
+    yield this.queue.payloadList();
+    for (const cp of this.checkpoints.all()) {
+      yield cp.state.engine.model;
+      yield cp.state.engine.queue.payloads;
+    }
   }
 
   /** Number of checkpoints currently held. */
@@ -307,7 +329,7 @@ export class Simulation<M, E extends SimEvent, C, T extends TraceEntry = TraceEn
   private rewindTo(point: { processed: number; logCursor: number; heap: number }): void {
     const cp = this.checkpoints.latestAtOrBeforePoint(point.processed, point.logCursor);
     if (!cp) throw new Error('rewind: no checkpoint');
-    this.restore(cp.state, cp.logCursor);
+    this.restoreFrom(cp);
     this.trace.muted = true;
     try {
       for (;;) {
@@ -333,12 +355,35 @@ export class Simulation<M, E extends SimEvent, C, T extends TraceEntry = TraceEn
     const every = this.checkpoints.interval;
     this.nextCheckpointAt = (Math.floor(this.now / every) + 1) * every;
     if (this.checkpoints.has(this.processed, this.logCursor)) return;
+    this.options.upkeep?.();
     this.checkpoints.add({
       processed: this.processed,
       logCursor: this.logCursor,
       now: this.now,
       state: this.save(),
     });
+    // [3] Only the newest checkpoints (and the first) keep the trace ring.
+    const all = this.checkpoints.all();
+    for (let i = 1; i < all.length - RINGS_KEPT; i++) {
+      const saved = (all[i] as Checkpoint<Saved<M, E, T>>).state;
+      if (saved.trace.ring) saved.trace = { ...saved.trace, ring: null };
+    }
+  }
+
+  /**
+   * Restores a checkpoint at or before `cp` from which replaying to any point at or after `cp`
+   * gives the exact trace ring: `cp` itself if it kept its ring, else the latest one that did or
+   * that lies at least a ring's worth of entries earlier (the replay then refills the whole ring).
+   */
+  private restoreFrom(cp: Checkpoint<Saved<M, E, T>>): void {
+    const all = this.checkpoints.all();
+    const need = cp.state.trace.total - this.trace.capacity;
+    let from = cp;
+    for (let i = all.indexOf(cp); i >= 0; i--) {
+      from = all[i] as Checkpoint<Saved<M, E, T>>;
+      if (from.state.trace.ring || from.state.trace.total <= need) break;
+    }
+    this.restore(from.state, from.logCursor);
   }
 
   private save(): Saved<M, E, T> {
@@ -392,3 +437,8 @@ export class CommandRefused extends Error {
 //     different event ids after a seek than in a fresh run (same trace, different stateHash).
 // [2] A command used to be recorded before it was applied, so a handler that threw left it in the
 //     log and every later seek or replay across it threw again: the run past it was lost.
+// [3] A ring copy per checkpoint kept the last 4,096 entries of each: once checkpoints lie further
+//     apart than that (hours into a run), 128 disjoint windows of entries (35 MB at 6 h). Older
+//     checkpoints keep no ring; restoring one replays from a checkpoint a ring's worth of entries
+//     earlier (or one with a ring), which refills the ring exactly. Seeks near the present, and
+//     stepping back, use the newest checkpoints and cost what they did.

@@ -9,7 +9,11 @@ export interface TraceEntry {
 
 /** Plain-data copy of a trace. */
 export interface TraceSnapshot<T extends TraceEntry> {
-  ring: (T | undefined)[];
+  /**
+   * The ring's entries, or null when the snapshot does not keep them: restoring it then leaves
+   * the ring empty, and the caller must replay at least `capacity` entries to fill it exactly.
+   */
+  ring: (T | undefined)[] | null;
   next: number;
   total: number;
   counters: Record<string, number>;
@@ -142,9 +146,9 @@ export class Trace<T extends TraceEntry> {
     };
   }
 
-  /** Restores a copy. */
+  /** Restores a copy (a ring-less one leaves the ring empty; see {@link TraceSnapshot}). */
   restore(s: TraceSnapshot<T>): void {
-    this.ring = s.ring.slice();
+    this.ring = s.ring ? s.ring.slice() : new Array<T | undefined>(this.capacity);
     this.next = s.next;
     this.total = s.total;
     this.counters = { ...s.counters };

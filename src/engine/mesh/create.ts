@@ -1,5 +1,6 @@
 /** `createMesh`: a deterministic mesh Simulation for the given options. */
 import { Simulation } from '../core/simulation';
+import { sweepBlobsIfDue, trackBlobHolder } from './blobs';
 import type { MeshCommand, MeshOptions, MeshTrace } from './contract';
 import { meshModel } from './model';
 import type { MeshEvent, MeshSim, MeshState } from './types';
@@ -18,6 +19,8 @@ export function createMesh(options: MeshOptions): MeshSim {
     checkpointEvery: options.checkpointEvery ?? DEFAULT_CHECKPOINT_EVERY,
     traceCapacity: options.traceCapacity ?? 4096,
     traceReducers: options.traceReducers ?? [],
+    upkeep: sweepBlobsIfDue,
   });
+  trackBlobHolder(sim);
   return sim;
 }

@@ -24,7 +24,7 @@ import { compactCla, compactCluster } from './adapt/clusters';
 import { compactListener } from './adapt/listeners';
 import { compactRouteConfig } from './adapt/routes';
 import type { MeshState } from './types';
-import { getResource, putResource } from './blobs';
+import { getResource, onBlobSweep, putResource } from './blobs';
 
 const memo = new Map<string, unknown>();
 const MEMO_MAX = 50_000;
@@ -215,6 +215,12 @@ function podsByHost(s: MeshState): Map<string, MeshPod[]> {
 }
 
 let round = { key: '', hosts: new Map<string, XdsResource<'EDS'>[]>() };
+// The caches hold resources the blob store may drop: empty them when it does (blobs.ts).
+onBlobSweep(() => {
+  memo.clear();
+  lastByName.clear();
+  round = { key: '', hosts: new Map() };
+});
 
 function endpointsFor(
   s: MeshState,
