@@ -113,6 +113,8 @@ export default defineConfig({
           name: 'engine',
           environment: 'node',
           include: ['src/**/*.test.ts', 'scenes/**/*.test.ts', 'scripts/**/*.test.ts'],
+          // One fixed fast-check seed for every property (printed with any failure).
+          setupFiles: ['src/test/fastCheck.ts'],
         },
       },
       {
@@ -121,7 +123,7 @@ export default defineConfig({
           name: 'components',
           environment: 'jsdom',
           include: ['src/**/*.test.tsx', 'scenes/**/*.test.tsx'],
-          setupFiles: ['src/test/setup.ts'],
+          setupFiles: ['src/test/setup.ts', 'src/test/fastCheck.ts'],
         },
       },
     ],

@@ -68,7 +68,10 @@ function args(argv: string[]): { count: number; seed: number; out: string | null
 
 function corpus(): string[] {
   const dir = join(import.meta.dirname, '../src/engine/config/fixtures');
-  const files = readdirSync(dir).map((f) => readFileSync(join(dir, f), 'utf8'));
+  // The top-level fixtures (the subfolders hold Istio's long multi-document examples).
+  const files = readdirSync(dir, { withFileTypes: true })
+    .filter((f) => f.isFile() && /\.(ya?ml|txt)$/.test(f.name))
+    .map((f) => readFileSync(join(dir, f.name), 'utf8'));
   return [...files, ...Object.values(PRESETS), castConfigYaml];
 }
 

@@ -3,7 +3,9 @@
 // error with its line and field path, and Istio's warnings (accepted anyway). Then applies the
 // valid documents on top of the default cast and reports istioctl-analyze findings (ANALYZE) and
 // what an Envoy sidecar would still reject (NACK) although Istio accepted it.
-// Exit code: 0 all valid, 1 some document invalid, 2 a file could not be read (or no files).
+// Documents without a namespace are read into `default`, as istioctl does (`--namespace NS` / `-n NS`
+// to choose another). NOTE lines list the fields Istio accepts that the simulator does not model.
+// Exit code: 0 all valid, 1 some document invalid, 2 usage error or a file could not be read.
 import { readFileSync, statSync } from 'node:fs';
 import {
   analyzeMesh,
@@ -16,6 +18,7 @@ import {
   formatError,
   istioWarnings,
   parseMeshYaml,
+  unmodelledNotes,
   validateIstio,
   type ConfigError,
   type IstioObject,
@@ -65,8 +68,8 @@ function order(e: ConfigError): number {
   return e.message.startsWith('… and ') ? Number.MAX_SAFE_INTEGER : (e.line ?? 0);
 }
 
-function validateFile(file: string, text: string): boolean {
-  const { docs, errors: parseErrors } = parseMeshYaml(text);
+function validateFile(file: string, text: string, namespace: string): boolean {
+  const { docs, errors: parseErrors } = parseMeshYaml(text, { namespace });
   const semantic = validateIstio(docs);
   const warnings = istioWarnings(docs);
   const all: ConfigError[] = [...parseErrors, ...semantic];
@@ -86,6 +89,9 @@ function validateFile(file: string, text: string): boolean {
     for (const e of errs) console.log(`  ERROR ${name} ${formatError(e)}`);
     for (const w of warnings.filter((x) => (x.doc ?? 0) === i))
       console.log(`  WARN  ${name} ${formatError(w)}`);
+    if (errs.length === 0)
+      for (const n of unmodelledNotes(doc ? [doc] : []))
+        console.log(`  NOTE  ${name} ${formatError(n)}`);
   }
   const invalid = new Set(all.map((e) => e.doc ?? 0));
   const valid = docs.filter((d) => !invalid.has(d.source?.doc ?? 0));
@@ -93,11 +99,36 @@ function validateFile(file: string, text: string): boolean {
   return all.length === 0;
 }
 
-function main(files: string[]): number {
-  if (files.length === 0) {
-    console.error('usage: npm run validate -- FILE.yaml [FILE.yaml...]');
+const USAGE = 'usage: npm run validate -- [--namespace NS] FILE.yaml [FILE.yaml...]';
+
+/** `[-n|--namespace NS] FILE...` → the namespace for documents without one, and the files. */
+function parseArgs(args: string[]): { namespace: string; files: string[] } | string {
+  let namespace = 'default'; // istioctl's default namespace
+  const files: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] ?? '';
+    if (a === '-n' || a === '--namespace') {
+      const ns = args[++i];
+      if (ns === undefined || ns === '') return `${a} needs a namespace`;
+      namespace = ns;
+    } else if (a.startsWith('--namespace=')) namespace = a.slice('--namespace='.length);
+    else if (a === '--') {
+      files.push(...args.slice(i + 1));
+      break;
+    } else if (a.startsWith('-') && a !== '-') return `unknown option ${a}`;
+    else files.push(a);
+  }
+  if (namespace === '') return '--namespace needs a namespace';
+  return files.length === 0 ? 'no files given' : { namespace, files };
+}
+
+function main(args: string[]): number {
+  const parsed = parseArgs(args);
+  if (typeof parsed === 'string') {
+    console.error(`validate: ${parsed}\n${USAGE}`);
     return 2;
   }
+  const { namespace, files } = parsed;
   let unreadable = false;
   let invalid = false;
   for (const file of files) {
@@ -111,7 +142,7 @@ function main(files: string[]): number {
       continue;
     }
     try {
-      if (!validateFile(file, text)) invalid = true;
+      if (!validateFile(file, text, namespace)) invalid = true;
     } catch (e) {
       // Never a stack trace: an unexpected failure is this file's error, and later files still run.
       const msg = (e instanceof Error ? e.message : String(e)).split('\n')[0] ?? '';

@@ -17,7 +17,12 @@ export function createRuntime(
     selected: def.setup.select,
     embed: p.embed,
     ...(p.theme ? { theme: p.theme } : {}),
-    ...(p.slowMotion !== null ? { slowMotion: p.slowMotion } : {}),
+    // Hours per second: slow motion (half a second per xDS message) would hold the clock still.
+    ...(p.slowMotion !== null
+      ? { slowMotion: p.slowMotion }
+      : def.setup.timeScale === 'hours'
+        ? { slowMotion: false }
+        : {}),
     autoplay: p.autoplay,
   });
   const player = createPlayer(def, p.seed);

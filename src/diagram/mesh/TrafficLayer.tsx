@@ -51,9 +51,12 @@ export function TrafficLayer({
     const from = podOf(r.from, sidecars);
     const to = podOf(r.to, sidecars) ?? from;
     if (!from || !to) continue;
-    if (now < r.arriveAt) {
+    // Unanswered: in the call-graph model the reply time is not known when a call leaves, so a
+    // call whose network leg is over waits at the callee's end until it is answered.
+    if (now < r.arriveAt || r.code === undefined) {
       const span = r.arriveAt - r.sentAt;
-      const p = onArc(arcBetween(l, from, to), span <= 0 ? 1 : (now - r.sentAt) / span);
+      const f = span <= 0 ? 1 : Math.min(1, (now - r.sentAt) / span);
+      const p = onArc(arcBetween(l, from, to), f);
       dots.push({ id: r.id, x: p.x, y: p.y });
       continue;
     }

@@ -84,10 +84,10 @@ describe('npm run validate (scripts/validate.ts)', () => {
   it('exits 1 and prints each error with line and path when a document is invalid', () => {
     expect(invalid.code).toBe(1);
     expect(invalid.out).toContain(
-      'ERROR VirtualService shop/payments-negative (document 1) line 14: spec.http[0].route[0].weight: weight -10 < 0',
+      'ERROR VirtualService shop/payments-negative (document 1) line 15: spec.http[0].route[0].weight: weight -10 < 0',
     );
     expect(invalid.out).toContain(
-      'ERROR VirtualService shop/payments-zero (document 2) line 28: spec.http[0].route: total destination weight = 0',
+      'ERROR VirtualService shop/payments-zero (document 2) line 30: spec.http[0].route: total destination weight = 0',
     );
     expect(invalid.out).toMatch(/ERROR document 1 line 8, column 3: YAML error: Flow sequence/);
   });
@@ -104,14 +104,38 @@ describe('npm run validate (scripts/validate.ts)', () => {
     const out = hostile.out;
     expect(out).toContain('YAML error: too many alias expansions');
     expect(out).toContain('spec: required');
-    expect(out).toContain('unknown field "__proto__" in v1alpha3.VirtualService');
-    expect(out).toContain('unknown field "valueOf" in v1alpha3.Destination');
+    expect(out).toContain('unknown field "__proto__" in istio.networking.v1alpha3.VirtualService');
+    expect(out).toContain('unknown field "valueOf" in istio.networking.v1alpha3.Destination');
     expect(out).toContain('unknown kind "toString"');
     expect(out).toContain('YAML error: too deeply nested');
     expect(out).toContain('expected a finite number, got .nan');
-    expect(out).toMatch(/cr\.yaml\n {2}OK {4}VirtualService shop\/p \(document 1\)/);
+    // No namespace in the file: istioctl's `default`.
+    expect(out).toMatch(/cr\.yaml\n {2}OK {4}VirtualService default\/p \(document 1\)/);
     expect(out).toContain('OK    VirtualService shop/payments (document 1)');
   });
+
+  it('reads documents without a namespace into --namespace NS (default: default, as istioctl)', async () => {
+    const file = join(dir, 'cr.yaml');
+    const [mine, usage, unknown] = await Promise.all([
+      run('--namespace', 'shop', file),
+      run('--namespace'),
+      run('--frobnicate', file),
+    ]);
+    expect(mine.code).toBe(0);
+    expect(mine.out).toContain('OK    VirtualService shop/p (document 1)');
+    expect(usage.code).toBe(2);
+    expect(usage.err).toContain('usage: npm run validate --');
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toContain('unknown option --frobnicate');
+  }, 20_000);
+
+  it('prints a NOTE per accepted field the simulator does not model', async () => {
+    const r = await run(fixture('istio-docs/api-virtual-service.yaml'));
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(
+      /NOTE {2}VirtualService default\/reviews-route \(document 1\) line \d+: spec\.http\[0\]\.rewrite: accepted; the simulator does not model rewrite/,
+    );
+  }, 20_000);
 
   it('exits 2 (not a crash) when an argument is a directory', async () => {
     const r = await run(dir);

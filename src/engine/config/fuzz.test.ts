@@ -20,13 +20,11 @@ function messages(text: string): string[] {
 }
 
 describe('property: parseMeshYaml + validateIstio on generated YAML', () => {
-  it('always returns, quickly, with short non-empty messages', () => {
+  it('always returns, with short non-empty messages (time limits: npm run fuzz:validate)', () => {
     fc.assert(
       fc.property(generatedFile, (text) => {
-        const t = performance.now();
         const { docs, errors } = parseMeshYaml(text);
         const all = [...errors, ...validateIstio(docs), ...istioWarnings(docs)];
-        expect(performance.now() - t).toBeLessThan(2000);
         for (const e of all) {
           expect(typeof e.message).toBe('string');
           expect(e.message.length).toBeGreaterThan(0);
@@ -42,17 +40,17 @@ describe('property: parseMeshYaml + validateIstio on generated YAML', () => {
 describe('property: mutated real files', () => {
   const dir = join(import.meta.dirname, 'fixtures');
   const corpus = [
-    ...readdirSync(dir).map((f) => readFileSync(join(dir, f), 'utf8')),
+    ...readdirSync(dir, { recursive: true, encoding: 'utf8' })
+      .filter((f) => /\.(ya?ml|txt)$/.test(f))
+      .map((f) => readFileSync(join(dir, f), 'utf8')),
     ...Object.values(PRESETS),
     castConfigYaml,
   ];
 
-  it('never throw, stay under 2 s, and every message is clear', () => {
+  it('never throw, and every message is clear (time limits: npm run fuzz:validate)', () => {
     fc.assert(
       fc.property(mutatedFile(corpus), (text) => {
-        const t = performance.now();
         const all = messages(text);
-        expect(performance.now() - t).toBeLessThan(2000);
         for (const m of all) expect(unclearReason(m), m).toBeNull();
       }),
       { seed: 42, numRuns: 200 },
@@ -78,7 +76,7 @@ describe('unclearReason (the rule npm run fuzz:validate counts by)', () => {
   });
   it.each([
     'spec.hosts: must be a list, got null',
-    'unknown field "undefined" in v1alpha3.VirtualService',
+    'unknown field "undefined" in istio.networking.v1alpha3.VirtualService',
     'The VirtualServices a.shop, b.shop associated with mesh gateway define the same host a which can lead to undefined behavior.',
     'time: invalid duration "NaN"',
   ])('calls %j clear', (message) => {

@@ -18,6 +18,7 @@ export {
 } from './mesh';
 export { parseMeshYaml, type ParseOptions, type ParseResult } from './parse';
 export { formatError, istioWarnings, validateIstio } from './validate';
+export { unmodelledFields, unmodelledNotes } from './unmodelled';
 export { envoyRejects, envoyRejectsAny } from './envoyRejects';
 export { buildProxyResources, nodeId, podByName } from './build';
 export {

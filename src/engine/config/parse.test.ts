@@ -77,9 +77,10 @@ describe('validateIstio: DestinationRule', () => {
     outlierDetection: { interval: 1x, baseEjectionTime: 3m, maxEjectionPercent: 101 }
 `);
     expect(errs(z)).toEqual([
-      'spec.trafficPolicy.connectionPool.tcp.maxConnections: max connections must be non-negative',
+      // Istio's order: outlier detection, then the connection pool.
       'spec.trafficPolicy.outlierDetection.interval: time: unknown unit "x" in duration "1x"',
       'spec.trafficPolicy.outlierDetection.maxEjectionPercent: percentage 101 is not in range 0..100',
+      'spec.trafficPolicy.connectionPool.tcp.maxConnections: max connections must be non-negative',
     ]);
     expect(errs(dr('  trafficPolicy: {}\n'))).toEqual([
       'spec.trafficPolicy: traffic policy must have at least one field',
@@ -165,7 +166,7 @@ describe('parseMeshYaml: document-level errors', () => {
     expect(errors.map((e) => [e.path, e.message, e.line])).toEqual([
       [
         'spec.http[0].route[0].wieght',
-        'unknown field "wieght" in v1alpha3.HTTPRouteDestination',
+        'unknown field "wieght" in istio.networking.v1alpha3.HTTPRouteDestination',
         10,
       ],
     ]);

@@ -102,6 +102,13 @@ function decodeDoc(
   const ns =
     typeof meta.namespace === 'string' && meta.namespace !== '' ? meta.namespace : namespace;
   const labels = isRecord(meta.labels) ? (meta.labels as Record<string, string>) : undefined;
+  const annotations = isRecord(meta.annotations)
+    ? Object.fromEntries(
+        Object.entries(meta.annotations).filter(
+          (e): e is [string, string] => typeof e[1] === 'string',
+        ),
+      )
+    : undefined;
   if ((kind === 'VirtualService' || kind === 'DestinationRule') && value.spec == null) {
     errors.push({
       path: '',
@@ -134,7 +141,12 @@ function decodeDoc(
   return {
     apiVersion,
     kind,
-    metadata: { name, namespace: ns, ...(labels ? { labels } : {}) },
+    metadata: {
+      name,
+      namespace: ns,
+      ...(labels ? { labels } : {}),
+      ...(annotations && Object.keys(annotations).length > 0 ? { annotations } : {}),
+    },
     spec: withDefaults,
     source,
   } as IstioObject;

@@ -46,9 +46,10 @@ export function convertRetry(
   hashPolicy = false,
 ): RetryPolicy | undefined {
   if (r === undefined) return defaultRetryPolicy(hashPolicy);
-  if (r.attempts <= 0) return undefined;
+  const attempts = r.attempts ?? 0; // proto3: absent = 0, retries off
+  if (attempts <= 0) return undefined;
   const policy = defaultRetryPolicy(hashPolicy);
-  policy.num_retries = r.attempts;
+  policy.num_retries = attempts;
   if (r.retryOn !== undefined && r.retryOn !== '') {
     // Istio's parseRetryOn: numbers Go's http.StatusText knows become status codes.
     const parts = r.retryOn

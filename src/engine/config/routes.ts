@@ -114,6 +114,9 @@ export function virtualServiceRoutes(
 ): Route[] {
   const out: Route[] = [];
   for (const r of vs.spec.http ?? []) {
+    // Simplified: rules without destinations (redirect, directResponse, delegate) are left out
+    // (`unmodelledFields` lists them for the editor).
+    if ((r.route ?? []).length === 0) continue;
     const all = r.match ?? [];
     const matches = all.filter(
       (m) => m.sourceLabels === undefined || labelsMatch(m.sourceLabels, proxy.labels),

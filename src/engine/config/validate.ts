@@ -3,7 +3,7 @@
  * Decoding errors (YAML, unknown kind, wrong types, unknown fields) come from `parseMeshYaml`;
  * this runs the semantic rules. What Envoy would still reject is `envoyRejects`' job.
  */
-import { quote, type Reporter } from './checks';
+import { clip, quote, type Reporter } from './checks';
 import type { ConfigError, IstioObject } from './istio';
 import { validateDestinationRule } from './validateDestinationRule';
 import { validateAuthorizationPolicy, validatePeerAuthentication } from './validateSecurity';
@@ -23,18 +23,55 @@ function metadataErrors(o: IstioObject): ConfigError[] {
       ...(line === undefined ? {} : { line }),
     });
   };
-  const { name, namespace } = o.metadata;
+  // The namespace is not judged: istioctl validate does not, and the API reference's delegate
+  // example uses `nsA` (the API server would refuse an invalid one when the object is created).
+  const { name } = o.metadata;
   if (name.length > 253 || !DNS1123_SUBDOMAIN.test(name))
     at(
       'metadata.name',
       `invalid name ${quote(name)}: a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character`,
     );
-  if (namespace.length > 63 || !/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(namespace))
-    at(
-      'metadata.namespace',
-      `invalid namespace ${quote(namespace)}: must be a lowercase RFC 1123 label`,
-    );
+  const e = annotationError(o);
+  if (e) at('metadata.annotations', e);
   return out;
+}
+
+const DRY_RUN = 'istio.io/dry-run';
+const GO_BOOL = new Set([
+  '1',
+  't',
+  'T',
+  'TRUE',
+  'true',
+  'True',
+  '0',
+  'f',
+  'F',
+  'FALSE',
+  'false',
+  'False',
+]);
+
+/** `validateMetadata` (validation.go): the annotations Istio itself reads. */
+function annotationError(o: IstioObject): string | null {
+  const a = o.metadata.annotations ?? {};
+  const { name, namespace } = o.metadata;
+  if (Object.hasOwn(a, DRY_RUN)) {
+    if (o.kind !== 'AuthorizationPolicy')
+      return `${namespace}/${name} has unsupported annotation ${DRY_RUN}, please remove the annotation`;
+    const action = o.spec.action ?? 'ALLOW';
+    if (action !== 'ALLOW' && action !== 'DENY')
+      return `the annotation ${DRY_RUN} currently only supports action ALLOW/DENY, found action ${action} in ${namespace}/${name}`;
+    const v = a[DRY_RUN] ?? '';
+    if (!GO_BOOL.has(v))
+      return `${namespace}/${name} has annotation ${DRY_RUN} with invalid value (${clip(v)}): strconv.ParseBool: parsing ${quote(v)}: invalid syntax`;
+  }
+  if (Object.hasOwn(a, 'internal.istio.io/webhook-always-reject'))
+    return '"internal.istio.io/webhook-always-reject" annotation found, rejecting';
+  for (const k of ['internal.istio.io/parent-namespace', 'internal.istio.io/parents'])
+    if (Object.hasOwn(a, k))
+      return `${JSON.stringify(k)} annotation found, this may not be set by users`;
+  return null;
 }
 
 function check(o: IstioObject): Reporter {

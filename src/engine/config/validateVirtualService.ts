@@ -1,154 +1,102 @@
 /**
- * VirtualService rules of Istio's `ValidateVirtualService` / `validateHTTPRoute`
- * (pkg/config/validation), HTTP part. Weights: each ≥ 0 and, with more than one destination, a
- * total > 0. There is NO sum-to-100 rule: removed in Istio 1.15 (commit ac641d0), docs/fidelity.md §4.3.
+ * VirtualService rules of Istio's `ValidateVirtualService` (pkg/config/validation/validation.go):
+ * delegate restrictions, gateways, hosts (wildcards, IPs, duplicates), HTTP rules
+ * (validateHTTPRoute.ts), TLS and TCP rules, exportTo, and the unreachable-rule warnings.
  */
-import {
-  Reporter,
-  checkLabels,
-  clip,
-  isDNS1123Label,
-  validateFractionalPercentage,
-  validateHTTPStatus,
-  validatePort,
-  validateWildcardDomain,
-} from './checks';
-import type { HTTPRoute, StringMatch, VirtualService } from './istio';
-import { goRegexpError } from './goRegexp';
-import { GO_STATUS_TEXT } from './statusText';
-import { analyzeUnreachableRules } from './unreachable';
+import { Reporter, checkLabels, clip, validatePort, validateWildcardDomain } from './checks';
+import { isJwtClaimRoute } from './checksHttp';
+import { checkExportTo, checkGatewayNames, isIPAddress, validateIPSubnet } from './checksNet';
+import type { TCPRoute, TLSMatchAttributes, TLSRoute, VirtualService } from './istio';
+import { checkRouteDestinations } from './validateDestination';
+import { checkHTTPRoute } from './validateHTTPRoute';
+import { analyzeUnreachableRules, analyzeUnreachableL4Rules } from './unreachable';
 
-/** Istio's `supportedRetryOnPolicies`. */
-const RETRY_ON = new Set([
-  '5xx',
-  'gateway-error',
-  'reset',
-  'reset-before-request',
-  'connect-failure',
-  'retriable-4xx',
-  'refused-stream',
-  'retriable-status-codes',
-  'retriable-headers',
-  'envoy-ratelimited',
-  'http3-post-connect-failure',
-  'cancelled',
-  'deadline-exceeded',
-  'internal',
-  'resource-exhausted',
-  'unavailable',
-]);
-
-const IPV4 = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/;
-
-/** `validateStringMatch(sm, where)` / `validateStringRegexp`: `where` is `uri` or `headers`. */
-function checkStringMatch(
-  r: Reporter,
-  path: string,
-  m: StringMatch,
-  where: 'uri' | 'headers',
-): void {
-  const set = (['exact', 'prefix', 'regex'] as const).filter((k) => m[k] !== undefined);
-  if (set.length > 1)
-    r.add(
-      path,
-      `only one of exact, prefix or regex may be set (StringMatch is a oneof), got ${set.join(' and ')}`,
-    );
-  if (where === 'headers' && m.prefix === '')
-    r.add(`${path}.prefix`, `"${where}": prefix string match should not be empty`);
-  const re = m.regex;
-  if (re === undefined) return;
-  if (re === '') r.add(`${path}.regex`, `"${where}": regex string match should not be empty`);
-  else if (re.length > 1024)
-    r.add(`${path}.regex`, `"${where}": regex is too large, max length allowed is 1024`);
-  else {
-    const err = goRegexpError(re);
-    if (err)
-      r.add(
-        `${path}.regex`,
-        `"${where}": ${err}; Istio uses RE2 style regex-based match (https://github.com/google/re2/wiki/Syntax)`,
-      );
-  }
+/** `host.Name.SubsetOf`: `a.b.com` ⊆ `*.b.com`; `*.a.b.com` ⊆ `*.b.com`. */
+function subsetOf(n: string, o: string): boolean {
+  const nw = n.startsWith('*');
+  const ow = o.startsWith('*');
+  if (nw) return ow && n.length >= o.length && n.slice(1).endsWith(o.slice(1));
+  return ow ? n.endsWith(o.slice(1)) : n === o;
 }
 
-function checkDestinations(r: Reporter, p: string, http: HTTPRoute): void {
-  const dests = http.route ?? [];
-  let total = 0;
-  dests.forEach((d, k) => {
-    const dp = `${p}.route[${k}]`;
-    if (!d.destination) {
-      r.add(`${dp}.destination`, 'destination is required');
+/**
+ * `ValidateWildcardDomainForVirtualServiceBoundToGateway`: as `ValidateWildcardDomain`, except
+ * that with SNI matches an auto-generated `outbound_.<port>_._.<host>` name is allowed.
+ */
+function gatewayHostError(sni: boolean, host: string): string | null {
+  if (host.length > 255) return `domain name ${JSON.stringify(host)} too long (max 255)`;
+  if (host === '') return 'empty domain name not allowed';
+  if (sni && host.startsWith('outbound_')) {
+    const parts = host.split('_');
+    if (parts.length < 4)
+      return `domain name ${host} invalid, should follow 'outbound_.<port>_._.<hostname>' format`;
+    const port = (parts[1] ?? '').replace(/^\.+|\.+$/g, '');
+    const hostname = (parts[3] ?? '').replace(/^\.+|\.+$/g, '');
+    if (parts[0] !== 'outbound')
+      return `domain name ${JSON.stringify(host)} invalid (label ${JSON.stringify(parts[0])} invalid)`;
+    if (!/[0-9]/.test(port))
+      return `domain name ${JSON.stringify(host)} invalid (label ${JSON.stringify(port)} invalid). should follow outbound_.<port>_._.<hostname> format`;
+    if (!/[a-zA-Z]/.test(hostname))
+      return `domain name ${JSON.stringify(host)} invalid (label ${JSON.stringify(hostname)} invalid). should follow outbound_.<port>_._.<hostname> format`;
+    return null;
+  }
+  return validateWildcardDomain(host);
+}
+
+/** `validateTLSMatch`, with `validateSniHost` against the VirtualService's hosts. */
+function checkTLSMatch(
+  r: Reporter,
+  p: string,
+  m: TLSMatchAttributes,
+  vs: VirtualService,
+  gateway: boolean,
+): void {
+  const sniHosts = m.sniHosts ?? [];
+  if (sniHosts.length === 0) r.add(p, 'TLS match must have at least one SNI host');
+  sniHosts.forEach((sni, i) => {
+    const sp = `${p}.sniHosts[${i}]`;
+    const e = gateway ? gatewayHostError(true, sni) : validateWildcardDomain(sni);
+    if (e) {
+      if (isIPAddress(sni))
+        r.warn(
+          sp,
+          `using an IP address (${JSON.stringify(sni)}) goes against SNI spec and most clients do not support this`,
+        );
+      else r.add(sp, e);
       return;
     }
-    const host = d.destination.host ?? '';
-    if (host === '*') r.add(`${dp}.destination.host`, `invalid destination host ${host}`);
-    else {
-      const e = validateWildcardDomain(host);
-      if (e) r.add(`${dp}.destination.host`, e);
-    }
-    const subset = d.destination.subset;
-    if (subset !== undefined && subset !== '' && !isDNS1123Label(subset))
-      r.add(`${dp}.destination.subset`, `subset name is invalid: ${subset}`);
-    const port = d.destination.port?.number;
-    const pe = port === undefined ? null : validatePort(port);
-    if (pe) r.add(`${dp}.destination.port.number`, pe);
-    const w = d.weight ?? 0;
-    if (w < 0) r.add(`${dp}.weight`, `weight ${w} < 0`);
-    total = (total + w) | 0; // Istio sums into an int32, which wraps (see envoyRejects)
+    if (!vs.spec.hosts.some((h) => subsetOf(sni, h)))
+      r.add(
+        sp,
+        `SNI host ${JSON.stringify(sni)} is not a compatible subset of any of the virtual service hosts: [${vs.spec.hosts.join(', ')}]`,
+      );
   });
-  if (dests.length > 1 && total === 0) r.add(`${p}.route`, 'total destination weight = 0');
+  checkL4Match(r, p, m);
 }
 
-function checkRetries(r: Reporter, rp: string, http: HTTPRoute): void {
-  if (!http.retries) return;
-  const { attempts, perTryTimeout, retryOn, backoff } = http.retries;
-  if (attempts < 0) r.add(`${rp}.attempts`, 'attempts cannot be negative');
-  if (attempts === 0 && (perTryTimeout !== undefined || (retryOn ?? '') !== ''))
-    r.add(rp, 'http retry policy configured when attempts are set to 0 (disabled)');
-  r.duration(`${rp}.perTryTimeout`, perTryTimeout);
-  for (const policy of retryOn === undefined || retryOn === '' ? [] : retryOn.split(',')) {
-    // Istio: `i, _ := strconv.Atoi(policy); if http.StatusText(i) == "" && !supported[policy]`.
-    const code = /^[+-]?\d+$/.test(policy) ? Number(policy) : 0;
-    if (!GO_STATUS_TEXT.has(code) && !RETRY_ON.has(policy))
-      r.add(`${rp}.retryOn`, `"${policy}" is not a valid retryOn policy`);
-  }
-  r.duration(`${rp}.backoff`, backoff);
-}
-
-function checkFault(r: Reporter, fp: string, http: HTTPRoute): void {
-  if (!http.fault) return;
-  const { delay, abort } = http.fault;
-  if (!delay && !abort) r.add(fp, 'HTTP fault injection must have an abort and/or a delay');
-  if (abort) {
-    const e = abort.percentage ? validateFractionalPercentage(abort.percentage.value) : null;
-    if (e) r.add(`${fp}.abort.percentage.value`, e);
-    if (abort.httpStatus === undefined)
-      r.warn(`${fp}.abort`, 'abort configured, but error type not set');
-    const s = abort.httpStatus === undefined ? null : validateHTTPStatus(abort.httpStatus);
-    if (s) r.add(`${fp}.abort.httpStatus`, s);
-  }
-  if (delay) {
-    const e = delay.percentage ? validateFractionalPercentage(delay.percentage.value) : null;
-    if (e) r.add(`${fp}.delay.percentage.value`, e);
-    r.duration(`${fp}.delay.fixedDelay`, delay.fixedDelay);
-  }
-}
-
-function checkRoute(r: Reporter, p: string, http: HTTPRoute): void {
-  if ((http.route ?? []).length === 0)
-    r.add(p, 'HTTP route, redirect or direct_response is required');
-  (http.match ?? []).forEach((m, j) => {
-    const mp = `${p}.match[${j}]`;
-    for (const [name, hm] of Object.entries(m.headers ?? {})) {
-      if (name === '') r.add(`${mp}.headers`, 'header name cannot be empty');
-      checkStringMatch(r, `${mp}.headers.${name}`, hm, 'headers');
-    }
-    if (m.uri) checkStringMatch(r, `${mp}.uri`, m.uri, 'uri');
-    checkLabels(r, `${mp}.sourceLabels`, m.sourceLabels);
+/** The match fields TCP and TLS matches share (`validateTCPMatch`). */
+function checkL4Match(r: Reporter, p: string, m: TLSMatchAttributes): void {
+  (m.destinationSubnets ?? []).forEach((s, i) => {
+    const e = validateIPSubnet(s);
+    if (e) r.add(`${p}.destinationSubnets[${i}]`, e);
   });
-  checkFault(r, `${p}.fault`, http);
-  checkRetries(r, `${p}.retries`, http);
-  checkDestinations(r, p, http);
-  r.duration(`${p}.timeout`, http.timeout);
+  const pe = m.port ? validatePort(m.port) : null;
+  if (pe) r.add(`${p}.port`, pe);
+  checkLabels(r, `${p}.sourceLabels`, m.sourceLabels);
+  checkGatewayNames(r, `${p}.gateways`, m.gateways ?? []);
+}
+
+function checkTLSRoute(r: Reporter, p: string, t: TLSRoute, vs: VirtualService, gw: boolean): void {
+  if ((t.match ?? []).length === 0) r.add(p, 'TLS route must have at least one match condition');
+  (t.match ?? []).forEach((m, j) => checkTLSMatch(r, `${p}.match[${j}]`, m, vs, gw));
+  if ((t.route ?? []).length === 0) r.add(p, 'TLS route is required');
+  checkRouteDestinations(r, p, t.route ?? [], false);
+}
+
+function checkTCPRoute(r: Reporter, p: string, t: TCPRoute): void {
+  (t.match ?? []).forEach((m, j) => checkL4Match(r, `${p}.match[${j}]`, m));
+  if ((t.route ?? []).length === 0) r.add(p, 'TCP route is required');
+  checkRouteDestinations(r, p, t.route ?? [], false);
 }
 
 /** All rule violations (and Istio's warnings) of one VirtualService. */
@@ -156,22 +104,45 @@ export function validateVirtualService(vs: VirtualService): Reporter {
   const r = new Reporter(vs);
   const { spec } = vs;
   const gateways = spec.gateways ?? [];
-  const appliesToMesh = gateways.length === 0 || gateways.includes('mesh');
-  // No hosts: a delegate VirtualService (Istio accepts it; only a gateway VirtualService can use it).
-  if (spec.hosts.length === 0 && gateways.length > 0)
-    r.add('spec.gateways', 'delegate virtual service must have no gateways specified');
-  if (spec.hosts.length === 0)
-    r.warn(
-      'spec.hosts',
-      'no hosts: a delegate VirtualService, used only when another VirtualService delegates to it (delegation is not modelled)',
+  const http = spec.http ?? [];
+  const tls = spec.tls ?? [];
+  const tcp = spec.tcp ?? [];
+  const delegate = spec.hosts.length === 0;
+  if (delegate) {
+    // No hosts: a delegate VirtualService, only reachable through another one's `delegate`.
+    if (gateways.length > 0)
+      r.add('spec.gateways', 'delegate virtual service must have no gateways specified');
+    if (tls.length > 0)
+      r.add('spec.tls', 'delegate virtual service must have no tls route specified');
+    if (tcp.length > 0)
+      r.add('spec.tcp', 'delegate virtual service must have no tcp route specified');
+  }
+  // Bound to gateways only (gateways listed, `mesh` not among them), or to sidecars too.
+  const appliesToGateway = gateways.length > 0 && !gateways.includes('mesh');
+  const appliesToMesh = !appliesToGateway;
+  if (gateways.length > 0) checkGatewayNames(r, 'spec.gateways', gateways);
+  if (!appliesToGateway)
+    http.forEach((route, i) =>
+      (route.match ?? []).forEach((m, j) => {
+        for (const k of ['headers', 'withoutHeaders'] as const)
+          for (const key of Object.keys(m[k] ?? {}))
+            if (isJwtClaimRoute(key))
+              r.add(
+                `spec.http[${i}].match[${j}].${k}.${key}`,
+                `JWT claim based routing (key: ${key}) is only supported for gateway, found no gateways: [${gateways.join(' ')}]`,
+              );
+      }),
     );
+  const sni = tls.some((t) => (t.match ?? []).some((m) => (m.sniHosts ?? []).length > 0));
   let allHostsValid = true;
   spec.hosts.forEach((h, i) => {
-    const e = validateWildcardDomain(h);
-    if (e && !IPV4.test(h)) {
-      r.add(`spec.hosts[${i}]`, e);
-      allHostsValid = false;
-    } else if (!e && appliesToMesh && h === '*') {
+    const e = appliesToGateway ? gatewayHostError(sni, h) : validateWildcardDomain(h);
+    if (e) {
+      if (!isIPAddress(h)) {
+        r.add(`spec.hosts[${i}]`, e);
+        allHostsValid = false;
+      }
+    } else if (appliesToMesh && h === '*') {
       r.add(
         `spec.hosts[${i}]`,
         'wildcard host * is not allowed for virtual services bound to the mesh gateway',
@@ -180,10 +151,17 @@ export function validateVirtualService(vs: VirtualService): Reporter {
     }
   });
   if (allHostsValid) duplicateHosts(r, spec.hosts);
-  const http = spec.http ?? [];
-  if (http.length === 0) r.add('spec', 'http, tcp or tls must be provided in virtual service');
-  http.forEach((route, i) => checkRoute(r, `spec.http[${i}]`, route));
+  if (http.length === 0 && tcp.length === 0 && tls.length === 0)
+    r.add('spec', 'http, tcp or tls must be provided in virtual service');
+  http.forEach((route, i) => checkHTTPRoute(r, `spec.http[${i}]`, route, delegate));
+  // Istio's `isGateway` for SNI hosts: true unless `mesh` is listed (even with no gateways).
+  const sniGateway = !gateways.includes('mesh');
+  tls.forEach((route, i) => checkTLSRoute(r, `spec.tls[${i}]`, route, vs, sniGateway));
+  tcp.forEach((route, i) => checkTCPRoute(r, `spec.tcp[${i}]`, route));
+  checkExportTo(r, vs.metadata.namespace, spec.exportTo);
   analyzeUnreachableRules(r, http);
+  analyzeUnreachableL4Rules(r, 'tcp', tcp);
+  analyzeUnreachableL4Rules(r, 'tls', tls);
   return r;
 }
 

@@ -84,7 +84,7 @@ describe('AuthorizationPolicy rules with Istio messages', () => {
       'spec.rules: invalid policy p.shop: DENY action without `rules` is meaningless as it will never be triggered, add an empty rule `{}` if you want it be triggered for every request',
     ]);
     expect(check(ap('  action: CUSTOM\n  rules: [{}]\n')).errors).toEqual([
-      'spec.action: invalid policy p.shop: `provider.name` must not be empty',
+      'spec.provider: invalid policy p.shop: `provider.name` must not be empty',
     ]);
     expect(
       check(

@@ -38,7 +38,7 @@ export function applyMeshCommand(sim: MeshSim, c: MeshCommand): void {
     case 'ca.start':
       return setCaStopped(sim, false);
     case 'ca.rotateRoot':
-      return rotateRoot(sim);
+      return rotateRoot(sim, c.sameKey ?? false);
     case 'ca.dropOldRoots':
       return dropOldRoots(sim);
     case 'config.apply':

@@ -22,7 +22,7 @@ const SCHEMA: CommandSchema = {
   'config.pushBad': pod,
   'traffic.rate': { perEdgeRps: { type: 'number', min: 0, max: 1000 } },
   'config.revertBad': {},
-  'ca.rotateRoot': {},
+  'ca.rotateRoot': { 'sameKey?': { type: 'boolean' } },
   'ca.dropOldRoots': {},
   'tracing.set': {
     'forwardHeaders?': { type: 'boolean' },

@@ -71,8 +71,11 @@ export type MeshCommand =
   | { kind: 'traffic.rate'; perEdgeRps: number }
   /** Removes what `config.pushBad` added (the sidecar ACKs again). */
   | { kind: 'config.revertBad' }
-  /** Root rotation: a new root joins the trust bundle and signs new certs (overlap). */
-  | { kind: 'ca.rotateRoot' }
+  /**
+   * Root rotation: a new root joins the trust bundle and signs new certs (overlap). `sameKey`: the
+   * self-signed root re-issued with the same key (old certs still verify); else a new key.
+   */
+  | { kind: 'ca.rotateRoot'; sameKey?: boolean }
   /** Ends the overlap: only the signing root stays in the trust bundle. */
   | { kind: 'ca.dropOldRoots' }
   /** Apps forward trace headers or not; trace sampling percent (Istio default 1). */

@@ -53,7 +53,11 @@ export function commandText(c: MeshCommand): string {
     case 'config.revertBad':
       return 'remove the rejected rule';
     case 'ca.rotateRoot':
-      return 'rotate the root certificate';
+      return c.sameKey === undefined
+        ? 'rotate the root certificate'
+        : c.sameKey
+          ? 're-issue the root certificate with the same key'
+          : 'rotate to a new root with a new key';
     case 'ca.dropOldRoots':
       return 'drop the old roots from the trust bundle';
     case 'tracing.set': {

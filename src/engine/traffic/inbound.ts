@@ -65,8 +65,8 @@ export function connectCheck(
   const target = sim.state.pods[host];
   if (tls === 'ISTIO_MUTUAL' && target?.injected) {
     const err =
-      certProblem(sc.cert, tsc.cert.trust, sim.now) ??
-      certProblem(tsc.cert, sc.cert.trust, sim.now);
+      certProblem(sc.cert, tsc.cert.trust, sim.now, sim.state.ca.roots) ??
+      certProblem(tsc.cert, sc.cert.trust, sim.now, sim.state.ca.roots);
     if (err) {
       t.handshakes.failed++;
       if (t.handshakes.failed === 1 || t.handshakes.failed % 1000 === 0)

@@ -1,8 +1,10 @@
 /**
  * Istiod's CA: signs CSRs for `spiffe://cluster.local/ns/<ns>/sa/<sa>` with a 24 h TTL; nothing is
- * signed while Istiod is down or the CA is stopped (`ca.stop`). Root rotation: a new root is
- * added to the trust bundle (both roots during the overlap) and signs from then on; removing the
- * old root ends the overlap. Simplified: the bundle reaches every running agent at once (it
+ * signed while Istiod is down or the CA is stopped (`ca.stop`). Root rotation two ways: the
+ * self-signed root re-issued with the SAME key (`GenRootCertFromExistingKey`: older certificates
+ * still verify, even once the old root is gone), or a new CA with a NEW key (a plug-in CA): the
+ * bundle holds both roots during the overlap, and dropping the old root before every workload has
+ * renewed breaks handshakes. Simplified: the bundle reaches every running agent at once (it
  * travels in real Istio via the `istio-ca-root-cert` ConfigMap and the CSR response chain).
  */
 import { hours, ms } from '../../core/time';
@@ -11,7 +13,7 @@ import { rfc3339 } from '../format';
 import { logLine } from '../log';
 import type { MeshSim } from '../types';
 import { csrRetryDelay, identityOf, onIssued, setTrust } from './agent';
-import { ROOT_TTL } from './state';
+import { keyOf, ROOT_TTL } from './state';
 
 /** A CSR reached Istiod (or failed to). */
 export function onCsr(sim: MeshSim, pod: PodName, gen: number, attempt: number): void {
@@ -48,15 +50,24 @@ export function onCsr(sim: MeshSim, pod: PodName, gen: number, attempt: number):
 /** `ca.issued` event: deliver the chain to the agent. */
 export { onIssued };
 
-/** Starts a root rotation: a new root joins the bundle and signs new certificates. */
-export function rotateRoot(sim: MeshSim): void {
+/**
+ * Starts a root rotation: a new root joins the bundle and signs new certificates. `sameKey`: it
+ * is the signing root re-issued with the same private key; otherwise it has a key of its own.
+ */
+export function rotateRoot(sim: MeshSim, sameKey = false): void {
   const ca = sim.state.ca;
   const id = `root-${ca.roots.length + 1}`;
-  ca.roots.push({ id, createdAt: sim.now, expiresAt: sim.now + ROOT_TTL });
+  const root = { id, createdAt: sim.now, expiresAt: sim.now + ROOT_TTL };
+  const key = keyOf(ca.roots, ca.signingRootId);
+  ca.roots.push(sameKey ? { ...root, key } : root);
   ca.signingRootId = id;
   ca.bundle = [...ca.bundle, id];
   distributeBundle(sim);
-  logLine(sim, 'cert', `CA: new root ${id}; trust bundle now holds ${ca.bundle.join(' + ')}`);
+  logLine(
+    sim,
+    'cert',
+    `CA: new root ${id} (${sameKey ? `same key as ${ca.roots.at(-2)?.id ?? key}` : 'new key'}); trust bundle now holds ${ca.bundle.join(' + ')}`,
+  );
 }
 
 /** Ends the overlap: drops every root except the signing one from the bundle. */

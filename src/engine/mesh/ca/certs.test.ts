@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { hours, sec, SECOND } from '../../core/time';
 import { createMesh } from '../create';
+import { certProblem } from './state';
 
 describe('certificates', () => {
   it('issues SPIFFE certs with a 24 h TTL and renews each at 50% ± 1% of its lifetime', () => {
@@ -94,4 +95,23 @@ describe('certificates', () => {
     expect(sim.state.sidecars['cart-1']!.cert.trust).toEqual(['root-2']);
     expect(SECOND).toBe(1_000_000);
   }, 30_000);
+
+  it('a root re-issued with the same key still verifies older certificates; a new key does not', () => {
+    const sim = createMesh({ seed: 5, perEdgeRps: 0 });
+    sim.advanceTo(sec(10));
+    sim.command({ kind: 'ca.rotateRoot', sameKey: true });
+    sim.command({ kind: 'ca.dropOldRoots' });
+    const web = sim.state.sidecars['web-1']!.cert;
+    const cart = sim.state.sidecars['cart-1']!.cert;
+    expect(web.cert!.rootId).toBe('root-1');
+    expect(cart.trust).toEqual(['root-2']);
+    expect(certProblem(web, cart.trust, sim.now, sim.state.ca.roots)).toBeNull();
+    sim.command({ kind: 'ca.rotateRoot', sameKey: false });
+    expect(cart.trust).toEqual(['root-2', 'root-3']);
+    expect(certProblem(web, cart.trust, sim.now, sim.state.ca.roots)).toBeNull();
+    sim.command({ kind: 'ca.dropOldRoots' });
+    expect(certProblem(web, cart.trust, sim.now, sim.state.ca.roots)).toBe(
+      'certificate signed by an untrusted root',
+    );
+  });
 });

@@ -1,6 +1,6 @@
 /** Initial certificate state and the checks a TLS handshake makes. */
 import { hours, type SimTime } from '../../core/time';
-import type { CaState, CertState } from './types';
+import type { CaState, CertState, RootCert } from './types';
 
 /** Workload cert TTL (SECRET_TTL / DEFAULT_WORKLOAD_CERT_TTL). */
 export const WORKLOAD_TTL = hours(24);
@@ -38,15 +38,26 @@ export function newCa(): CaState {
   };
 }
 
-/** Why `own` cannot be presented to a peer trusting `peerTrust` at `now` (null = fine). */
+/** The key a root signs with (its own unless it was re-issued from an existing key). */
+export const keyOf = (roots: readonly RootCert[], rootId: string): string =>
+  roots.find((r) => r.id === rootId)?.key ?? rootId;
+
+/**
+ * Why `own` cannot be presented to a peer trusting `peerTrust` at `now` (null = fine). The
+ * signature is checked by key: a certificate verifies against any trusted root with the key that
+ * signed it, so a root re-issued with the same key still verifies older certificates.
+ */
 export function certProblem(
   own: CertState,
   peerTrust: readonly string[],
   now: SimTime,
+  roots: readonly RootCert[] = [],
 ): string | null {
   const c = own.cert;
   if (!c) return 'no certificate (SDS secret "default" not received)';
   if (now >= c.expiresAt) return 'certificate expired';
-  if (!peerTrust.includes(c.rootId)) return 'certificate signed by an untrusted root';
+  const key = keyOf(roots, c.rootId);
+  if (!peerTrust.some((id) => keyOf(roots, id) === key))
+    return 'certificate signed by an untrusted root';
   return null;
 }

@@ -6,6 +6,11 @@ export interface RootCert {
   id: string;
   createdAt: SimTime;
   expiresAt: SimTime;
+  /**
+   * The root's signing key when it is another root's (`GenRootCertFromExistingKey`: the
+   * self-signed root re-issued with the same key); absent = a key of its own, named like the root.
+   */
+  key?: string;
 }
 
 /** A signed workload certificate (the SDS `default` secret). */

@@ -92,7 +92,7 @@ export function pushAll(sim: MeshSim, req: PushRequest, why: string): void {
   logLine(
     sim,
     'config',
-    `Istiod pushes ${req.full ? 'full' : 'EDS-only'} config (${req.reason.join(', ')}) to ${proxies} proxies`,
+    `Istiod pushes ${req.full ? 'full' : 'EDS-only'} config (${shortList(req.reason)}) to ${proxies} proxies`,
   );
   if (!req.full) {
     enqueueAffected(sim, req);
@@ -101,6 +101,13 @@ export function pushAll(sim: MeshSim, req: PushRequest, why: string): void {
   nextVersion(sim);
   i.busyUntil = sim.now + pushContextCost(sim);
   sim.scheduleAt(i.busyUntil, { type: 'istiod.pushReady', epoch: i.epoch, req });
+}
+
+/** At most three names, then "and N more" (a file of many objects keeps the log line short). */
+function shortList(items: readonly string[]): string {
+  return items.length <= 3
+    ? items.join(', ')
+    : `${items.slice(0, 3).join(', ')} and ${items.length - 3} more`;
 }
 
 /** The PushContext is ready: queue every proxy whose scope depends on the change. */

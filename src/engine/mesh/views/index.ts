@@ -35,6 +35,7 @@ export {
   type PoolHostRow,
   type LoadView,
 } from './graph';
+export { hopPolicy, type HopPolicy } from './graphHop';
 export {
   walkView,
   iptablesView,
@@ -87,3 +88,4 @@ export {
   type OutcomeRow,
 } from './policy';
 export { mtlsMode, callsTo, authzRules } from './security';
+export { certTimeline, type CertTimelineView, type CertRow } from './certs';
