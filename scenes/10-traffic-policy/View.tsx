@@ -10,12 +10,12 @@ export function View() {
   return (
     <section className="scene-view" aria-label="Scene 10 editor, diagram and route changes">
       <div className="diagram-wrap">
-        <PolicyEditor />
         <MeshDiagram
           title="Mesh diagram: Istiod, eight sidecars with their routes and clusters, and the requests they route"
           rows={['RDS', 'CDS']}
         />
         <Legend items={[...XDS_LEGEND, ...TRAFFIC_LEGEND]} />
+        <PolicyEditor />
       </div>
       <div className="side-tables">
         <RouteChanges />

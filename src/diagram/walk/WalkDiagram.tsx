@@ -171,75 +171,83 @@ export function WalkDiagram({ detail }: { detail: WalkDetail }) {
       ),
     );
   return (
-    <div ref={ref} className="walk-diagram">
-      <svg
-        className="mesh-diagram"
-        viewBox={`0 0 ${l.width} ${l.height}`}
-        role="img"
-        aria-labelledby={`${idPrefix}-walk-title`}
-      >
-        <title id={`${idPrefix}-walk-title`}>
-          {walk
-            ? `The path of one connection from ${walk.from}: ${shown.length} of ${walk.hops.length} hops so far`
-            : 'Two pods, each drawn as app, istio-proxy and kernel lanes; no request followed yet'}
-        </title>
-        <g className={`walk-istiod${up ? '' : ' down'}`}>
-          <rect
-            className="node istiod"
-            x={l.istiod.x}
-            y={l.istiod.y}
-            width={l.istiod.w}
-            height={l.istiod.h}
-            rx={8}
+    <div
+      ref={ref}
+      className={`walk-diagram diagram-fit ${l.mode === 'wide' ? 'rows' : 'columns'}`}
+      data-layout={l.mode === 'wide' ? 'rows' : 'columns'}
+    >
+      <div className="diagram-stack">
+        <svg
+          className="mesh-diagram"
+          viewBox={`0 0 ${l.width} ${l.height}`}
+          role="img"
+          aria-labelledby={`${idPrefix}-walk-title`}
+        >
+          <title id={`${idPrefix}-walk-title`}>
+            {walk
+              ? `The path of one connection from ${walk.from}: ${shown.length} of ${walk.hops.length} hops so far`
+              : 'Two pods, each drawn as app, istio-proxy and kernel lanes; no request followed yet'}
+          </title>
+          <g className={`walk-istiod${up ? '' : ' down'}`}>
+            <rect
+              className="node istiod"
+              x={l.istiod.x}
+              y={l.istiod.y}
+              width={l.istiod.w}
+              height={l.istiod.h}
+              rx={8}
+            />
+            <text
+              className="walk-pod-title"
+              x={l.istiod.x + l.istiod.w / 2}
+              y={l.istiod.y + 17}
+              textAnchor="middle"
+            >
+              Istiod {up ? '' : '(down)'}
+            </text>
+            <text
+              className="tiny"
+              x={l.istiod.x + l.istiod.w / 2}
+              y={l.istiod.y + 32}
+              textAnchor="middle"
+            >
+              istiod.istio-system:15012 — not on the request path
+            </text>
+          </g>
+          <Pod
+            box={l.caller}
+            info={pods.caller}
+            role="caller"
+            chips={CHIPS[detail].caller}
+            lit={litCols('caller')}
           />
-          <text
-            className="walk-pod-title"
-            x={l.istiod.x + l.istiod.w / 2}
-            y={l.istiod.y + 17}
-            textAnchor="middle"
-          >
-            Istiod {up ? '' : '(down)'}
-          </text>
-          <text
-            className="tiny"
-            x={l.istiod.x + l.istiod.w / 2}
-            y={l.istiod.y + 32}
-            textAnchor="middle"
-          >
-            istiod.istio-system:15012 — not on the request path
-          </text>
-        </g>
-        <Pod
-          box={l.caller}
-          info={pods.caller}
-          role="caller"
-          chips={CHIPS[detail].caller}
-          lit={litCols('caller')}
-        />
-        <Pod
-          box={l.callee}
-          info={pods.callee}
-          role="callee"
-          chips={CHIPS[detail].callee}
-          lit={litCols('callee')}
-        />
-        <text className="tiny" x={l.wire.x} y={l.wire.y + 16} textAnchor="middle">
-          pod network
-        </text>
-        {points.length > 1 && (
-          <polyline
-            className="walk-path"
-            points={points
-              .slice(0, replied ? -1 : undefined)
-              .map((p) => `${p.x},${p.y}`)
-              .join(' ')}
+          <Pod
+            box={l.callee}
+            info={pods.callee}
+            role="callee"
+            chips={CHIPS[detail].callee}
+            lit={litCols('callee')}
           />
-        )}
-        {replied && prev && cur && (
-          <line className="walk-path reply" x1={prev.x} y1={prev.y} x2={cur.x} y2={cur.y} />
-        )}
-        {cur && <circle className="walk-dot" cx={cur.x} cy={cur.y} r={7} data-testid="walk-dot" />}
-      </svg>
+          <text className="tiny" x={l.wire.x} y={l.wire.y + 16} textAnchor="middle">
+            pod network
+          </text>
+          {points.length > 1 && (
+            <polyline
+              className="walk-path"
+              points={points
+                .slice(0, replied ? -1 : undefined)
+                .map((p) => `${p.x},${p.y}`)
+                .join(' ')}
+            />
+          )}
+          {replied && prev && cur && (
+            <line className="walk-path reply" x1={prev.x} y1={prev.y} x2={cur.x} y2={cur.y} />
+          )}
+          {cur && (
+            <circle className="walk-dot" cx={cur.x} cy={cur.y} r={7} data-testid="walk-dot" />
+          )}
+        </svg>
+      </div>
     </div>
   );
 }

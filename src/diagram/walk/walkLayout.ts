@@ -5,6 +5,7 @@
  * a phone. Pure: positions only, from the mode.
  */
 import type { WalkHop, WalkStage } from '../../engine/mesh/walk/types';
+import { narrowWidth } from '../layout/useElementWidth';
 
 export interface Box {
   x: number;
@@ -54,7 +55,8 @@ function pod(x: number, y: number, w: number): PodBox {
 /** The layout for a diagram `px` CSS pixels wide (null: not measured yet, draw wide). */
 export function walkLayout(px: number | null): WalkLayout {
   if (px !== null && px < 560) {
-    const width = 360;
+    // Phones: as many units as keep 9.5-unit text at 11 CSS px or more.
+    const width = narrowWidth(px, 280);
     const caller = pod(8, 64, width - 16);
     const callee = pod(8, caller.y + POD_H + 56, width - 16);
     return {
