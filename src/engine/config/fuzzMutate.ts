@@ -209,10 +209,10 @@ const JS_ERRORS =
 /**
  * Why a message shown to a person is unclear, or null when it is not. Unclear: empty; longer
  * than 300 characters; a JavaScript error's words (an error name, "Maximum call stack", "is not
- * a function", "Cannot read properties"...); `[object`; and, outside the double-quoted parts
- * that echo the user's own text, the words `undefined` (but for istioctl's own "undefined
- * behavior") or `NaN`, or `null` other than "got null" (how the validator describes a YAML
- * null) — e.g. "got number null".
+ * a function", "Cannot read properties"...); `[object`; and, outside the user's own text (the
+ * double-quoted parts, and a quoted key where the field path repeats it), the words `undefined`
+ * (but for istioctl's own "undefined behavior") or `NaN`, or `null` other than "got null" (how
+ * the validator describes a YAML null) — e.g. "got number null".
  */
 export function unclearReason(message: string): string | null {
   if (message.trim() === '') return 'empty';
@@ -220,7 +220,11 @@ export function unclearReason(message: string): string | null {
   const m = JS_ERRORS.exec(message);
   if (m) return `a JavaScript error: "${m[0]}"`;
   if (message.includes('[object')) return '"[object"';
-  const own = message.replace(/"(?:[^"\\]|\\.)*"/g, '""');
+  // The user's own text: every double-quoted part, and wherever a quoted key recurs unquoted
+  // (the field path names the key the message quotes: `spec.null x: unknown field "null x"`).
+  const QUOTED = /"((?:[^"\\]|\\.)*)"/g;
+  let own = message.replace(QUOTED, '""');
+  for (const [, q] of message.matchAll(QUOTED)) if (q) own = own.split(q).join('');
   if (/\bundefined\b(?! behavior)/.test(own)) return '"undefined"';
   if (/\bNaN\b/.test(own)) return '"NaN"';
   if (/\bnull\b/.test(own.replace(/\bgot null\b/g, ''))) return '"null"';
