@@ -86,7 +86,7 @@ describe('robustness: duplicate hosts', () => {
       `spec.hosts: duplicate hosts in virtual service: ${long.slice(0, 79)}… & ${long.slice(0, 79)}…`,
     ]);
   });
-  it('validates an 80 KB file of hosts (duplicates and wildcards) in well under 2 s', () => {
+  it('validates an 80 KB file of hosts (duplicates and wildcards) with capped, short messages', () => {
     const hosts: string[] = [];
     for (let i = 0; hosts.join(', ').length < 80_000; i++)
       hosts.push(i % 3 === 0 ? `"*.h${i}.shop.svc"` : i % 3 === 1 ? `a.h${i - 1}.shop.svc` : 'dup');
