@@ -9,10 +9,9 @@ import {
 } from '../layout/castLayout';
 import { RequestDot, RequestFailed, RequestOk } from './marks';
 
-/** Resolves a request end to a drawn pod (a request that found no endpoint names its service). */
+/** Resolves a request's caller to a drawn pod. */
 function podOf(name: PodName, sidecars: SidecarView[]): PodName | null {
-  if (sidecars.some((s) => s.pod === name)) return name;
-  return sidecars.find((s) => s.service === name)?.pod ?? null;
+  return sidecars.some((s) => s.pod === name) ? name : null;
 }
 
 interface Edge {
@@ -49,13 +48,16 @@ export function TrafficLayer({
   for (const r of requests) {
     if (r.sentAt > now) continue;
     const from = podOf(r.from, sidecars);
+    if (!from) continue;
+    // A request that names its service, not a pod, has not left the caller's sidecar: it waits
+    // there (an injected delay) or was answered there (UO, UH, NC, an injected abort). It is
+    // drawn at the caller, never as an arc to a pod it did not reach.
     const to = podOf(r.to, sidecars) ?? from;
-    if (!from || !to) continue;
     // Unanswered: in the call-graph model the reply time is not known when a call leaves, so a
     // call whose network leg is over waits at the callee's end until it is answered.
     if (now < r.arriveAt || r.code === undefined) {
       const span = r.arriveAt - r.sentAt;
-      const f = span <= 0 ? 1 : Math.min(1, (now - r.sentAt) / span);
+      const f = to === from ? 0 : span <= 0 ? 1 : Math.min(1, (now - r.sentAt) / span);
       const p = onArc(arcBetween(l, from, to), f);
       dots.push({ id: r.id, x: p.x, y: p.y });
       continue;
@@ -74,16 +76,19 @@ export function TrafficLayer({
       {[...edges.entries()].map(([key, e]) => {
         const arc = arcBetween(l, e.from, e.to);
         const o = fadeLevel(1 - e.age / TRAIL_US);
-        const end = arc.p1;
+        const local = e.from === e.to;
+        const end = local ? arc.p0 : arc.p1;
         const width = 1 + Math.min(4, Math.floor((e.ok + e.failed) / 2));
         return (
           <g key={key}>
-            <path
-              d={`M${arc.p0.x},${arc.p0.y} Q${arc.c.x},${arc.c.y} ${arc.p1.x},${arc.p1.y}`}
-              className={e.failed ? 'req-path failed' : 'req-path'}
-              strokeWidth={width}
-              opacity={o}
-            />
+            {!local && (
+              <path
+                d={`M${arc.p0.x},${arc.p0.y} Q${arc.c.x},${arc.c.y} ${arc.p1.x},${arc.p1.y}`}
+                className={e.failed ? 'req-path failed' : 'req-path'}
+                strokeWidth={width}
+                opacity={o}
+              />
+            )}
             {e.failed > 0 ? (
               <RequestFailed x={end.x} y={end.y + 8} opacity={o} />
             ) : (
