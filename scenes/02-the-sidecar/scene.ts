@@ -1,11 +1,6 @@
 import { CAST, type MeshCommand, type MeshTrace } from '../../src/engine/mesh/contract';
 import { meshSceneModel } from '../../src/engine/mesh/sceneModel';
-import {
-  healthyEndpoints,
-  istiodView,
-  sidecarViews,
-  type MeshSource,
-} from '../../src/engine/mesh/views';
+import { istiodView, walkable, type MeshSource } from '../../src/engine/mesh/views';
 import { iptablesSave } from '../../src/engine/mesh/walk';
 import { defineScene } from '../../src/scene/types';
 import { outboundMachine, rulesMachine } from './machines';
@@ -45,10 +40,9 @@ const hopWhere =
     e.type === 'walk.hop' && test(e);
 const ipt = (pod: string, rule: string) =>
   hopWhere((h) => h.stage === 'iptables' && h.pod === pod && h.rule === rule);
-/** Every sidecar has its config, and web-1’s Envoy knows checkout-1 as a ready endpoint. */
+/** Every sidecar has its listeners, and web-1’s Envoy knows checkout-1 as a ready endpoint. */
 const listening = (sim: MeshSource) =>
-  sidecarViews(sim).every((s) => !s.injected || s.status.LDS === 'SYNCED') &&
-  healthyEndpoints(sim, 'web-1', 'outbound|8080||checkout.shop.svc.cluster.local') > 0;
+  walkable(sim, 'web-1', 'outbound|8080||checkout.shop.svc.cluster.local');
 /** The call every step follows: web-1’s app to checkout:8080 (one endpoint: checkout-1). */
 const CALL = walk('web-1', 'checkout');
 

@@ -1,11 +1,6 @@
 import { CAST, type MeshCommand, type MeshTrace } from '../../src/engine/mesh/contract';
 import { meshSceneModel } from '../../src/engine/mesh/sceneModel';
-import {
-  healthyEndpoints,
-  outboundTrafficPolicy,
-  sidecarViews,
-  type MeshSource,
-} from '../../src/engine/mesh/views';
+import { outboundTrafficPolicy, walkable, type MeshSource } from '../../src/engine/mesh/views';
 import { defineScene } from '../../src/scene/types';
 import { acceptMachine, matchMachine } from './machines';
 import { meta } from './meta';
@@ -27,8 +22,7 @@ const at =
     e.type === 'walk.hop' && e.pod === pod && test(e);
 /** Every sidecar has its listeners, and web-1’s Envoy knows checkout-1 as a ready endpoint. */
 const ready = (sim: MeshSource) =>
-  sidecarViews(sim).every((s) => !s.injected || s.status.LDS === 'SYNCED') &&
-  healthyEndpoints(sim, 'web-1', 'outbound|8080||checkout.shop.svc.cluster.local') > 0;
+  walkable(sim, 'web-1', 'outbound|8080||checkout.shop.svc.cluster.local');
 const CALL = walk('web-1', 'checkout');
 
 /** Scene 4 as data: one connection through the caller’s and the callee’s listeners, stage by stage. */

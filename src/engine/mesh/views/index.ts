@@ -42,6 +42,7 @@ export {
   listenerJson,
   listenerNames,
   healthyEndpoints,
+  walkable,
   listenerDump,
   outboundTrafficPolicy,
   type ListenerDump,

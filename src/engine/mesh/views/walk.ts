@@ -9,6 +9,7 @@ import { TYPE_URL } from '../contract';
 import { rfc3339Millis } from '../format';
 import { iptablesSave, type SaveLine, type WalkHop, type WalkState } from '../walk';
 import { memoBySim, memoBySimWith, type MeshSource } from './memo';
+import { sidecarViews } from './sidecars';
 
 /** The walk as shown: hops reached so far, the current one, and whether it has ended. */
 export interface WalkView {
@@ -112,3 +113,11 @@ export const listenerDump = memoBySimWith(
 /** meshConfig.outboundTrafficPolicy.mode as Istiod has it (ALLOW_ANY unless set). */
 export const outboundTrafficPolicy = (sim: MeshSource): 'ALLOW_ANY' | 'REGISTRY_ONLY' =>
   sim.state.config.outboundTrafficPolicy ?? 'ALLOW_ANY';
+
+/**
+ * A walk from `from` can be followed end to end: every sidecar has its listeners, and `from`'s
+ * Envoy has a ready endpoint for `cluster` (scenes 2 and 4 wait for this before their call).
+ */
+export const walkable = (sim: MeshSource, from: string, cluster: string): boolean =>
+  sidecarViews(sim).every((s) => !s.injected || s.status.LDS === 'SYNCED') &&
+  healthyEndpoints(sim, from, cluster) > 0;
