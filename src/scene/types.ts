@@ -31,9 +31,26 @@ export interface WaitFor<T extends TraceEntry, S> {
   until?(sim: S): boolean;
 }
 
+/**
+ * Predict, then observe: a question the learner answers before a step runs. The answer is the run
+ * itself: once the step completes, `answer` reads which choice the simulation proved.
+ */
+export interface Prediction<S> {
+  /** Asked before the step's commands run ("Istiod is killed: what happens to requests?"). */
+  question: string;
+  /** 2 to 4 choices. */
+  choices: readonly { id: string; label: string }[];
+  /** The choice the run proved, read from the simulation when the step completes (null: not settled). */
+  answer(sim: S): string | null;
+  /** Where the page shows the answer ("web-1's request counter keeps rising"). */
+  evidence: string;
+}
+
 /** One narrative step. */
 export interface SceneStep<C, T extends TraceEntry, S> {
   caption: string;
+  /** A prediction asked before this step runs (see `Prediction`). */
+  predict?: Prediction<S>;
   /** Panel id → the anchor its machine is on when the step completes. */
   highlights: Readonly<Record<string, string>>;
   /** Commands applied when the step starts (recorded in the engine's input log). */

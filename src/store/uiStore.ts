@@ -28,6 +28,10 @@ export interface UiState {
   slowMotion: boolean;
   /** The link's `autoplay=` (kept in the address bar), or null. */
   autoplay: boolean | null;
+  /** Predictions made in this page's life, by 0-based step: the choice and the run's answer. */
+  predictions: Readonly<Record<number, { picked: string; answer: string | null }>>;
+  /** Ids of the "Try this" controls the learner used in this page's life. */
+  tried: readonly string[];
 }
 
 export const initialUi: UiState = {
@@ -40,6 +44,8 @@ export const initialUi: UiState = {
   embed: false,
   slowMotion: true,
   autoplay: null,
+  predictions: {},
+  tried: [],
 };
 
 export type UiStore = ReturnType<typeof createUiStore>;
