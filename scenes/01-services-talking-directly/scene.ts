@@ -2,6 +2,7 @@ import { directSceneModel, pods, type DirectSim, type DirectTrace } from '../../
 import { defineScene } from '../../src/scene/types';
 import { callPaymentsMachine } from './machines';
 import { meta } from './meta';
+import { deadPod } from './predict';
 import callPayments from './snippets/callPayments.py?raw';
 
 const KILLED = 'payments-v1-a';
@@ -50,6 +51,7 @@ export const scene1 = defineScene(directSceneModel)({
     {
       caption:
         'Kill payments-v1-a. Its IP stops answering — no reply, not even a refusal — so a caller that dials it waits for its own connect timeout. checkout-1’s attempt fails after 2 s whenever kube-proxy happens to pick the dead pod, and its loop dials again at once, with no backoff.',
+      predict: deadPod,
       highlights: { call: 'connect' },
       ensure: (sim) =>
         pods(sim).some((p) => p.name === KILLED && p.up) ? [{ kind: 'pod.kill', pod: KILLED }] : [],

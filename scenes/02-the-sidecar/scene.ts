@@ -5,6 +5,7 @@ import { iptablesSave } from '../../src/engine/mesh/walk';
 import { defineScene } from '../../src/scene/types';
 import { outboundMachine, rulesMachine } from './machines';
 import { meta } from './meta';
+import { injectWithoutIstiod } from './predict';
 import onOutboundSrc from './snippets/onOutbound.py?raw';
 
 type Hop = Extract<MeshTrace, { type: 'walk.hop' }>;
@@ -127,6 +128,7 @@ export const scene2 = defineScene(meshSceneModel)({
     {
       caption:
         'Kill Istiod, then ask for web-1 with a sidecar again. Injection happens when a pod is created, in Istiod’s webhook (failurePolicy: Fail); the API server cannot reach it, so it refuses the new pod and web-1 keeps running without one.',
+      predict: injectWithoutIstiod,
       highlights: {},
       ensure: (sim) => (istiodView(sim).up ? [] : [{ kind: 'istiod.restore' }]),
       commands: [{ kind: 'istiod.kill' }, { kind: 'pod.inject', pod: 'web-1', injected: true }],

@@ -12,6 +12,7 @@ import {
 import { defineScene } from '../../src/scene/types';
 import { applyEndpoints, onPodChange } from './machines';
 import { meta } from './meta';
+import { notReadyEndpoint } from './predict';
 import applyEndpointsSrc from './snippets/applyEndpoints.py?raw';
 import onPodChangeSrc from './snippets/onPodChange.py?raw';
 
@@ -109,6 +110,7 @@ export const scene3 = defineScene(meshSceneModel)({
     {
       caption:
         'Each Envoy replaces its endpoint lists and ACKs. payments-v1-a is simply gone from them: by default Istio leaves a not-ready endpoint out of the ClusterLoadAssignment rather than sending it as UNHEALTHY. The last column shows each ACK about 100 ms (the debounce) plus a few ms of network after the pod changed.',
+      predict: notReadyEndpoint,
       highlights: { registry: 'push', apply: 'ack' },
       waitFor: { type: 'xds.ack', where: isEds, until: callersInSync },
     },

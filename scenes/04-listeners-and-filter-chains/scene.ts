@@ -4,6 +4,7 @@ import { outboundTrafficPolicy, walkable, type MeshSource } from '../../src/engi
 import { defineScene } from '../../src/scene/types';
 import { acceptMachine, matchMachine } from './machines';
 import { meta } from './meta';
+import { unknownHost } from './predict';
 import acceptSrc from './snippets/accept.py?raw';
 import matchSrc from './snippets/match.py?raw';
 
@@ -122,6 +123,7 @@ export const scene4 = defineScene(meshSceneModel)({
     {
       caption:
         'A port with no listener: web-1’s app dials api.partner.example:443, a host the registry does not know. No 0.0.0.0_443 listener exists, so the connection stays on virtualOutbound, whose catch-all chain proxies it to PassthroughCluster — meshConfig’s default outboundTrafficPolicy ALLOW_ANY. Try REGISTRY_ONLY.',
+      predict: unknownHost,
       highlights: { accept: 'tcp', match: 'chosen' },
       select: 'web-1',
       commands: [walk('web-1', 'external', 443)],

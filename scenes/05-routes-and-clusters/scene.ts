@@ -5,6 +5,7 @@ import { defineScene } from '../../src/scene/types';
 import { canarySlider } from '../../src/ui/mesh/canarySlider';
 import { matchMachine, pickMachine } from './machines';
 import { meta } from './meta';
+import { whoRoutes } from './predict';
 import matchSrc from './snippets/match.py?raw';
 import pickSrc from './snippets/pick.py?raw';
 
@@ -85,6 +86,7 @@ export const scene5 = defineScene(meshSceneModel)({
     {
       caption:
         'Routing is the caller’s job. web-1 sends 100 requests: web-1’s own sidecar draws them, from its own copy of the same route table. The payments sidecars never choose a version.',
+      predict: whoRoutes,
       highlights: { match: 'route', pick: 'choose' },
       commands: [send('web-1', 100)],
       select: 'web-1',

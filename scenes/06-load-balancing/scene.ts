@@ -6,6 +6,7 @@ import { hopPolicy, windowSummary, type MeshSource } from '../../src/engine/mesh
 import { defineScene } from '../../src/scene/types';
 import { leastRequestMachine, paymentsPick, roundRobinMachine, secondWins } from './machines';
 import { meta } from './meta';
+import { slowPodShare } from './predict';
 import { POLICIES, POLICY_YAML, SLOW_MS, SLOW_POD, USER_RPS, type Policy } from './runs';
 import leastRequestSrc from './snippets/leastRequest.py?raw';
 import roundRobinSrc from './snippets/roundRobin.py?raw';
@@ -68,6 +69,7 @@ export const scene6 = defineScene(meshSceneModel)({
     {
       caption:
         'Make payments-v1-b slow: 200 ms more per request. Its 4 workers stay busy, so its requests in flight pile up in checkout-1’s Envoy — and least request sees it: v1-b loses almost every draw against another pod, and still gets a call when both draws land on it (1 in 9). The plot’s new row measures calls to payments from now (the step waits for 500 calls).',
+      predict: slowPodShare,
       highlights: { lr: 'second' },
       ensure: slowed,
       commands: [mark('LEAST_REQUEST')],

@@ -4,6 +4,7 @@ import { meshSceneModel } from '../../src/engine/mesh/sceneModel';
 import { defineScene } from '../../src/scene/types';
 import { routerMachine, shouldRetryMachine } from './machines';
 import { meta } from './meta';
+import { defaultRetries } from './predict';
 import { CHECKOUT_DEFAULT, CHECKOUT_RETRY, PAY_ROUTES, SLOW_MS, USER_RPS } from './runs';
 import {
   apply,
@@ -55,6 +56,7 @@ export const scene7 = defineScene(meshSceneModel)({
     {
       caption:
         'Make every payments pod answer 503 to 30% of its requests. Since Istio 1.24 the default list of retriable status codes is empty, so checkout-1’s Envoy hands the 503 back; checkout’s app answers 503, web-1’s Envoy passes it on. About 30% of users fail, and each user request costs payments exactly one try.',
+      predict: defaultRetries,
       highlights: { router: 'return', retry: 'notRetriable' },
       ensure: ensure({ pay: 'default', chk: false, fail: 0, slow: false }),
       commands: [fail(P), mark],

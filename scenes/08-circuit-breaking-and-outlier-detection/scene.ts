@@ -6,6 +6,7 @@ import { outlierView } from '../../src/engine/mesh/views/graphOutlier';
 import { defineScene } from '../../src/scene/types';
 import { admitMachine, outlierMachine } from './machines';
 import { meta } from './meta';
+import { twoAtOnce } from './predict';
 import admitSrc from './snippets/admit.py?raw';
 import onResponseSrc from './snippets/onResponse.py?raw';
 
@@ -91,6 +92,7 @@ export const scene8 = defineScene(meshSceneModel)({
     {
       caption:
         'Now -c 2 -n 20: two calls at once. While one call is pending (its connection still opening), the other finds the one pending slot taken: max_pending_requests is reached, and cart-1’s Envoy answers 503 with flag UO at once — the call never leaves the pod (upstream_rq_pending_overflow + 1).',
+      predict: twoAtOnce,
       highlights: { admit: 'pendingOverflow', outlier: 'reset' },
       commands: [fortio(FORTIO, 2)],
       waitFor: {

@@ -11,6 +11,7 @@ import {
 import { defineScene } from '../../src/scene/types';
 import { agentMachine, caMachine, handshakeMachine } from './machines';
 import { meta } from './meta';
+import { strictPlaintext } from './predict';
 import handshakeSrc from './snippets/handshake.py?raw';
 import requestSrc from './snippets/requestCertificate.py?raw';
 import signSrc from './snippets/sign.py?raw';
@@ -92,6 +93,7 @@ export const scene9 = defineScene(meshSceneModel)({
     {
       caption:
         'Turn on STRICT for namespace shop (a PeerAuthentication) while web-1 keeps calling. Istiod pushes new listeners; once payments’ Envoys have them, only the mTLS chain is left and web-1’s plaintext connections are reset — the first calls still passed while the push was on its way.',
+      predict: strictPlaintext,
       highlights: {},
       select: 'web-1',
       commands: [apply(PRESETS['mtls-strict']), webCalls(400)],

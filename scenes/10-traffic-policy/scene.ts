@@ -11,6 +11,7 @@ import {
 import { defineScene } from '../../src/scene/types';
 import { compileMachine, validateMachine } from './machines';
 import { meta } from './meta';
+import { negativeWeight } from './predict';
 import compileSrc from './snippets/compile.py?raw';
 import validateSrc from './snippets/validate.py?raw';
 
@@ -79,6 +80,7 @@ export const scene10 = defineScene(meshSceneModel)({
     {
       caption:
         'A slip: weight -10. The webhook rejects the document with Istio’s message at its line and field — "weight -10 < 0" — and nothing is stored: no push, no sidecar changes, traffic keeps its 0/100 routes.',
+      predict: negativeWeight,
       highlights: { validate: 'reject', compile: 'send' },
       commands: [apply(NEGATIVE_WEIGHT)],
       waitFor: { type: 'config.rejected' },

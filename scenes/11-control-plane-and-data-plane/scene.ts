@@ -6,6 +6,7 @@ import { defineScene } from '../../src/scene/types';
 import { canarySlider } from '../../src/ui/mesh/canarySlider';
 import { onYamlChange, subscribeXds, whenControlPlaneDies } from './machines';
 import { meta } from './meta';
+import { istiodKilled } from './predict';
 import onYamlChangeSrc from './snippets/onYamlChange.py?raw';
 import subscribeXdsSrc from './snippets/subscribeXds.py?raw';
 import whenControlPlaneDiesSrc from './snippets/whenControlPlaneDies.py?raw';
@@ -72,6 +73,7 @@ export const scene11 = defineScene(meshSceneModel)({
     {
       caption:
         'With Istiod down, requests still complete — watch the Completed requests count keep rising. What stops is config: kubectl apply is refused, because Istio’s validating webhook runs in Istiod — and nobody could compile or push the change anyway.',
+      predict: istiodKilled,
       highlights: { dataplane: 'forward' },
       select: 'checkout-1',
       ensure: (sim) => (istiodView(sim).up ? [{ kind: 'istiod.kill' }] : []),

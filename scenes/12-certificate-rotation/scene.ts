@@ -4,6 +4,7 @@ import { certTimeline, istiodView, type MeshSource } from '../../src/engine/mesh
 import { defineScene } from '../../src/scene/types';
 import { rotateRoot, rotationLoop, verifyPeer } from './machines';
 import { meta } from './meta';
+import { expiredHandshakes } from './predict';
 import rotateRootSrc from './snippets/rotateRoot.py?raw';
 import rotationLoopSrc from './snippets/rotationLoop.py?raw';
 import verifyPeerSrc from './snippets/verifyPeer.py?raw';
@@ -141,6 +142,7 @@ export const scene12 = defineScene(meshSceneModel)({
     {
       caption:
         'Now web-1 calls payments 20 times at once: that needs new connections, and every new handshake fails with “certificate expired”. Existing connections carry on; new ones cannot be made until Istiod is back (restore it: each agent’s next retry gets a certificate).',
+      predict: expiredHandshakes,
       highlights: { verify: 'expired' },
       ensure: kill,
       commands: [webCalls(20)],

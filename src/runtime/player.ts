@@ -11,27 +11,12 @@ import {
   type StepperMachine,
   type StepperSnapshot,
 } from '../machines/stepper';
-import type { AnySceneDef, SceneDef, SceneStep, WaitFor } from '../scene/types';
+import type { AnySceneDef, SceneDef, SceneStep } from '../scene/types';
+import { DEFAULT_WAIT_MS, playFrame, StepWait } from './stepWait';
 
-interface Wait<T extends TraceEntry, S> {
-  match: WaitFor<T, S> | null;
-  deadline: number;
-  hit: boolean;
-  /** A matching entry arrived during the current event; `until` is checked once it is done. */
-  candidate: boolean;
-}
-
-const DEFAULT_WAIT_MS = 15_000;
-const MAX_EVENTS_PER_FRAME = 5_000;
-/** Protocol slow motion: a message in flight takes at least this much wall time to travel. */
-export const SLOW_MOTION_WALL_MS = 500;
+export { matchesWait, SLOW_MOTION_WALL_MS } from './stepWait';
 /** The panel fold is the first trace reducer the player installs. */
 const FOLD = 0;
-
-/** True when a trace entry is what a step waits for. */
-export function matchesWait<T extends TraceEntry, S>(w: WaitFor<T, S>, e: T): boolean {
-  return e.type === w.type && (w.where === undefined || w.where(e));
-}
 
 /**
  * The scene player (vanilla, no React) for any model: owns the simulation, the narrative position
@@ -54,6 +39,13 @@ export class Player<C, T extends TraceEntry, S extends EngineSim<C, T>, O> {
   slowed = false;
   /** Runs the learner left (acting in the past, going back a step, reset): reopenable exactly. */
   readonly runs = new RunKeeper<C>();
+  /**
+   * The run's answer to each step's prediction (`SceneStep.predict`), read when the step completed
+   * in the current timeline (cleared when the run is rebuilt): step index → choice id, or null.
+   */
+  readonly answers = new Map<number, string | null>();
+  /** Steps entered so far (a pick made before an entry belongs to it alone). */
+  entries = 0;
   /** Commands the learner gave in the current run (beyond the steps' and the setup's). */
   private changes = 0;
   /** What the last single-event step did, in words (null once time moves on otherwise). */
@@ -61,7 +53,7 @@ export class Player<C, T extends TraceEntry, S extends EngineSim<C, T>, O> {
   private readonly fold: PanelFold<T>;
   private stepper: StepperMachine;
   private stepSnap: StepperSnapshot;
-  private wait: Wait<T, S> | null = null;
+  private wait: StepWait<T, S> | null = null;
   private unsubTrace: () => void = () => {};
   private listeners = new Set<() => void>();
   private version = 0;
@@ -295,56 +287,24 @@ export class Player<C, T extends TraceEntry, S extends EngineSim<C, T>, O> {
 
   /**
    * Called by the frame driver while playing, with the simulated time the chosen speed asks for
-   * and the wall time it took. At most MAX_EVENTS_PER_FRAME events run per frame: when the model
-   * is busier than that, simulated time slows down instead of the page freezing. With slow motion
-   * on [1], a frame ends as soon as a message a learner must see starts travelling, and while one
-   * travels simulated time runs no faster than its flight over SLOW_MOTION_WALL_MS of wall time.
+   * and the wall time it took (see `playFrame`: at most so many events a frame, protocol slow motion).
    */
   advance(deltaUs: number, wallMs: number = deltaUs / 1000): void {
     if (!this.playing) return;
-    const w = this.wait;
     const flight = this.slowMotion ? this.def.model.slowMotion : undefined;
-    let target = this.sim.now + Math.max(1, Math.round(deltaUs));
-    let slowed = false;
-    const span0 = flight?.(this.sim) ?? null;
-    if (span0 !== null) {
-      const capped = this.sim.now + Math.max(1, Math.round((span0 * wallMs) / SLOW_MOTION_WALL_MS));
-      if (capped < target) {
-        target = capped;
-        slowed = true;
-      }
-    }
-    let limit = w ? Math.min(target, w.deadline) : target;
-    let n = 0;
-    while (
-      !w?.hit &&
-      n < MAX_EVENTS_PER_FRAME &&
-      this.sim.nextEventTime() <= limit &&
-      this.sim.step()
-    ) {
-      n++;
-      if (w) this.settle(w);
-      if (flight && span0 === null && flight(this.sim) !== null) {
-        // A message has just left: stop here so it is drawn at the start of its line.
-        limit = this.sim.now;
-        slowed = true;
-        break;
-      }
-    }
-    this.slowed = slowed;
-    if (w && (w.hit || limit >= w.deadline)) {
-      if (!w.hit) this.sim.advanceTo(w.deadline);
-      this.lastWaitHit = w.match ? w.hit : null;
-      this.wait = null;
+    const f = playFrame(this.sim, this.wait, flight, deltaUs, wallMs);
+    this.slowed = f.slowed;
+    if (f.finished) {
+      this.stepDone();
       this.playing = false;
-      this.slowed = false;
-    } else if (n < MAX_EVENTS_PER_FRAME) this.sim.advanceTo(limit);
+    }
     this.touch();
   }
 
   private fresh(log?: readonly InputLogEntry<C>[]): S {
     this.unsubTrace();
     this.changes = 0;
+    this.answers.clear();
     const { model, setup } = this.def;
     const sim = model.create({
       ...setup.options,
@@ -354,45 +314,38 @@ export class Player<C, T extends TraceEntry, S extends EngineSim<C, T>, O> {
     });
     if (log) sim.loadInputLog(log);
     else for (const c of setup.commands ?? []) sim.command(c); // the scene's own: must apply
-    this.unsubTrace = sim.trace.subscribe((e) => {
-      const w = this.wait;
-      if (w && !w.hit && w.match && matchesWait(w.match, e)) w.candidate = true;
-    });
+    this.unsubTrace = sim.trace.subscribe((e) => this.wait?.offer(e));
     return sim;
   }
 
   private enterStep(): void {
     const step = this.step;
     const limit = (step.runForMs ?? DEFAULT_WAIT_MS) * 1000;
+    this.entries++;
+    this.answers.delete(this.stepIndex);
     // The wait is armed first: a command may itself emit the awaited entry (a kill closes streams).
-    this.wait = {
-      match: step.waitFor ?? null,
-      deadline: this.sim.now + limit,
-      hit: false,
-      candidate: false,
-    };
+    this.wait = new StepWait(step.waitFor ?? null, this.sim.now + limit);
     for (const c of step.ensure?.(this.sim) ?? []) this.send(c);
     for (const c of step.commands ?? []) this.send(c);
-    this.settle(this.wait);
+    this.wait.settle(this.sim);
     this.onStepEnter(step, this.stepIndex);
   }
 
   private finishHeadless(): void {
-    const w = this.wait;
-    if (!w) return;
-    while (!w.hit && this.sim.nextEventTime() <= w.deadline && this.sim.step()) this.settle(w);
-    if (!w.hit) this.sim.advanceTo(w.deadline);
-    this.lastWaitHit = w.match ? w.hit : null;
-    this.wait = null;
+    this.wait?.runHeadless(this.sim);
+    this.stepDone();
     this.highWater = Math.max(this.highWater, this.sim.now);
   }
 
-  /** After an event (never inside one): a candidate entry completes the wait if `until` holds. */
-  private settle(w: Wait<T, S>): void {
-    if (!w.candidate) return;
-    w.candidate = false;
-    const m = w.match;
-    if (!m?.until || m.until(this.sim)) w.hit = true;
+  /** The step's wait is over: whether it saw its entry, and the run's answer to its prediction. */
+  private stepDone(): void {
+    const w = this.wait;
+    if (!w) return;
+    this.lastWaitHit = w.match ? w.hit : null;
+    this.wait = null;
+    this.slowed = false;
+    const p = this.step.predict;
+    if (p) this.answers.set(this.stepIndex, p.answer(this.sim));
   }
 
   private touch(): void {
@@ -404,9 +357,6 @@ export class Player<C, T extends TraceEntry, S extends EngineSim<C, T>, O> {
     for (const l of this.listeners) l();
   }
 }
-
-// [1] Determinism is untouched: slow motion changes only how wall time maps to simulated time,
-//     never which events run or in what order.
 
 /** The player as the app holds it (types erased; see `AnySceneDef`). */
 export type AnyPlayer = Player<unknown, TraceEntry, EngineSim<unknown, TraceEntry>, unknown>;
