@@ -1,6 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { gzipSync } from 'node:zlib';
-import type { Plugin } from 'vite';
+import { build, type Plugin } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
 
 /** Each scene's own chunk must stay under this (gzip): models and parts belong in shared chunks. */
@@ -65,8 +66,99 @@ function chunkSizes(): Plugin {
   };
 }
 
+/** The web component's source: built alone, as one classic script with no React (docs/embedding.md). */
+const EMBED_ENTRY = 'src/embed/mesh-scene.ts';
+const EMBED_FILE = 'embed/mesh-scene.js';
+
+/** Bundles the web component as one minified IIFE, in a separate build that shares nothing with the app. */
+async function bundleEmbed(): Promise<string> {
+  const out = await build({
+    configFile: false,
+    logLevel: 'warn',
+    publicDir: false,
+    build: {
+      write: false,
+      target: 'es2022',
+      minify: true,
+      lib: {
+        entry: EMBED_ENTRY,
+        formats: ['iife'],
+        name: 'MeshScene',
+        fileName: () => 'mesh-scene.js',
+      },
+    },
+  });
+  const outputs = Array.isArray(out) ? out : [out];
+  for (const o of outputs)
+    if ('output' in o) for (const c of o.output) if (c.type === 'chunk') return c.code;
+  throw new Error(`${EMBED_ENTRY}: the embed build produced no script`);
+}
+
+/** Ships the web component at /embed/mesh-scene.js: in the build's output, and from the dev server. */
+function embedScript(): Plugin {
+  return {
+    name: 'embed-script',
+    async generateBundle() {
+      const code = await bundleEmbed();
+      this.emitFile({ type: 'asset', fileName: EMBED_FILE, source: code });
+      console.log(
+        `embed script ${EMBED_FILE.padEnd(34)} ${(gzipSync(code).length / 1024).toFixed(1)} kB gz`,
+      );
+    },
+    configureServer(server) {
+      server.middlewares.use(`/${EMBED_FILE}`, (_req, res, next) => {
+        bundleEmbed().then((code) => {
+          res.setHeader('Content-Type', 'text/javascript');
+          res.end(code);
+        }, next);
+      });
+    },
+  };
+}
+
+/**
+ * Offline use [2]: a service worker (Workbox, generated at build time) precaches the app shell,
+ * every scene chunk, lazy or not, the embed kit and the icons; a manifest makes the course
+ * installable. The app registers the worker itself, in production builds only (src/embed/offline.ts).
+ */
+const offline = () =>
+  VitePWA({
+    registerType: 'autoUpdate',
+    injectRegister: false,
+    // The icons are precached by the glob below; the manifest does not add them twice.
+    includeManifestIcons: false,
+    manifest: {
+      name: 'Mesh Scenes — Build a Service Mesh',
+      short_name: 'Mesh Scenes',
+      description:
+        'An explorable simulator of a service mesh (Envoy / Istio style): Istiod, sidecars, xDS, certificates.',
+      start_url: './',
+      scope: './',
+      display: 'standalone',
+      theme_color: '#1d4ed8',
+      background_color: '#ffffff',
+      icons: [
+        { src: 'icon.svg', sizes: 'any', type: 'image/svg+xml' },
+        { src: 'icon-192.png', sizes: '192x192', type: 'image/png' },
+        { src: 'icon-512.png', sizes: '512x512', type: 'image/png' },
+        { src: 'icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+      ],
+    },
+    workbox: {
+      globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
+      // The app routes in the hash: every navigation of the app is index.html. The embed pages
+      // under /embed/ are their own documents.
+      navigateFallback: 'index.html',
+      navigateFallbackDenylist: [/^\/embed\//],
+      cleanupOutdatedCaches: true,
+      clientsClaim: true,
+      skipWaiting: true,
+      maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
+    },
+  });
+
 export default defineConfig({
-  plugins: [react(), chunkSizes()],
+  plugins: [react(), chunkSizes(), embedScript(), offline()],
   server: { host: '127.0.0.1', port: 5173 },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },
   build: {
@@ -129,3 +221,7 @@ export default defineConfig({
     ],
   },
 });
+
+// [2] Updates: a new build's worker installs in the background, takes over at once (skipWaiting,
+//     clientsClaim) and the page reloads itself once (src/embed/offline.ts): the address bar holds
+//     the whole view (step, time, run), so the learner lands where they were, on the new version.

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 
-test('the app shell loads with its title and scene list, and no console errors', async ({
+test('the app shell loads with its title and course map, and no console errors', async ({
   page,
 }) => {
   const errors: string[] = [];
@@ -13,7 +13,9 @@ test('the app shell loads with its title and scene list, and no console errors',
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(
     'Build a Service Mesh (Envoy / Istio style)',
   );
-  await expect(page.getByRole('heading', { name: 'Scenes' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: 'Scenes', exact: true })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Course' })).toBeVisible();
+  await expect(page.getByTestId('map-scene-1')).toBeVisible();
   expect(errors).toEqual([]);
 });
 

@@ -11,6 +11,7 @@ import { meta as scene9 } from './09-identity-and-mtls/meta';
 import { meta as scene10 } from './10-traffic-policy/meta';
 import { meta as scene11 } from './11-control-plane-and-data-plane/meta';
 import { meta as scene12 } from './12-certificate-rotation/meta';
+import { meta as scene13 } from './13-observability-and-the-whole-mesh/meta';
 
 /**
  * The ordered scene registry, handed to the app by src/main.tsx. Register a scene here and the
@@ -30,4 +31,5 @@ export const scenes: SceneEntry[] = [
   { meta: scene10, load: () => import('./10-traffic-policy') },
   { meta: scene11, load: () => import('./11-control-plane-and-data-plane') },
   { meta: scene12, load: () => import('./12-certificate-rotation') },
+  { meta: scene13, load: () => import('./13-observability-and-the-whole-mesh') },
 ];

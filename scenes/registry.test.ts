@@ -31,6 +31,14 @@ describe('scene registry', () => {
     for (const n of numbers) expect(n >= 1 && n <= 13).toBe(true);
   });
 
+  it('says what every scene teaches in one line (the course map shows it)', () => {
+    for (const { meta } of scenes) {
+      expect(meta.teaches.trim().length, `scene ${meta.number}`).toBeGreaterThan(20);
+      expect(meta.teaches.length, `scene ${meta.number}`).toBeLessThanOrEqual(140);
+      expect(meta.teaches, `scene ${meta.number}`).not.toMatch(/\n/);
+    }
+  });
+
   it('gives scene 1 no "Previously" and every other scene one', () => {
     for (const { meta } of scenes)
       expect(meta.previously === null, `scene ${meta.number}`).toBe(meta.number === 1);

@@ -8,5 +8,7 @@ export const meta: SceneMeta = {
   subtitle: 'why a mesh',
   caption:
     'No proxies yet: every app carries its own client library — its own way to find payments, its own retries, timeouts and TLS — and when a payments pod dies, each caller fails in its own way.',
+  teaches:
+    'Without a mesh, every app hard-codes its own addresses, retry loops and TLS setup — each one differently.',
   previously: null,
 };

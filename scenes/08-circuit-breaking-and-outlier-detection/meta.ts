@@ -8,6 +8,8 @@ export const meta: SceneMeta = {
   subtitle: 'connection-pool limits and ejection',
   caption:
     'Each caller’s sidecar guards each upstream cluster on its own: connection-pool limits turn excess calls into an instant 503 UO, and an outlier detector ejects a host that keeps answering 5xx, then lets it back after base ejection time × a multiplier that grows with each ejection.',
+  teaches:
+    'Connection-pool limits answer 503 UO, and outlier detection ejects a host that keeps returning 5xx.',
   previously:
     'Scene 7 retried failed calls and bounded them with timeouts — but a retry is more load on a service that is already failing. The caller’s Envoy can also refuse work it cannot queue, and stop sending to a host that keeps failing.',
 };

@@ -8,6 +8,8 @@ export const meta: SceneMeta = {
   subtitle: 'certs from a central CA',
   caption:
     'Every workload gets a SPIFFE identity and a certificate from Istiod’s CA; sidecars prove who they are to each other in every mTLS handshake, and policies decide by that identity who may call whom.',
+  teaches:
+    'SPIFFE identities, certificates signed by Istiod’s CA and handed to Envoy over SDS, mTLS and authorization.',
   previously:
     'Scene 8 kept a failing payments pod out of rotation. The sidecars have been talking mTLS all along — now see where their certificates come from, what each handshake checks, and how payments can refuse a caller by name.',
 };

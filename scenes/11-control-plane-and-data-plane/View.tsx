@@ -4,7 +4,7 @@ import { XDS_LEGEND, TRAFFIC_LEGEND } from '../../src/diagram/mesh/legend';
 import { MeshDiagram } from '../../src/diagram/mesh/MeshDiagram';
 import { Legend } from '../../src/diagram/parts/Legend';
 import { useRuntime } from '../../src/runtime/context';
-import { pin, select } from '../../src/store/uiStore';
+import { pin, select, useUi } from '../../src/store/uiStore';
 import { EventLog } from '../../src/ui/EventLog';
 import { Counters } from '../../src/ui/mesh/Counters';
 import { ProxyStatusTable } from '../../src/ui/mesh/ProxyStatusTable';
@@ -43,6 +43,7 @@ const regions = (l: CastLayout) => {
 /** Scene 11's view: how to read the picture [3], the diagram, and the text views beside it. */
 export function View() {
   const { ui } = useRuntime();
+  const embed = useUi(ui, (s) => s.embed);
   // The panels follow the message's sidecar; the line that sent it is pinned beside the running
   // one.
   const onPick = (msg: XdsMessageView) => {
@@ -63,7 +64,11 @@ export function View() {
           <strong>data plane</strong> — eight sidecar Envoys, each with its cached config
           (LDS/RDS/CDS/EDS: listeners, routes, clusters, endpoints) and an istio-agent. Between
           them: one long-lived <strong>xDS</strong> gRPC stream per sidecar (ADS, every type on one
-          connection). Below: request traffic, which never waits for the control plane.
+          connection). Below: request traffic, which never waits for the control plane.{' '}
+          <a href="#/analogies" {...(embed ? { target: '_blank', rel: 'noopener' } : {})}>
+            The same split elsewhere
+          </a>{' '}
+          compares it with routers, Kubernetes, SDN, load balancers and storage.
         </p>
         <MeshDiagram
           title="Mesh diagram: Istiod, eight sidecars, their ADS streams and the request traffic"
@@ -73,6 +78,10 @@ export function View() {
         <Legend items={[...XDS_LEGEND, ...TRAFFIC_LEGEND]} />
         <Counters />
         <ProxyStatusTable />
+        <p className="diagram-note">
+          <a href="#/scale">Zoom out: the whole mesh at 1,000 sidecars</a> — the same push, fanned
+          out through Istiod’s debounce, push throttle and stream admission.
+        </p>
       </div>
       <div className="side-tables">
         <EventLog />

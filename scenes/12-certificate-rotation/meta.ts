@@ -8,6 +8,8 @@ export const meta: SceneMeta = {
   subtitle: 'hours per second',
   caption:
     'Workload certificates live 24 hours and are renewed at about half their life; a root can be re-issued with the same key or replaced by one with a new key, with both trusted during the overlap. Kill Istiod for longer than the certificates have left: existing connections carry on, new handshakes fail.',
+  teaches:
+    'Certificates renew at about half their 24 h life; with Istiod down past expiry, new handshakes fail.',
   previously:
     'Scene 11 killed Istiod and traffic kept flowing: Envoy serves its cached config. Certificates are the part of that cache with an expiry date. Time now runs at hours per second, to watch them age.',
 };

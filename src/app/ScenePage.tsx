@@ -5,7 +5,10 @@ import { createRuntime } from './createRuntime';
 import { SceneShell } from './SceneShell';
 import { readSceneParams } from './urlState';
 
-type Loaded = { mod: SceneModule; rt: SceneRuntime; embed: boolean } | { error: string } | null;
+type Loaded =
+  | { mod: SceneModule; rt: SceneRuntime; embed: boolean; hosts: string[] }
+  | { error: string }
+  | null;
 
 /** Loads a scene's chunk, then builds the runtime the URL describes. */
 export function ScenePage({ entry, query }: { entry: SceneEntry; query: URLSearchParams }) {
@@ -28,7 +31,7 @@ export function ScenePage({ entry, query }: { entry: SceneEntry; query: URLSearc
           matchMedia('(prefers-reduced-motion: reduce)').matches;
         const play = params.autoplay ?? (!params.embed && !new URLSearchParams(q).has('step'));
         if (play && !still) rt.player.play();
-        setLoaded({ mod, rt, embed: params.embed });
+        setLoaded({ mod, rt, embed: params.embed, hosts: params.hosts });
       })
       .catch(
         (e: unknown) => alive && setLoaded({ error: e instanceof Error ? e.message : String(e) }),
@@ -45,5 +48,5 @@ export function ScenePage({ entry, query }: { entry: SceneEntry; query: URLSearc
         Scene {entry.meta.number} could not be loaded: {loaded.error}
       </p>
     );
-  return <SceneShell rt={loaded.rt} mod={loaded.mod} embed={loaded.embed} />;
+  return <SceneShell rt={loaded.rt} mod={loaded.mod} embed={loaded.embed} hosts={loaded.hosts} />;
 }

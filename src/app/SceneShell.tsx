@@ -1,24 +1,30 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { Implementation } from '../code-panel/Implementation';
+import { CopyEmbed } from '../embed/CopyEmbed';
 import { SceneContext, type SceneRuntime } from '../runtime/context';
 import { useFrameDriver } from '../runtime/useFrameDriver';
 import type { SceneModule } from '../scene/types';
 import { HelpOverlay } from '../ui/HelpOverlay';
 import { Narrative } from '../ui/Narrative';
 import { Notices } from '../ui/Notices';
+import { Predict } from '../ui/predict/Predict';
 import { PlayerBar } from '../ui/PlayerBar';
 import { ThemeToggle } from '../ui/ThemeToggle';
 import { TryThisPanel } from '../ui/TryThisPanel';
 import { WhatJustHappened } from '../ui/WhatJustHappened';
 import { RunsBar } from '../ui/RunsBar';
-import { useEmbedFit, usePostHeight } from './embed';
+import { useEmbedApi, useEmbedFit } from './embed';
+import { useProgress } from '../course/useProgress';
 import { useKeyboard } from './useKeyboard';
 import { useDocumentTheme, useResolvedTheme } from './useTheme';
 import { useUrlSync } from './useUrlSync';
+import { runFileActions } from './runFileOpen';
 import '../ui/ui.css';
 import '../ui/panels.css';
 import '../code-panel/code.css';
 import '../diagram/diagram.css';
+
+const NO_HOSTS: readonly string[] = [];
 
 /**
  * A scene page: header, "Previously", the scene's view, narrative, controls and code panels. An
@@ -29,10 +35,13 @@ export function SceneShell({
   rt,
   mod,
   embed,
+  hosts = NO_HOSTS,
 }: {
   rt: SceneRuntime;
   mod: SceneModule;
   embed: boolean;
+  /** Origins allowed to drive the page through postMessage (`host=`). */
+  hosts?: readonly string[];
 }) {
   const { def, idPrefix } = rt;
   const meta = def.meta;
@@ -41,9 +50,11 @@ export function SceneShell({
   useFrameDriver(rt);
   const rootRef = useRef<HTMLElement>(null);
   useKeyboard(rt, rootRef);
-  useUrlSync(rt, embed);
+  useProgress(rt, embed);
+  useUrlSync(rt, embed, hosts);
   useEmbedFit(rootRef, embed);
-  usePostHeight(meta.number);
+  const runFiles = useMemo(() => (embed ? undefined : runFileActions(rt)), [rt, embed]);
+  useEmbedApi(rt, hosts);
   useEffect(() => {
     const before = document.title;
     document.title = `Scene ${meta.number} · ${meta.title} — Mesh Scenes`;
@@ -72,6 +83,7 @@ export function SceneShell({
           </h2>
           <p className="caption">{meta.caption}</p>
           <div className="header-tools">
+            {!embed && <CopyEmbed />}
             <ThemeToggle />
             <button
               type="button"
@@ -88,7 +100,9 @@ export function SceneShell({
         <PlayerBar />
         {embed ? (
           <>
+            {/* The diagram keeps the frame's height; the question comes right under it. */}
             <View />
+            <Predict />
             <WhatJustHappened />
             <RunsBar />
             <Narrative />
@@ -97,8 +111,9 @@ export function SceneShell({
         ) : (
           <>
             <WhatJustHappened />
-            <RunsBar />
+            <RunsBar files={runFiles} />
             <Narrative />
+            <Predict />
             <View />
           </>
         )}

@@ -1,35 +1,18 @@
 import { useEffect, type RefObject } from 'react';
-
-/** The message a framed page posts to its host whenever its height changes. */
-export interface HeightMessage {
-  type: 'mesh-scenes:height';
-  scene: number;
-  height: number;
-}
-
-/** The document's own height in CSS px (not the frame's: a host may shrink the frame to fit). */
-const contentHeight = () => Math.ceil(document.documentElement.getBoundingClientRect().height);
+import { startEmbedApi } from '../embed/frameApi';
+import type { SceneRuntime } from '../runtime/context';
 
 /**
- * Inside a frame (window.parent !== window), posts the document's height to the host whenever it
- * changes, so a host page can size the frame [1].
+ * The embed API of a scene page: inside a frame, posts its height (to any parent when no host is
+ * allowed; to the allowed hosts only when `host=` names some) and, with hosts, answers the
+ * postMessage commands and events of docs/embedding.md (src/embed/frameApi.ts).
  */
-export function usePostHeight(scene: number): void {
+export function useEmbedApi(rt: SceneRuntime, hosts: readonly string[]): void {
+  const key = hosts.join(',');
   useEffect(() => {
-    if (window.parent === window || typeof ResizeObserver === 'undefined') return;
-    let last = -1;
-    const post = () => {
-      const height = contentHeight();
-      if (height === last) return;
-      last = height;
-      const msg: HeightMessage = { type: 'mesh-scenes:height', scene, height };
-      window.parent.postMessage(msg, '*');
-    };
-    post();
-    const ro = new ResizeObserver(post);
-    ro.observe(document.documentElement);
-    return () => ro.disconnect();
-  }, [scene]);
+    const api = startEmbedApi(rt, key ? key.split(',') : []);
+    return () => api.stop();
+  }, [rt, key]);
 }
 
 /** Frames narrower than this are phones: legible text beats seeing the whole diagram at once. */
@@ -70,6 +53,3 @@ export function useEmbedFit(root: RefObject<HTMLElement | null>, embed: boolean)
     };
   }, [root, embed]);
 }
-
-// [1] The height is not sensitive, so any host may read it ('*'); a fuller postMessage API with
-//     allowed origins is planned separately.

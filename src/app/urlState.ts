@@ -2,13 +2,25 @@ import { SPEEDS } from '../runtime/speed';
 import type { InputLogEntry } from '../engine/core/simulation';
 import type { AnySceneDef } from '../scene/types';
 import { decodeRunLog } from './runLink';
+import { parseHosts } from '../embed/protocol';
 import type { ThemeChoice } from '../store/uiStore';
 
 /** Where the hash points: the scene list, or one scene with its query. */
 export type Route =
-  { kind: 'home'; notice?: string } | { kind: 'scene'; number: number; query: URLSearchParams };
+  | { kind: 'home'; notice?: string }
+  | { kind: 'scene'; number: number; query: URLSearchParams }
+  | { kind: 'glossary'; term: string | null }
+  | { kind: 'analogies' }
+  | { kind: 'scale'; query: URLSearchParams };
 
 export function parseRoute(hash: string, known: number[]): Route {
+  // The glossary, optionally at one entry (`#/glossary#term-xds`); the control/data-plane page.
+  const g = /^#\/glossary\/?(?:#term-([a-z0-9-]{1,40}))?$/.exec(hash);
+  if (g) return { kind: 'glossary', term: g[1] ?? null };
+  if (/^#\/analogies\/?$/.test(hash)) return { kind: 'analogies' };
+  // The whole mesh at 1,000 sidecars (src/scale), with its own query.
+  const sc = /^#\/scale\/?(?:\?(.*))?$/.exec(hash);
+  if (sc) return { kind: 'scale', query: new URLSearchParams(sc[1] ?? '') };
   const m = /^#\/scene\/([^?]*)(?:\?(.*))?$/.exec(hash);
   if (!m)
     return hash && hash !== '#' && hash !== '#/'
@@ -37,6 +49,8 @@ export interface SceneParams {
   sliders: Record<string, number>;
   theme: ThemeChoice | null;
   embed: boolean;
+  /** Origins allowed to drive this page through postMessage (`host=`, docs/embedding.md). */
+  hosts: string[];
   /** Protocol slow motion (null: the default, on). */
   slowMotion: boolean | null;
   /** `autoplay=1` plays on load, `autoplay=0` never (null: a bare link plays; an embed or a link to a step waits). */
@@ -47,7 +61,18 @@ export interface SceneParams {
   log: InputLogEntry<unknown>[] | null;
 }
 
-const COMMON = ['step', 'seed', 'speed', 'theme', 'embed', 'slowmo', 'autoplay', 't', 'log'];
+const COMMON = [
+  'step',
+  'seed',
+  'speed',
+  'theme',
+  'embed',
+  'host',
+  'slowmo',
+  'autoplay',
+  't',
+  'log',
+];
 
 /** The URL parameters a scene understands: the common ones plus those its setup and controls declare. */
 export function sceneParamNames(def: AnySceneDef): string[] {
@@ -82,6 +107,7 @@ export function readSceneParams(
     sliders: {},
     theme: null,
     embed: false,
+    hosts: [],
     slowMotion: null,
     autoplay: null,
     t: null,
@@ -146,6 +172,13 @@ export function readSceneParams(
     if (embed === '1' || embed === '0') p.embed = embed === '1';
     else bad('embed', embed, 'embed=0');
   }
+  const host = q.get('host');
+  if (host !== null) {
+    const { hosts, rejected } = parseHosts(host);
+    p.hosts = hosts;
+    for (const r of rejected)
+      bad('host', r, 'the valid hosts only (https:// origins, http://localhost, http://127.0.0.1)');
+  }
   const autoplay = q.get('autoplay');
   if (autoplay !== null) {
     if (autoplay === '1' || autoplay === '0') p.autoplay = autoplay === '1';
@@ -189,6 +222,8 @@ export interface SceneView {
   toggles: Record<string, boolean>;
   sliders: Record<string, number>;
   embed: boolean;
+  /** The origins allowed to drive an embed (kept so a reloaded frame still answers its host). */
+  hosts?: readonly string[];
   theme?: ThemeChoice;
   slowMotion?: boolean;
   autoplay?: boolean | null;
@@ -217,6 +252,7 @@ export function sceneHash(def: AnySceneDef, v: SceneView): string {
   q.set(def.setup.selection.param, v.select);
   if (v.theme && v.theme !== 'system') q.set('theme', v.theme);
   if (v.embed) q.set('embed', '1');
+  if (v.hosts?.length) q.set('host', v.hosts.join(','));
   if (v.slowMotion === false) q.set('slowmo', '0');
   if (v.autoplay !== undefined && v.autoplay !== null) q.set('autoplay', v.autoplay ? '1' : '0');
   if (v.t !== undefined) q.set('t', String(Math.round(v.t)));

@@ -5,7 +5,8 @@ import { encodeRunLog } from './runLink';
 import { sceneHash } from './urlState';
 
 /** Keeps the address bar describing the current view (step, seed, speed, selection, the scene's controls). */
-export function useUrlSync(rt: SceneRuntime, embed: boolean): void {
+export function useUrlSync(rt: SceneRuntime, embed: boolean, hosts: readonly string[] = []): void {
+  const host = hosts.join(',');
   useEffect(() => {
     let last = '';
     const write = () => {
@@ -26,6 +27,7 @@ export function useUrlSync(rt: SceneRuntime, embed: boolean): void {
         sliders,
         theme: s.theme,
         embed,
+        hosts: host ? host.split(',') : [],
         slowMotion: s.slowMotion,
         autoplay: s.autoplay,
         t: player.sim.now,
@@ -51,5 +53,5 @@ export function useUrlSync(rt: SceneRuntime, embed: boolean): void {
       offU();
       if (timer !== null) clearTimeout(timer);
     };
-  }, [rt, embed]);
+  }, [rt, embed, host]);
 }

@@ -18,6 +18,8 @@ export interface SceneMeta {
   subtitle: string;
   /** The one-line caption under the header. */
   caption: string;
+  /** What the scene teaches, in one line (the course map shows it). */
+  teaches: string;
   /** One or two sentences tying the scene to the previous one (null for scene 1). */
   previously: string | null;
 }

@@ -12,6 +12,7 @@ export const meshTestScene = defineScene(meshSceneModel)({
     title: 'Mesh test',
     subtitle: 'real model',
     caption: 'A caption.',
+    teaches: 'What a test scene teaches.',
     previously: 'Before.',
   },
   setup: {

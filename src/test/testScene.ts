@@ -23,6 +23,7 @@ export const testScene = defineScene(fakeModel)({
     title: 'Test scene',
     subtitle: 'toy model',
     caption: 'A caption.',
+    teaches: 'What a test scene teaches.',
     previously: 'Before.',
   },
   setup: {

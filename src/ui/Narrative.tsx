@@ -1,8 +1,11 @@
 import { usePlayerSelect, useRuntime } from '../runtime/context';
+import { CaptionText } from '../course/CaptionText';
+import { useUi } from '../store/uiStore';
 
 /** The step caption; a polite live region announces it when the step changes. */
 export function Narrative() {
-  const { def, idPrefix, player } = useRuntime();
+  const { def, idPrefix, player, ui } = useRuntime();
+  const embed = useUi(ui, (s) => s.embed);
   const i = usePlayerSelect((p) => p.stepIndex);
   const caption = def.steps[i]?.caption ?? '';
   return (
@@ -11,7 +14,7 @@ export function Narrative() {
         Step {i + 1} of {def.steps.length}
       </h3>
       <p className="step-caption" aria-live="polite" aria-atomic="true" data-testid="step-caption">
-        {caption}
+        <CaptionText text={caption} embed={embed} />
       </p>
       <ol className="step-dots" aria-label="Steps">
         {def.steps.map((s, k) => (

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { pressTry, sliderValue, toggleOn } from '../runtime/actions';
-import { usePlayerSelect, useRuntime } from '../runtime/context';
+import { usePlayerSelect, useRuntime, type SceneRuntime } from '../runtime/context';
 import type { AnyPlayer } from '../runtime/player';
 import type { TryThis } from '../scene/types';
 import { useUi } from '../store/uiStore';
@@ -44,7 +44,10 @@ function TryToggle({ t }: { t: Extract<AnyTry, { kind: 'toggle' }> }) {
       className={on ? 'btn danger' : 'btn'}
       aria-describedby={`${rt.idPrefix}-try-${t.id}`}
       aria-keyshortcuts={t.key}
-      onClick={() => pressTry(rt, t.id)}
+      onClick={() => {
+        pressTry(rt, t.id);
+        markTried(rt, t.id);
+      }}
       data-testid={`try-${t.id}`}
     >
       {on ? t.onLabel : t.offLabel}
@@ -63,7 +66,10 @@ function TryButton({ t }: { t: Extract<AnyTry, { kind: 'button' }> }) {
       className="btn"
       aria-describedby={`${rt.idPrefix}-try-${t.id}`}
       aria-keyshortcuts={t.key}
-      onClick={() => pressTry(rt, t.id)}
+      onClick={() => {
+        pressTry(rt, t.id);
+        markTried(rt, t.id);
+      }}
       data-testid={`try-${t.id}`}
     >
       {t.label}
@@ -74,13 +80,17 @@ function TryButton({ t }: { t: Extract<AnyTry, { kind: 'button' }> }) {
 }
 
 function TrySlider({ t }: { t: Extract<AnyTry, { kind: 'slider' }> }) {
-  const { idPrefix, player } = useRuntime();
+  const rt = useRuntime();
+  const { idPrefix, player } = rt;
   // The value the engine's input log says is in force now (so scrubbing back moves the slider).
   const current = usePlayerSelect((p) => sliderValue(p, t));
   const [draft, setDraft] = useState<number | null>(null);
   const value = draft ?? current;
   const commit = () => {
-    if (draft !== null && draft !== current) player.command(t.command(draft));
+    if (draft !== null && draft !== current) {
+      player.command(t.command(draft));
+      markTried(rt, t.id);
+    }
     setDraft(null);
   };
   return (
@@ -103,4 +113,9 @@ function TrySlider({ t }: { t: Extract<AnyTry, { kind: 'slider' }> }) {
       />
     </label>
   );
+}
+
+/** Notes that the learner used a control in this page's life (the course map counts them). */
+function markTried(rt: SceneRuntime, id: string): void {
+  rt.ui.setState((s) => (s.tried.includes(id) ? s : { tried: [...s.tried, id] }));
 }

@@ -43,6 +43,28 @@ export interface LogRow {
   kind: string;
 }
 
+/** One line of a run's summary: what it counts and its value, in words (`120 ok · 3 failed`). */
+export interface SummaryRow {
+  /** Stable within its section (two runs' rows are matched by it). */
+  key: string;
+  label: string;
+  value: string;
+}
+
+/** A group of summary lines (counters, config versions, proxy-status...). */
+export interface SummarySection {
+  id: string;
+  title: string;
+  /** Where the numbers come from, in a sentence (shown under the title). */
+  note?: string;
+  rows: SummaryRow[];
+}
+
+/** What a run is at one moment, as two runs are compared side by side. */
+export interface RunSummary {
+  sections: SummarySection[];
+}
+
 /**
  * A model as scenes use it. `C` commands, `T` trace entries, `S` the simulation, `O` the model's
  * own options (what a scene's setup may set).
@@ -75,6 +97,11 @@ export interface SceneModel<C, T extends TraceEntry, S extends EngineSim<C, T>, 
    * no commands from links.
    */
   parseCommand?(value: unknown): C | null;
+  /**
+   * The run now, summarised for comparing two runs side by side (counters, config versions,
+   * statuses, request outcomes). Values are strings so that two runs compare cell by cell.
+   */
+  summary?(sim: S): RunSummary;
 }
 
 // [1] Learn Git Branching keeps levels as data over one engine; xyflow keeps behaviours small and

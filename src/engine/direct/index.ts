@@ -10,6 +10,7 @@ import { directModel } from './model';
 import { parseDirectCommand } from './commands';
 import { describeEntry } from './text';
 import { log } from './views';
+import { directSummary } from './summary';
 import {
   CALLERS,
   type DirectCommand,
@@ -86,4 +87,5 @@ export const directSceneModel: SceneModel<DirectCommand, DirectTrace, DirectSim,
   log: (sim) => log(sim),
   describe: (e) => describeEntry(e),
   parseCommand: parseDirectCommand,
+  summary: directSummary,
 };

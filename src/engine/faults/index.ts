@@ -10,12 +10,18 @@ import { scaleService } from './scale';
 import { failService, loadStart, loadStop, markWindow, setUsers } from './service';
 import { startWalk } from '../mesh/walk';
 import { setOutboundPolicy } from './meshConfig';
+import { guessMystery, injectMystery } from './mystery';
 import { cutSidecar, uncutSidecar } from './sidecarCut';
 import { sendRequests, setTracing, setTrafficRate } from './traffic';
 
 /** Dispatches a command to its fault handler. */
 export function applyMeshCommand(sim: MeshSim, c: MeshCommand): void {
   sim.emit({ t: sim.now, type: 'command', command: c });
+  runMeshCommand(sim, c);
+}
+
+/** Runs a command's effects (without its `command` entry: scene 13's mystery uses it directly). */
+function runMeshCommand(sim: MeshSim, c: MeshCommand): void {
   switch (c.kind) {
     case 'istiod.kill':
       return killIstiod(sim);
@@ -75,5 +81,9 @@ export function applyMeshCommand(sim: MeshSim, c: MeshCommand): void {
       return startWalk(sim, c.from, c.to, c.port, c.detail);
     case 'mesh.outboundTrafficPolicy':
       return setOutboundPolicy(sim, c.mode);
+    case 'mystery.inject':
+      return injectMystery(sim, (x) => runMeshCommand(sim, x));
+    case 'mystery.guess':
+      return guessMystery(sim, c.fault);
   }
 }

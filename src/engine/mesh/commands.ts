@@ -56,6 +56,8 @@ const SCHEMA: CommandSchema = {
     port: { type: 'number', min: 1, max: 65_535, integer: true },
     detail: { type: 'string', max: 6, pattern: /^(hops|stages)$/ },
   },
+  'mystery.inject': {},
+  'mystery.guess': { fault: nameRule },
   'mesh.outboundTrafficPolicy': {
     mode: { type: 'string', max: 13, pattern: /^(ALLOW_ANY|REGISTRY_ONLY)$/ },
   },

@@ -98,6 +98,13 @@ export type MeshCommand =
    * pod is down: those are counted as not sent).
    */
   | { kind: 'traffic.send'; from: PodName; service: string; count: number }
+  /**
+   * Scene 13's "find the cause": heals every chaos fault, then injects one picked by the run
+   * (`faults/chaos.ts`) without saying which (the mysteries are numbered 1, 2, ...).
+   */
+  | { kind: 'mystery.inject' }
+  /** The learner names the mystery fault (a `faults/chaos.ts` id); the run checks it. */
+  | { kind: 'mystery.guess'; fault: string }
   /** The call-graph model's commands (contractGraph.ts). */
   | GraphCommand;
 
@@ -349,6 +356,17 @@ export type MeshTrace =
       start: SimTime;
       cluster: string;
       hashKey?: string;
+    }
+  /** Scene 13: mystery `round` was injected (which fault is kept in `state.mystery`). */
+  | { t: SimTime; type: 'mystery.injected'; round: number }
+  /** Scene 13: the learner named `guess` for mystery `round`; it was `fault`. */
+  | {
+      t: SimTime;
+      type: 'mystery.checked';
+      round: number;
+      guess: string;
+      fault: string;
+      correct: boolean;
     }
   /** An external command was applied (first, before its effects). */
   | { t: SimTime; type: 'command'; command: MeshCommand };

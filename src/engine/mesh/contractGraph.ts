@@ -23,6 +23,8 @@ export interface GraphTrafficOptions {
   detail?: boolean;
   connectMs?: number;
   workers?: number;
+  /** Scene 13: per-reporter request metrics in one-second bins (traffic/graph/observe.ts). */
+  observe?: boolean;
 }
 
 /** The call-graph model's commands. */

@@ -14,7 +14,7 @@ const ALL: MeshTrace[] = Object.values(SAMPLES).flat();
 
 describe('meshSceneModel', () => {
   it('describes every trace entry type in one sentence', () => {
-    expect(Object.keys(SAMPLES)).toHaveLength(34);
+    expect(Object.keys(SAMPLES)).toHaveLength(36);
     for (const e of ALL) {
       const text = meshSceneModel.describe(e);
       expect(text, e.type).toBeTypeOf('string');
@@ -86,6 +86,8 @@ describe('meshSceneModel', () => {
       'rbac.decision': ['payments-v1-a', 'web-1'],
       span: ['checkout-1'],
       'request.done': ['checkout-1'],
+      'mystery.injected': null,
+      'mystery.checked': null,
       command: null,
     };
     for (const e of ALL) expect(meshSceneModel.actorsOf(e), e.type).toEqual(expected[e.type]);

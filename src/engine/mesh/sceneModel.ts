@@ -12,6 +12,7 @@ import { createMesh } from './create';
 import type { MeshSim } from './types';
 import { logLines } from './views';
 import { describeGraphEntry, graphCommandText } from './views/graphText';
+import { meshSummary } from './views/compare';
 
 /** What a scene's setup may set (the platform supplies seed, checkpoints and reducers). */
 export type MeshSceneOptions = Omit<MeshOptions, 'seed' | 'checkpointEvery' | 'traceReducers'>;
@@ -89,6 +90,10 @@ export function commandText(c: MeshCommand): string {
       return `follow one connection from ${c.from} to ${c.to === 'external' ? 'a host outside the mesh' : c.to}:${c.port}`;
     case 'mesh.outboundTrafficPolicy':
       return `set meshConfig outboundTrafficPolicy to ${c.mode}`;
+    case 'mystery.inject':
+      return 'inject a mystery fault (which one is not said)';
+    case 'mystery.guess':
+      return `name the mystery fault: ${c.fault}`;
   }
 }
 
@@ -172,6 +177,10 @@ export function describeMeshEntry(e: MeshTrace): string {
       return `mTLS handshake ${e.from} → ${e.to}: the server presents ${e.server}, verified against ROOTCA and among the names the client accepts; the client presents ${e.client}`;
     case 'rbac.decision':
       return `${e.pod}’s RBAC ${e.allowed ? 'allows' : 'denies'} a request from ${e.from ?? 'a caller without a sidecar'} (${e.principal || 'no principal'}): ${e.policy ? `${e.action} policy ${e.policy} matched` : e.action === 'ALLOW' ? 'no ALLOW policy matched' : 'no DENY policy matched'}`;
+    case 'mystery.injected':
+      return `Mystery ${e.round}: one fault was injected somewhere; the signals show which`;
+    case 'mystery.checked':
+      return `Mystery ${e.round}: the answer “${e.guess}” is ${e.correct ? 'right' : `wrong (it was ${e.fault})`}`;
     case 'command':
       return `Operator: ${commandText(e.command)}`;
   }
@@ -199,4 +208,5 @@ export const meshSceneModel: SceneModel<MeshCommand, MeshTrace, MeshSim, MeshSce
   describe: describeMeshEntry,
   slowMotion: shortestFlight,
   parseCommand: parseMeshCommand,
+  summary: meshSummary,
 };

@@ -312,6 +312,17 @@ export const TRACE_SAMPLES: { [K in MeshTraceType]: readonly MeshTraceOf<K>[] } 
       cluster: V1,
     },
   ],
+  'mystery.injected': [{ t: 1, type: 'mystery.injected', round: 1 }],
+  'mystery.checked': [
+    {
+      t: 2,
+      type: 'mystery.checked',
+      round: 1,
+      guess: 'slow-pod',
+      fault: 'killed-pod',
+      correct: false,
+    },
+  ],
   command: [
     {
       t: 1,

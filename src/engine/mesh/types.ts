@@ -128,6 +128,13 @@ export interface MeshState {
   walk?: WalkState | null;
   /** The registry's last endpoint events (`endpoints.changed`), newest last, at most 16. */
   endpointEvents?: MeshTraceOf<'endpoints.changed'>[];
+  /** Scene 13's "find the cause" (absent until the first `mystery.inject`). */
+  mystery?: {
+    round: number;
+    fault: string;
+    at: SimTime;
+    guesses: { guess: string; correct: boolean; at: SimTime }[];
+  };
 }
 
 /** Engine events of the mesh model (dotted names). */

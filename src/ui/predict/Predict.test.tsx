@@ -39,7 +39,9 @@ describe('predict, then observe', () => {
     expect(screen.getByText('The server stops. Is it down when the step ends?')).toBeVisible();
     expect(screen.getByRole('button', { name: 'Down' })).toBeVisible();
     expect(serverUp(rt)).toBe(true);
-    expect(rt.player.sim.inputLog.some((e) => e.command.kind === 'server.stop')).toBe(false);
+    expect(
+      rt.player.sim.inputLog.some((e) => (e.command as { kind: string }).kind === 'server.stop'),
+    ).toBe(false);
     const live = screen.getByText(/^Predict before step 2:/);
     expect(live).toHaveAttribute('aria-live', 'polite');
   });

@@ -22,6 +22,13 @@ export function resourcesFor(sim: MeshSim, pod: string): ProxyResources {
 
 const hashCache = new WeakMap<Record<string, XdsResource>, Record<string, string>>();
 
+/**
+ * Name → hash maps that respond() copied for one connection: referenced by that connection's
+ * TypeSync alone, so they may be updated in place. A checkpoint's clone is a different object (not
+ * in the set) and is copied again before its first write, so a restored state never shares one.
+ */
+const ownMaps = new WeakSet<Record<string, string>>();
+
 /** name → hash of a whole resource set (memoised per set object; treat as read-only). */
 function hashesOf(all: Record<string, XdsResource>): Record<string, string> {
   let h = hashCache.get(all);
@@ -74,8 +81,13 @@ export function respond(
     // The whole set was sent: share one (never mutated) name → hash map per resource set.
     sync.sentHashes = hashesOf(all);
   } else {
-    // Copy on write: the map may be shared with other connections.
-    const next = { ...sync.sentHashes };
+    // Copy on write: the map may be shared with other connections. A copy made here belongs to
+    // this one connection only, so later writes go into it in place (same keys, same order).
+    let next = sync.sentHashes;
+    if (!ownMaps.has(next)) {
+      next = { ...next };
+      ownMaps.add(next);
+    }
     for (const r of send) next[r.name] = r.hash;
     for (const n of removed) delete next[n];
     sync.sentHashes = next;

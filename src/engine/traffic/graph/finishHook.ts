@@ -6,6 +6,7 @@
 import type { MeshSim } from '../../mesh/types';
 import type { Request } from '../types';
 import { loadCallDone } from './loadStats';
+import { recordObserved } from './observe';
 import { releaseRetryHold } from './retryHold';
 import { record } from './stats';
 
@@ -21,6 +22,7 @@ export function onRequestFinished(sim: MeshSim, rq: Request, code: number): void
   cs.done++;
   if (ok) cs.ok++;
   record(cs.latency, sim.now - rq.start);
+  if (g.observe) recordObserved(sim, g, rq, code);
   if (rq.job !== undefined) sim.schedule(0, { type: 'job.callDone', id: rq.job, code });
   if (rq.load) loadCallDone(sim, g, rq.load.run, rq.load.loop, code, sim.now - rq.start);
 }

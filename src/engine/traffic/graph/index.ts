@@ -19,7 +19,13 @@ import { onUserArrival, startUsers } from './users';
 export function initGraph(
   sim: MeshSim,
   traffic: TrafficState,
-  opts: { userRps?: number; detail?: boolean; connectMs?: number; workers?: number },
+  opts: {
+    userRps?: number;
+    detail?: boolean;
+    connectMs?: number;
+    workers?: number;
+    observe?: boolean;
+  },
   appsStart: SimTime,
 ): void {
   const g = newGraphState(opts, 0);

@@ -8,6 +8,7 @@
 import { ms, type SimTime } from '../../core/time';
 import { clusterRuntime } from '../state';
 import type { ClusterRuntime, SidecarTraffic } from '../types';
+import { newObserve } from './observe';
 import { newWindow } from './stats';
 import type { CallPlan, GraphState, HostPool } from './types';
 
@@ -25,10 +26,16 @@ export const NET = ms(0.4);
 
 /** A fresh call-graph state. */
 export function newGraphState(
-  opts: { userRps?: number; detail?: boolean; connectMs?: number; workers?: number },
+  opts: {
+    userRps?: number;
+    detail?: boolean;
+    connectMs?: number;
+    workers?: number;
+    observe?: boolean;
+  },
   now: SimTime,
 ): GraphState {
-  return {
+  const g: GraphState = {
     userRps: Math.max(0, opts.userRps ?? DEFAULT_USER_RPS),
     userTimer: null,
     detail: opts.detail ?? false,
@@ -45,6 +52,8 @@ export function newGraphState(
     window: newWindow('', now),
     history: [],
   };
+  if (opts.observe) g.observe = newObserve();
+  return g;
 }
 
 /** The cluster runtime with its pool bookkeeping. */

@@ -6,6 +6,7 @@
  */
 import type { SimTime } from '../../core/time';
 import type { BreakerLimit, PodName } from '../../mesh/contract';
+import type { ObserveState } from './observe';
 
 /** What an app does when it serves a request: stages run in order, calls in a stage in parallel. */
 export type CallPlan = Record<string, string[][]>;
@@ -110,6 +111,8 @@ export interface GraphState {
   window: StatsWindow;
   /** Closed windows, oldest first (at most 8). */
   history: StatsWindow[];
+  /** Scene 13's per-reporter metrics in one-second bins (only with `observe`). */
+  observe?: ObserveState;
 }
 
 /** Engine events of the call-graph mode. */
