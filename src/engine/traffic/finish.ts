@@ -7,14 +7,12 @@
 import type { MeshTraceOf } from '../mesh/contract';
 import type { MeshSim } from '../mesh/types';
 import { onRequestFinished } from './graph/finishHook';
+import { ENVOY_BUCKETS_MS } from './graph/observe';
 import { REC_FIELDS, RECENT_REQUESTS } from './state';
 import type { Request, Span } from './types';
 
-/** Istio's default duration buckets (ms). */
-export const LATENCY_BUCKETS_MS = [
-  1, 2, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10000, 30000, 60000, 300000, 600000,
-  1800000, 3600000,
-];
+/** Istio's duration buckets (ms): Envoy's default histogram buckets (docs/fidelity.md §5). */
+export const LATENCY_BUCKETS_MS: readonly number[] = ENVOY_BUCKETS_MS;
 
 /** Index of `s` in the ring's string table. */
 export function intern(sim: MeshSim, s: string): number {
