@@ -15,12 +15,22 @@ export const systemDark = (): boolean =>
 export const toggleOn = (rt: SceneRuntime, t: Extract<AnyTry, { kind: 'toggle' }>): boolean =>
   t.isOn(rt.player.sim);
 
-/** Presses a "Try this" toggle or button (a command into the engine's input log). */
+/** Notes that the learner used a control in this page's life (the course map counts them). */
+export function markTried(rt: SceneRuntime, id: string): void {
+  rt.ui.setState((s) => (s.tried.includes(id) ? s : { tried: [...s.tried, id] }));
+}
+
+/**
+ * Presses a "Try this" toggle or button (a command into the engine's input log), by click or by
+ * its key, and notes that it was used.
+ */
 export function pressTry(rt: SceneRuntime, id: string): void {
   const t = rt.def.tryThis.find((x) => x.id === id);
   const selected = rt.ui.getState().selected;
   if (t?.kind === 'toggle') rt.player.command(toggleOn(rt, t) ? t.off : t.on(selected));
   else if (t?.kind === 'button') rt.player.command(t.command(selected));
+  else return;
+  markTried(rt, id);
 }
 
 /** A slider's value in force now: the last of its commands in the input log up to now. */

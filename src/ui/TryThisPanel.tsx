@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { pressTry, sliderValue, toggleOn } from '../runtime/actions';
-import { usePlayerSelect, useRuntime, type SceneRuntime } from '../runtime/context';
+import { markTried, pressTry, sliderValue, toggleOn } from '../runtime/actions';
+import { usePlayerSelect, useRuntime } from '../runtime/context';
 import type { AnyPlayer } from '../runtime/player';
 import type { TryThis } from '../scene/types';
 import { useUi } from '../store/uiStore';
@@ -44,10 +44,7 @@ function TryToggle({ t }: { t: Extract<AnyTry, { kind: 'toggle' }> }) {
       className={on ? 'btn danger' : 'btn'}
       aria-describedby={`${rt.idPrefix}-try-${t.id}`}
       aria-keyshortcuts={t.key}
-      onClick={() => {
-        pressTry(rt, t.id);
-        markTried(rt, t.id);
-      }}
+      onClick={() => pressTry(rt, t.id)}
       data-testid={`try-${t.id}`}
     >
       {on ? t.onLabel : t.offLabel}
@@ -66,10 +63,7 @@ function TryButton({ t }: { t: Extract<AnyTry, { kind: 'button' }> }) {
       className="btn"
       aria-describedby={`${rt.idPrefix}-try-${t.id}`}
       aria-keyshortcuts={t.key}
-      onClick={() => {
-        pressTry(rt, t.id);
-        markTried(rt, t.id);
-      }}
+      onClick={() => pressTry(rt, t.id)}
       data-testid={`try-${t.id}`}
     >
       {t.label}
@@ -113,9 +107,4 @@ function TrySlider({ t }: { t: Extract<AnyTry, { kind: 'slider' }> }) {
       />
     </label>
   );
-}
-
-/** Notes that the learner used a control in this page's life (the course map counts them). */
-function markTried(rt: SceneRuntime, id: string): void {
-  rt.ui.setState((s) => (s.tried.includes(id) ? s : { tried: [...s.tried, id] }));
 }
