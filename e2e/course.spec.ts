@@ -52,6 +52,11 @@ test('the map lists exactly the registered scenes, in order, with what each teac
     await expect(card.getByTestId(`progress-${meta.number}`)).toHaveText('Not started');
   }
   await expect(page.getByRole('link', { name: /^Start with scene 1/ })).toBeVisible();
+  // The zoom-out is part of the course too.
+  await page.getByRole('link', { name: 'The whole mesh at 1,000 sidecars' }).click();
+  await expect(
+    page.getByRole('heading', { name: 'The whole mesh at 1,000 sidecars' }),
+  ).toBeVisible();
   expect(errors).toEqual([]);
 });
 

@@ -9,7 +9,12 @@ export function useUrlSync(rt: SceneRuntime, embed: boolean, hosts: readonly str
   const host = hosts.join(',');
   useEffect(() => {
     let last = '';
+    // The address as this view last left it (as the browser spells it): if it changed since, a
+    // link or the back button navigated away and the hashchange is on its way — writing now
+    // would replace the new address with this view's and swallow the navigation.
+    let written = location.hash;
     const write = () => {
+      if (location.hash !== written) return;
       const { player, ui, def } = rt;
       const s = ui.getState();
       const toggles: Record<string, boolean> = {};
@@ -35,6 +40,7 @@ export function useUrlSync(rt: SceneRuntime, embed: boolean, hosts: readonly str
       });
       if (hash !== last && hash !== location.hash) history.replaceState(null, '', hash);
       last = hash;
+      written = location.hash;
     };
     let timer: ReturnType<typeof setTimeout> | null = null;
     const soon = () => {

@@ -43,6 +43,10 @@ export function CourseMap({ scenes }: { scenes: readonly SceneMeta[] }) {
             <a href="#/analogies">The same split elsewhere</a> — control plane and data plane in
             Kubernetes, routers, SDN and eBPF, load balancers and storage, next to the mesh.
           </li>
+          <li>
+            <a href="#/scale">The whole mesh at 1,000 sidecars</a> — one config change fanning out
+            through Istiod's debounce, push throttle and stream admission, proxy by proxy.
+          </li>
         </ul>
       </section>
     </div>
