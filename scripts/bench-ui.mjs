@@ -6,10 +6,9 @@
 // one JSON object.
 // Builds into a temp folder and serves it with `vite preview` on its own port, so it never
 // disturbs a dev server or the e2e server.
-import { spawn, spawnSync } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import { chromium } from '@playwright/test';
-import { findBrowser } from './browser.mjs';
+import { buildAndServe, findBrowser } from './browser.mjs';
 
 const SECONDS = Number(process.env.BENCH_UI_SECONDS ?? 20);
 const PORT = Number(process.env.BENCH_UI_PORT ?? 4288);
@@ -20,49 +19,6 @@ if (!browser) {
   console.error('bench:ui needs Chromium (see scripts/e2e.mjs for ways to get one).');
   process.exit(1);
 }
-const build = spawnSync(
-  'npx',
-  ['vite', 'build', '--outDir', OUT, '--emptyOutDir', '--logLevel', 'error'],
-  { stdio: 'inherit' },
-);
-if (build.status !== 0) process.exit(build.status ?? 1);
-const server = spawn(
-  'npx',
-  [
-    'vite',
-    'preview',
-    '--outDir',
-    OUT,
-    '--host',
-    '127.0.0.1',
-    '--port',
-    String(PORT),
-    '--strictPort',
-  ],
-  { stdio: 'ignore', detached: true },
-);
-const stopServer = () => {
-  try {
-    process.kill(-server.pid, 'SIGTERM');
-  } catch {
-    // already gone
-  }
-};
-process.on('exit', stopServer);
-
-async function waitForServer() {
-  for (let i = 0; i < 100; i++) {
-    try {
-      const r = await fetch(`http://127.0.0.1:${PORT}/`);
-      if (r.ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('vite preview did not start');
-}
-
 const pct = (xs, p) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length ? s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] : NaN;
@@ -187,8 +143,8 @@ async function measureScale(page) {
   };
 }
 
+const stopServer = await buildAndServe(OUT, PORT);
 try {
-  await waitForServer();
   const b = await chromium.launch({
     ...(browser.path ? { executablePath: browser.path } : {}),
     args: ['--disable-gpu'],

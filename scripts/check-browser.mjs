@@ -19,9 +19,8 @@
 // default 4403). Prints the failures and a table, then one JSON line: `urls`, `blank_pages`,
 // `uncaught_errors`, `console_errors`, `scenes`, `soak_seconds`, `warm_up_s`, `max_heap_growth`,
 // `max_dom_growth`, `soak` (per scene). Exit 1 when a count is not 0 or the soak is not flat.
-import { spawn, spawnSync } from 'node:child_process';
 import { chromium } from '@playwright/test';
-import { findBrowser } from './browser.mjs';
+import { buildAndServe, findBrowser } from './browser.mjs';
 
 const USAGE =
   'usage: npm run check:browser -- [--urls 500] [--soak-seconds 60] [--warm-up-s 1800] ' +
@@ -273,46 +272,7 @@ async function main() {
     console.error('check:browser needs Chromium (see scripts/e2e.mjs for ways to get one).');
     process.exit(1);
   }
-  const build = spawnSync(
-    'npx',
-    ['vite', 'build', '--outDir', OUT, '--emptyOutDir', '--logLevel', 'error'],
-    {
-      stdio: 'inherit',
-    },
-  );
-  if (build.status !== 0) process.exit(build.status ?? 1);
-  const server = spawn(
-    'npx',
-    [
-      'vite',
-      'preview',
-      '--outDir',
-      OUT,
-      '--host',
-      '127.0.0.1',
-      '--port',
-      String(PORT),
-      '--strictPort',
-    ],
-    { stdio: 'ignore', detached: true },
-  );
-  const stop = () => {
-    try {
-      process.kill(-server.pid, 'SIGTERM');
-    } catch {
-      // already gone
-    }
-  };
-  process.on('exit', stop);
-  for (let i = 0; ; i++) {
-    try {
-      if ((await fetch(BASE)).ok) break;
-    } catch {
-      // not up yet
-    }
-    if (i > 150) throw new Error('vite preview did not start');
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  const stop = await buildAndServe(OUT, PORT);
   const t0 = Date.now();
   const browser = await chromium.launch({
     ...(found.path ? { executablePath: found.path } : {}),
